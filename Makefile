@@ -1,0 +1,98 @@
+# Makefile — claimc: build, set-up, tests and benchmarks.
+#
+#   make            build build/claimc and build/libclaimc.a (installing missing packages as root)
+#   make run        parse corpus/ and print the AST
+#   make check      every test; ends with "N passed, N failed"
+#   make eval       precision and recall on tests/eval/
+#   make bench      throughput table (not part of check)
+#   make grammar-report   Bison's report with counterexamples
+#   make regen-golden     rewrite the corpus goldens for review (git diff them claim by claim)
+#
+# Generated C (re2c, Bison, the unit and keyword tables) lives in build/ and is never committed.
+
+CC      ?= cc
+RE2C    ?= re2c
+BISON   ?= bison
+PKG_CONFIG ?= pkg-config
+
+B       := build
+O       := $(B)/obj
+CJSON_CFLAGS = $(shell $(PKG_CONFIG) --cflags libcjson 2>/dev/null)
+CJSON_LIBS   = $(shell $(PKG_CONFIG) --libs libcjson 2>/dev/null || echo -lcjson)
+
+WARN     := -std=c11 -Wall -Wextra -Werror
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -Iinclude -Isrc -I$(B)
+CFLAGS   ?= -O2 -g
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(CJSON_CFLAGS) -MMD -MP
+LDLIBS   += $(CJSON_LIBS) -lpthread -lm
+
+RE2CFLAGS  := -c -8 --input-encoding utf8 -W -Werror --no-generation-date --no-version \
+              -I $(B) -I grammar -I /usr/share/re2c/stdlib
+BISONFLAGS := -Wall -Werror
+
+LIB_SRC := src/arena.c src/number.c src/decode.c src/filter.c src/claim.c src/doc.c \
+           src/emit_json.c src/emit_tokens.c
+GEN_SRC := $(B)/lexer.c $(B)/claims.tab.c $(B)/units_table.c
+CLI_SRC := src/cli.c src/main.c
+LIB_OBJ := $(patsubst src/%.c,$(O)/%.o,$(LIB_SRC)) $(patsubst $(B)/%.c,$(O)/%.o,$(GEN_SRC))
+CLI_OBJ := $(patsubst src/%.c,$(O)/%.o,$(CLI_SRC))
+
+.PHONY: all deps run check test-unit test-corpus eval bench grammar-report regen-golden clean
+.DEFAULT_GOAL := all
+
+all: deps $(B)/claimc $(B)/libclaimc.a
+
+# -- set-up: the packages the build and the tests need ------------------------------------------
+
+deps:
+	@tools/ensure-packages.sh build
+
+# -- generated sources ------------------------------------------------------------------------
+$(B)/units.re.inc $(B)/units_table.c &: grammar/units.tsv tools/gen_tables.awk | $(B)
+	awk -v mode=units -v out=$(B)/units -f tools/gen_tables.awk grammar/units.tsv
+
+$(B)/keywords.re.inc: grammar/keywords.tsv tools/gen_tables.awk | $(B)
+	awk -v mode=keywords -v out=$(B)/keywords -f tools/gen_tables.awk grammar/keywords.tsv
+
+$(B)/lexer.c: grammar/lexer.re $(B)/units.re.inc $(B)/keywords.re.inc | $(B)
+	$(RE2C) $(RE2CFLAGS) --depfile $(B)/lexer.d -o $@ $<
+
+$(B)/claims.tab.c $(B)/claims.tab.h &: grammar/claims.y | $(B)
+	$(BISON) $(BISONFLAGS) -H$(B)/claims.tab.h -o $(B)/claims.tab.c $<
+
+-include $(B)/lexer.d
+
+# -- objects, library, program ----------------------------------------------------------------
+$(O)/%.o: src/%.c | $(O)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/%.o: $(B)/%.c | $(O)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+
+$(B)/libclaimc.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/claimc: $(CLI_OBJ) $(B)/libclaimc.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libclaimc.a $(LDLIBS)
+
+$(B) $(O):
+	mkdir -p $@
+
+-include $(wildcard $(O)/*.d)
+
+# -- running ----------------------------------------------------------------------------------
+run: all
+	$(B)/claimc corpus/*.txt
+
+# -- tests ------------------------------------------------------------------------------------
+include mk/tests.mk
+
+grammar-report: $(B)/claims.tab.c
+	$(BISON) $(BISONFLAGS) -Wcounterexamples --report=all --report-file=$(B)/claims.output \
+	    -o $(B)/report.tab.c grammar/claims.y
+	@echo "report: $(B)/claims.output"
+
+clean:
+	rm -rf $(B)

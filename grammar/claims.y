@@ -1,0 +1,233 @@
+/* claims.y — the claim grammar: which signal tokens of a sentence form which claims.
+ *
+ * An island grammar over one sentence. Prose is water and never reaches the parser: the token
+ * filter (src/filter.c) passes only signal tokens (quantities and the keywords that give them
+ * structure), each carrying the spans of the prose around it. Every sequence of signal tokens
+ * is a sentence of this grammar: each island is closed under prefixes (BASE DIR with no number
+ * after it is still an item), so the parser never fails on real prose; the one error rule is a
+ * safety net that loses at most the rest of a sentence.
+ *
+ * Actions only record drafts (which tokens form which claim); src/claim.c turns drafts into
+ * claims once the sentence is complete, because subjects need the prose on both sides.
+ *
+ * Conflicts: an island may always grow by one more token or stop. Both readings are valid
+ * ("12个 完成 3个" is one progress claim or two unrelated pieces); the grammar takes the longest
+ * island, as Bison does for a dangling else. Every rule that may stop an island is marked
+ * %prec STOP, below every token, so Bison shifts; no conflict is left to a default (%expect 0). */
+%require "3.8"
+%define api.pure full                 // no globals: documents parse in parallel
+%define api.push-pull push            // the driver pushes a collected sentence
+%define api.prefix {cl_yy}            // the library may be linked with other Bison parsers
+%define api.token.prefix {T_}         // T_QTY, T_END: no clash with other macros
+%define api.value.type union
+%define api.location.type {cl_span}   // byte offsets; line:col only when printing
+%define parse.error custom            // a syntax error becomes a diagnostic, never output
+%define parse.lac full                // exact recovery context
+%locations
+%expect 0
+%parse-param {cl_ctx *ctx}
+
+%code requires {
+#include "sentence.h"
+}
+
+%code {
+#include <stdio.h>
+#include <string.h>
+
+static void cl_yyerror(const cl_span *loc, cl_ctx *ctx, const char *msg);
+
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                    \
+    do {                                                               \
+        if (N) {                                                       \
+            (Cur).start = YYRHSLOC(Rhs, 1).start;                      \
+            (Cur).end = YYRHSLOC(Rhs, N).end;                          \
+        } else {                                                       \
+            (Cur).start = (Cur).end = YYRHSLOC(Rhs, 0).end;            \
+        }                                                              \
+    } while (0)
+
+static cl_range range_of(int first, int last)
+{
+    cl_range r = {first, last};
+    return r;
+}
+
+static const cl_range NO_LIST = {-1, -1};
+
+static void draft(cl_ctx *ctx, cl_draft_type type, cl_range list, int lead, int dir,
+                  int distr, int all)
+{
+    cl_draft d = {type, list, lead, dir, distr, all, -1, -1, false};
+    cl_draft_add(ctx, d);
+}
+
+static void progress(cl_ctx *ctx, cl_range totals, int total, int done, bool across_comma)
+{
+    cl_draft d = {CL_DRAFT_PROGRESS, totals, -1, -1, -1, -1, total, done, across_comma};
+    cl_draft_add(ctx, d);
+}
+}
+
+%token <int> QTY ORD BASE DIR COP DISTR ALL TOTAL DONE HAS RANK COMMA ENUM AND
+%token END 0
+%nterm <cl_range> qlist
+%nterm <int> done progress
+%nterm <cl_draft> cmp
+
+%precedence STOP   /* lower than every token: an island grows while it can (see the top) */
+%precedence QTY ORD BASE DIR COP DISTR DONE HAS COMMA ENUM AND
+
+%%
+
+sentence
+    : %empty
+    | sentence item
+    ;
+
+item
+    : quantities
+    | levels
+    | change
+    | rank
+    | stray
+    | error          { /* recorded by yyreport_syntax_error; the rest of the sentence is lost */ }
+    ;
+
+/* Quantities in a list (12个、5个), and progress built on the last one:
+ *   113个…已完成整治110个 | 613件，累计办结605件 | 10条…有9条 | 3329件…已办结3320件,已销号3296件 */
+quantities
+    : qlist                       %prec STOP { draft(ctx, CL_DRAFT_PLAIN, $1, -1, -1, -1, -1); }
+    | qlist done                  %prec STOP { draft(ctx, CL_DRAFT_PLAIN, $1, -1, -1, -1, -1); }
+    | qlist HAS                   %prec STOP { draft(ctx, CL_DRAFT_PLAIN, $1, -1, -1, -1, -1); }
+    | qlist COMMA                 %prec STOP { draft(ctx, CL_DRAFT_PLAIN, $1, -1, -1, -1, -1); }
+    | qlist COMMA done            %prec STOP { draft(ctx, CL_DRAFT_PLAIN, $1, -1, -1, -1, -1); }
+    | progress                    %prec STOP
+    | progress COMMA              %prec STOP
+    | progress COMMA done         %prec STOP
+    ;
+
+progress
+    : qlist done QTY              { progress(ctx, $1, $1.last, $3, false); $$ = $1.last; }
+    | qlist HAS QTY               { progress(ctx, $1, $1.last, $3, false); $$ = $1.last; }
+    | qlist COMMA done QTY        { progress(ctx, $1, $1.last, $4, true); $$ = $1.last; }
+    | progress done QTY           { progress(ctx, NO_LIST, $1, $3, false); $$ = $1; }
+    | progress COMMA done QTY     { progress(ctx, NO_LIST, $1, $4, true); $$ = $1; }
+    ;
+
+done
+    : DONE
+    | done DONE                   { $$ = $2; }
+    ;
+
+/* 7.4%和6.7% | 11.1%、3.8%、20%; a separator with no quantity after it ends the list */
+qlist
+    : QTY                         { $$ = range_of($1, $1); }
+    | qlist ENUM QTY              { $$ = range_of($1.first, $3); }
+    | qlist AND QTY               { $$ = range_of($1.first, $3); }
+    | qlist ENUM                  %prec STOP
+    | qlist AND                   %prec STOP
+    ;
+
+/* The level of a metric: 优良率为82.3% | 达标率均为100% | 分别为3个、5个 | 综合指数为4.35 */
+levels
+    : COP qlist                   %prec STOP { draft(ctx, CL_DRAFT_LEVEL, $2, $1, -1, -1, -1); }
+    | ALL qlist                   %prec STOP { draft(ctx, CL_DRAFT_LEVEL, $2, -1, -1, -1, $1); }
+    | ALL COP qlist               %prec STOP { draft(ctx, CL_DRAFT_LEVEL, $3, $2, -1, -1, $1); }
+    | DISTR COP qlist             %prec STOP { draft(ctx, CL_DRAFT_LEVEL, $3, $2, -1, $1, -1); }
+    ;
+
+/* A change against a baseline: 同比提升2.3% | 较2022年同期提高了11.1个百分点 | 同比减少23天 |
+ * 分别同比下降7.4%和6.7% | 与去年持平 */
+change
+    : cmp                         %prec STOP { cl_draft d = $1; d.list = NO_LIST; cl_draft_add(ctx, d); }
+    | cmp qlist                   %prec STOP { cl_draft d = $1; d.list = $2; cl_draft_add(ctx, d); }
+    ;
+
+cmp
+    : DIR                         %prec STOP { $$ = (cl_draft){CL_DRAFT_CHANGE, NO_LIST, -1, $1, -1, -1, -1, -1, false}; }
+    | BASE                        %prec STOP { $$ = (cl_draft){CL_DRAFT_CHANGE, NO_LIST, $1, -1, -1, -1, -1, -1, false}; }
+    | BASE DIR                    { $$ = (cl_draft){CL_DRAFT_CHANGE, NO_LIST, $1, $2, -1, -1, -1, -1, false}; }
+    | DISTR DIR                   { $$ = (cl_draft){CL_DRAFT_CHANGE, NO_LIST, -1, $2, $1, -1, -1, -1, false}; }
+    | DISTR BASE                  %prec STOP { $$ = (cl_draft){CL_DRAFT_CHANGE, NO_LIST, $2, -1, $1, -1, -1, -1, false}; }
+    | DISTR BASE DIR              { $$ = (cl_draft){CL_DRAFT_CHANGE, NO_LIST, $2, $3, $1, -1, -1, -1, false}; }
+    | BASE DISTR                  %prec STOP { $$ = (cl_draft){CL_DRAFT_CHANGE, NO_LIST, $1, -1, $2, -1, -1, -1, false}; }
+    | BASE DISTR DIR              { $$ = (cl_draft){CL_DRAFT_CHANGE, NO_LIST, $1, $3, $2, -1, -1, -1, false}; }
+    ;
+
+/* 排名全省第三 | 位居全省第3位 */
+rank
+    : RANK ORD                    { draft(ctx, CL_DRAFT_RANK, range_of($2, $2), $1, -1, -1, -1); }
+    | RANK                        %prec STOP
+    ;
+
+/* Signal tokens that start no island here: water after all. */
+stray
+    : ORD
+    | COP                         %prec STOP
+    | DISTR                       %prec STOP
+    | ALL                         %prec STOP
+    | TOTAL
+    | DONE
+    | HAS
+    | COMMA
+    | ENUM
+    | AND
+    ;
+
+%%
+
+/* A syntax error is a diagnostic naming the token found and the tokens the grammar expected
+ * there (exact, thanks to LAC). */
+static int yyreport_syntax_error(const yypcontext_t *pctx, cl_ctx *ctx)
+{
+    enum { MAX_EXPECTED = 8 };
+    yysymbol_kind_t expected[MAX_EXPECTED];
+    int n = yypcontext_expected_tokens(pctx, expected, MAX_EXPECTED);
+    char msg[256];
+    int len = snprintf(msg, sizeof msg, "the grammar could not read this sentence at %s",
+                       yysymbol_name(yypcontext_token(pctx)));
+    for (int i = 0; i < n && len > 0 && (size_t)len < sizeof msg; i++)
+        len += snprintf(msg + len, sizeof msg - (size_t)len, "%s%s", i ? ", " : "; expected ",
+                        yysymbol_name(expected[i]));
+    const char *kept = cl_arena_strndup(&ctx->doc->arena, msg, strlen(msg));
+    cl_doc_diag_add(ctx->doc, CL_SEV_WARNING, "grammar", kept ? kept : "syntax error",
+                    *yypcontext_location(pctx));
+    return 0;
+}
+
+static void cl_yyerror(const cl_span *loc, cl_ctx *ctx, const char *msg)
+{
+    (void)msg;   /* Bison calls this only for "memory exhausted" with parse.error custom */
+    ctx->oom = true;
+    cl_doc_diag_add(ctx->doc, CL_SEV_ERROR, "grammar", "parser stack exhausted", *loc);
+}
+
+/* ORDER SIG: sentence.h's cl_sig to this grammar's tokens */
+static const int sig_to_token[CL_SIG_COUNT_] = {
+    T_QTY, T_ORD, T_BASE, T_DIR, T_COP, T_DISTR, T_ALL, T_TOTAL, T_DONE, T_HAS, T_RANK,
+    T_COMMA, T_ENUM, T_AND,
+};
+
+/* Parse the signal tokens of ctx's sentence, recording drafts. */
+bool cl_grammar_parse(cl_ctx *ctx)
+{
+    cl_yypstate *ps = cl_yypstate_new();
+    if (!ps)
+        return false;
+    int status = YYPUSH_MORE;
+    for (int i = 0; i < ctx->ntoks && status == YYPUSH_MORE; i++) {
+        CL_YYSTYPE value;
+        value.T_QTY = i;   /* every token's value is its index in ctx->toks */
+        cl_span loc = ctx->toks[i].span;
+        status = cl_yypush_parse(ps, sig_to_token[ctx->toks[i].sig], &value, &loc, ctx);
+    }
+    if (status == YYPUSH_MORE) {
+        CL_YYSTYPE value;
+        value.T_QTY = -1;
+        cl_span loc = {ctx->span.end, ctx->span.end};
+        status = cl_yypush_parse(ps, T_END, &value, &loc, ctx);
+    }
+    cl_yypstate_delete(ps);
+    return status == 0 || status == 1;
+}

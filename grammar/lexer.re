@@ -1,0 +1,240 @@
+/* lexer.re — the claimc lexer: UTF-8 text to raw tokens with byte spans and exact values.
+ *
+ * re2c compiles this file (with -8 --input-encoding utf8, see the Makefile) to build/lexer.c.
+ * Keywords and units are rows of grammar/keywords.tsv and grammar/units.tsv, turned into rules
+ * by tools/gen_tables.awk and included below.
+ *
+ * Three conditions keep units from being read anywhere but after a numeral:
+ *   INIT   prose: keywords, numerals, names, dates, punctuation, and single code points as FILLER
+ *   POST   just after a numeral: multipliers (万 亿), 余/多, units, ranges
+ *   POSTU  just after a unit: 左右 以上 ..., ranges
+ * A character that does not fit POST or POSTU is scanned again in INIT.
+ *
+ * Water is never a greedy rule: an unknown code point is one FILLER token, and the token filter
+ * merges them, so no keyword can be swallowed by a run of prose. */
+#include <string.h>
+
+#include "lexer.h"
+#include "number.h"
+
+/*!types:re2c*/
+
+void cl_lexer_init(cl_lexer *lx, const char *text, size_t len)
+{
+    lx->base = (const unsigned char *)text;
+    lx->cur = lx->base;
+    lx->mar = lx->base;
+    lx->tok = lx->base;
+    lx->lim = lx->base + len;
+    lx->cond = CL_COND_INIT;
+}
+
+static cl_rt emit(cl_lexer *lx, cl_rawtok *t, cl_rt type)
+{
+    t->type = type;
+    t->start = (uint32_t)(lx->tok - lx->base);
+    t->end = (uint32_t)(lx->cur - lx->base);
+    return type;
+}
+
+static cl_rt emit_id(cl_lexer *lx, cl_rawtok *t, cl_rt type, int id)
+{
+    t->id = id;
+    return emit(lx, t, type);
+}
+
+static cl_rt cl_lex_unit(cl_lexer *lx, cl_rawtok *t, int row)
+{
+    return emit_id(lx, t, CL_RT_UNIT, row);
+}
+
+static cl_rt cl_lex_keyword(cl_lexer *lx, cl_rawtok *t, cl_kw_class cls, cl_kw_attr attr)
+{
+    t->attr = (int)attr;
+    return emit_id(lx, t, CL_RT_KW, (int)cls);
+}
+
+/* A numeral: its value, or an overflow flag (the filter reports it). */
+static cl_rt numeral(cl_lexer *lx, cl_rawtok *t, bool chinese)
+{
+    t->cn = chinese;
+    t->overflow = chinese ? !cl_num_chinese(lx->tok, lx->cur, &t->num, &t->num_hi, &t->has_hi)
+                          : !cl_num_arabic(lx->tok, lx->cur, &t->num);
+    return emit(lx, t, CL_RT_NUM);
+}
+
+/* 百分之X (scale 0) and 千分之X (scale -1): the value is in percent. */
+static cl_rt per_part(cl_lexer *lx, cl_rawtok *t, int scale)
+{
+    const unsigned char *digits = lx->tok + strlen("百分之");
+    t->overflow = !cl_num_any(digits, lx->cur, &t->num) || !cl_dec_scale(&t->num, scale);
+    return emit(lx, t, CL_RT_PCT);
+}
+
+/* X分之Y or X/Y: the value is Y/X (Chinese) or X/Y (Arabic) in percent. */
+static cl_rt fraction(cl_lexer *lx, cl_rawtok *t, const char *sep, bool denominator_first)
+{
+    const unsigned char *mid = lx->tok;
+    size_t n = strlen(sep);
+    while (mid + n <= lx->cur && memcmp(mid, sep, n) != 0)
+        mid++;
+    cl_dec a, b;
+    bool ok = cl_num_any(lx->tok, mid, &a) && cl_num_any(mid + n, lx->cur, &b);
+    ok = ok && (denominator_first ? cl_num_percent_of(b, a, &t->num)
+                                  : cl_num_percent_of(a, b, &t->num));
+    t->overflow = !ok;
+    return emit(lx, t, CL_RT_FRAC);
+}
+
+static cl_rt ordinal(cl_lexer *lx, cl_rawtok *t)
+{
+    const unsigned char *s = lx->tok + strlen("第"), *e = s;
+    while (s < lx->cur && (*s == ' ' || *s == '\t'))
+        s++;
+    e = s;
+    /* the numeral is the longest prefix that parses: digits, full-width digits or Chinese */
+    cl_dec v = {0, 0};
+    t->overflow = true;
+    for (const unsigned char *p = lx->cur; p > s; p--) {
+        if ((*p & 0xC0) == 0x80)
+            continue;  /* not at a code point boundary */
+        if (cl_num_any(s, p, &v)) {
+            e = p;
+            t->overflow = false;
+            break;
+        }
+    }
+    (void)e;
+    t->num = v;
+    return emit(lx, t, CL_RT_ORD);
+}
+
+cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
+{
+    for (;;) {
+        lx->tok = lx->cur;
+        t->id = 0;
+        t->attr = 0;
+        t->cn = false;
+        t->overflow = false;
+        t->has_hi = false;
+        t->num.mant = 0;
+        t->num.exp = 0;
+/*!re2c
+    re2c:api:style = free-form;
+    re2c:define:YYCTYPE = "unsigned char";
+    re2c:define:YYCURSOR = "lx->cur";
+    re2c:define:YYMARKER = "lx->mar";
+    re2c:define:YYLIMIT = "lx->lim";
+    re2c:define:YYCTXMARKER = "lx->ctx";   // trailing context: 6.5 / 世界环境日
+    re2c:define:YYGETCONDITION = "lx->cond";
+    re2c:define:YYSETCONDITION = "lx->cond = @@;";
+    re2c:condenumprefix = "CL_COND_";
+    re2c:yyfill:enable = 0;   // the whole document is in memory
+    re2c:eof = 0;             // ... followed by a NUL sentinel; NUL inside the text is data
+
+    ws        = [ \t\u3000\u00a0];
+    nl        = "\r\n" | "\n" | "\r";
+    dg        = [0-9\uff10-\uff19];
+    point     = [.\uff0e];
+    arabic    = dg+ (point dg+)? | dg{1,3} ("," dg{3})+ (point dg+)?;
+    cnd       = [零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖];
+    cnstart   = [一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾];
+    cnm       = [十拾百佰千仟万亿];
+    cn        = cnstart (cnd | cnm)* ("点" cnd+)?;
+    cnsmall   = [一二三四五六七八九十]{1,3};
+    year      = [12] dg{3} | [〇零一二三四五六七八九]{4};
+    monthday  = dg{1,2} | [一二三四五六七八九十]{1,3};
+    dash      = [-\uff0d\u2014\u2013~\uff5e\u301c] | "至" | "到";
+    datesuf   = "底" | "初" | "末" | "中旬" | "上旬" | "下旬" | "份" | "中";
+    day       = ws? monthday ws? [日号];
+    month     = monthday ws? "月" day? datesuf?;
+    sub       = [\u2080-\u2089];
+    ordsuf    = [位名轮批次届个期号条章节款项年周天家类级] | "季度" | "阶段" | "批次";
+
+    <INIT, POST, POSTU> $ { return emit(lx, t, CL_RT_END); }
+
+    // -- after a numeral ------------------------------------------------------------------
+    <POST> ws+ { continue; }
+    <POST> "百"  { return emit_id(lx, t, CL_RT_MULT, 2); }
+    <POST> "千"  { return emit_id(lx, t, CL_RT_MULT, 3); }
+    <POST> "万"  { return emit_id(lx, t, CL_RT_MULT, 4); }
+    <POST> "十万" { return emit_id(lx, t, CL_RT_MULT, 5); }
+    <POST> "百万" { return emit_id(lx, t, CL_RT_MULT, 6); }
+    <POST> "千万" { return emit_id(lx, t, CL_RT_MULT, 7); }
+    <POST> "亿"  { return emit_id(lx, t, CL_RT_MULT, 8); }
+    <POST> "十亿" { return emit_id(lx, t, CL_RT_MULT, 9); }
+    <POST> "百亿" { return emit_id(lx, t, CL_RT_MULT, 10); }
+    <POST> "千亿" { return emit_id(lx, t, CL_RT_MULT, 11); }
+    <POST> "万亿" { return emit_id(lx, t, CL_RT_MULT, 12); }
+    <POST> "余" | "多" { return emit_id(lx, t, CL_RT_SUFFIX, CL_APPROX_MORE_THAN); }
+    <POST, POSTU> dash => INIT { return emit(lx, t, CL_RT_RANGE); }
+    <POST, POSTU> "左右" | "上下" => INIT { return emit_id(lx, t, CL_RT_SUFFIX, CL_APPROX_ABOUT); }
+    <POST, POSTU> "以上" | "及以上" => INIT { return emit_id(lx, t, CL_RT_SUFFIX, CL_APPROX_AT_LEAST); }
+    <POST, POSTU> "以下" | "及以下" | "以内" => INIT { return emit_id(lx, t, CL_RT_SUFFIX, CL_APPROX_AT_MOST); }
+    <POSTU> ws+ { continue; }
+    <POST, POSTU> * => INIT { lx->cur = lx->tok; continue; }
+
+    !include "units.re.inc";
+
+    // -- numerals ----------------------------------------------------------------------------
+    <INIT> arabic => POST { return numeral(lx, t, false); }
+    <INIT> cn => POST { return numeral(lx, t, true); }
+    <INIT> "百分之" (arabic | cn) => POSTU { return per_part(lx, t, 0); }
+    <INIT> "千分之" (arabic | cn) => POSTU { return per_part(lx, t, -1); }
+    <INIT> cn "分之" cn => POSTU { return fraction(lx, t, "分之", true); }
+    <INIT> dg+ "/" dg+ => POSTU { return fraction(lx, t, "/", false); }
+
+    // -- things with digits that are never quantities --------------------------------------
+    <INIT> year ws? "年" "度"? month? datesuf? { return emit(lx, t, CL_RT_DATE); }
+    <INIT> year ws? "年"? ws? dash ws? year ws? "年" "度"? { return emit(lx, t, CL_RT_DATE); }
+    <INIT> year [-/.\uff0e] dg{1,2} [-/.\uff0e] dg{1,2} { return emit(lx, t, CL_RT_DATE); }
+    <INIT> month { return emit(lx, t, CL_RT_DATE); }
+    <INIT> monthday ws? dash ws? month { return emit(lx, t, CL_RT_DATE); }
+    <INIT> monthday ws? [日号] { return emit(lx, t, CL_RT_DATE); }
+    <INIT> dg{1,2} [:\uff1a] dg{2} ([:\uff1a] dg{2})? { return emit(lx, t, CL_RT_DATE); }
+    <INIT> dg{1,2} [\u00b7\u2022\u30fb] dg{1,2} { return emit(lx, t, CL_RT_DATE); }
+    <INIT> dg{1,2} point dg{1,2} / ("世界" | "国际" | "全国" | "中国" | "环境日" | "宣传日" | "纪念日" | "植树节")
+           { return emit(lx, t, CL_RT_DATE); }
+    <INIT> "第" ws? (dg+ | cn) ws? ordsuf? { return ordinal(lx, t); }
+    <INIT> cnsmall "、" { return emit_id(lx, t, CL_RT_LIST, 1); }
+    <INIT> [(\uff08] ws? cnsmall ws? [)\uff09] { return emit_id(lx, t, CL_RT_LIST, 2); }
+    <INIT> dg{1,2} ws? [.\uff0e\u3001] / [^0-9\uff10-\uff19] { return emit_id(lx, t, CL_RT_LIST, 3); }
+    <INIT> [(\uff08] ws? dg{1,2} ws? [)\uff09] { return emit_id(lx, t, CL_RT_LIST, 4); }
+    <INIT> [一二三四五六七八九十] "是" { return emit_id(lx, t, CL_RT_LIST, 5); }
+    <INIT> [A-Za-z]+ (dg+ (point dg+)?)? ("-" dg+)? (sub+ (point sub+)?)?
+           ("_" ([A-Za-z0-9.]+ | "{" [A-Za-z0-9.]+ "}"))? [A-Za-z]*
+           { return emit(lx, t, CL_RT_NAME); }
+    <INIT> [Pp][Mm] ws dg+ (point dg+)? { return emit(lx, t, CL_RT_NAME); }
+    <INIT> "\u201c" [^\u201d\n\r\x00]{1,30} "\u201d" { return emit(lx, t, CL_RT_QUOTE); }
+    <INIT> "\u300c" [^\u300d\n\r\x00]{1,30} "\u300d" { return emit(lx, t, CL_RT_QUOTE); }
+    <INIT> "\"" [^"\n\r\x00]{1,30} "\"" { return emit(lx, t, CL_RT_QUOTE); }
+    <INIT> "\u300a" [^\u300b\n\r\x00]{1,80} "\u300b" { return emit(lx, t, CL_RT_TITLE); }
+    <INIT> "[" [^\]\n\r\x00]{0,60} "]" { return emit(lx, t, CL_RT_NAME); }
+    <INIT> "##" [A-Za-z]+ "##" { return emit(lx, t, CL_RT_NAME); }
+
+    !include "keywords.re.inc";
+
+    // -- punctuation and water ------------------------------------------------------------
+    <INIT> [,\uff0c] { return emit(lx, t, CL_RT_COMMA); }
+    <INIT> "\u3001" { return emit(lx, t, CL_RT_ENUM); }
+    <INIT> [\u3002\uff01\uff1f!?.] { return emit(lx, t, CL_RT_STOP); }
+    <INIT> [;\uff1b] { return emit(lx, t, CL_RT_SEMI); }
+    <INIT> [:\uff1a] { return emit(lx, t, CL_RT_COLON); }
+    <INIT> "的" { return emit(lx, t, CL_RT_DE); }
+    <INIT> nl { return emit(lx, t, CL_RT_NEWLINE); }
+    <INIT> ws+ { return emit(lx, t, CL_RT_SPACE); }
+    <INIT> [^] { return emit(lx, t, CL_RT_FILLER); }
+    <INIT> * { return emit(lx, t, CL_RT_INVALID); }
+*/
+    }
+}
+
+const char *cl_rt_name(cl_rt type)
+{
+    static const char *const names[CL_RT_COUNT_] = {  /* ORDER RT */
+        "END", "FILLER", "SPACE", "NEWLINE", "INVALID", "NUM", "PCT", "FRAC", "MULT", "SUFFIX",
+        "RANGE", "UNIT", "KW", "NAME", "DATE", "ORD", "LIST", "QUOTE", "TITLE", "COMMA", "ENUM",
+        "STOP", "SEMI", "COLON", "DE"};
+    return (unsigned)type < CL_RT_COUNT_ ? names[type] : "?";
+}

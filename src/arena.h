@@ -1,0 +1,21 @@
+/* arena.h — one bump allocator per document: nodes are never freed one by one. */
+#ifndef CL_ARENA_H
+#define CL_ARENA_H
+
+#include <stddef.h>
+
+typedef struct cl_arena_block cl_arena_block;
+typedef struct { cl_arena_block *head; size_t total; } cl_arena;
+
+/* Zeroed memory, aligned for any type; NULL when out of memory. */
+void *cl_arena_alloc(cl_arena *a, size_t size);
+char *cl_arena_strndup(cl_arena *a, const char *s, size_t n);
+void cl_arena_free(cl_arena *a);
+
+/* A growable array in an arena: grows by doubling, the old storage stays in the arena. */
+typedef struct { void *data; size_t len, cap; } cl_vec;
+/* Room for one more element of SIZE bytes; returns it zeroed, or NULL when out of memory. */
+void *cl_vec_push(cl_arena *a, cl_vec *v, size_t size);
+#define CL_VEC_AT(v, type, i) (((type *)(v).data)[i])
+
+#endif

@@ -1,0 +1,451 @@
+/* claim.c — turn the grammar's drafts into claims: kind, subject, modality, spans.
+ *
+ * The grammar decides which tokens belong together; this file decides what they mean, once the
+ * whole sentence (and so the prose on both sides of every token) is known. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "number.h"
+#include "sentence.h"
+#include "units.h"
+
+void cl_draft_add(cl_ctx *ctx, cl_draft d)
+{
+    if (ctx->ndrafts == ctx->cap_drafts) {
+        int cap = ctx->cap_drafts ? ctx->cap_drafts * 2 : 16;
+        cl_draft *drafts = realloc(ctx->drafts, (size_t)cap * sizeof *drafts);
+        if (!drafts) {
+            ctx->oom = true;
+            return;
+        }
+        ctx->drafts = drafts;
+        ctx->cap_drafts = cap;
+    }
+    ctx->drafts[ctx->ndrafts++] = d;
+}
+
+/* -- text helpers ---------------------------------------------------------------------------- */
+
+static bool has_text(cl_span s) { return s.end > s.start; }
+
+static bool span_contains(const cl_doc *doc, cl_span s, const char *word)
+{
+    size_t n = strlen(word);
+    for (uint32_t i = s.start; i + n <= s.end; i++)
+        if (memcmp(doc->text + i, word, n) == 0)
+            return true;
+    return false;
+}
+
+static bool span_contains_any(const cl_doc *doc, cl_span s, const char *const *words)
+{
+    for (; *words; words++)
+        if (span_contains(doc, s, *words))
+            return true;
+    return false;
+}
+
+/* Trim particles and spaces that are not part of a subject: 的 在 对 … at either end. */
+static cl_span trim_subject(const cl_doc *doc, cl_span s)
+{
+    static const char *const lead[] = {" ", "\t", "　", "的", "在", "对", "将", "把", "并", "又",
+                                       "也", "还", "已", "共", "均", "都", "正", "以", "其中", NULL};
+    static const char *const trail[] = {" ", "\t", "　", "的", "已", "共", "均", "都", "正", "为",
+                                        "达", "中", NULL};
+    bool again = true;
+    while (again && has_text(s)) {
+        again = false;
+        for (const char *const *w = lead; *w; w++) {
+            size_t n = strlen(*w);
+            if (s.end - s.start > n && memcmp(doc->text + s.start, *w, n) == 0) {
+                s.start += (uint32_t)n;
+                again = true;
+            }
+        }
+        for (const char *const *w = trail; *w; w++) {
+            size_t n = strlen(*w);
+            if (s.end - s.start > n && memcmp(doc->text + s.end - n, *w, n) == 0) {
+                s.end -= (uint32_t)n;
+                again = true;
+            }
+        }
+    }
+    return s;
+}
+
+/* -- claims ---------------------------------------------------------------------------------- */
+
+static const cl_dim NO_DIM = (cl_dim)-1;
+
+static cl_dim dim_of(const cl_stok *q)
+{
+    return q->unit_row >= 0 ? cl_units[q->unit_row].dim : NO_DIM;
+}
+
+static const char *const money_words[] = {"资金", "投资", "金额", "经费", "资产", "收入", "产值",
+                                          "税", "款", "费", "预算", "融资", "补贴", "奖励",
+                                          "赔偿", "营收", "贷", NULL};
+
+/* The kind a quantity has on its own, from its unit's dimension. */
+static cl_kind kind_of(const cl_doc *doc, cl_stok *q, cl_span subject)
+{
+    switch (dim_of(q)) {
+    case CL_DIM_COUNT: case CL_DIM_TIME: return CL_COUNT;
+    case CL_DIM_MONEY: return CL_MONEY;
+    case CL_DIM_MASS: case CL_DIM_LENGTH: case CL_DIM_AREA: case CL_DIM_VOLUME:
+    case CL_DIM_FLOW: case CL_DIM_ENERGY: case CL_DIM_POWER: return CL_AMOUNT;
+    case CL_DIM_CONC: return CL_MEASURE;
+    case CL_DIM_PERCENT: case CL_DIM_MULTIPLE: return CL_RATE;
+    case CL_DIM_PP: return CL_CHANGE;
+    case CL_DIM_RANK: return CL_RANK;
+    default: break;
+    }
+    /* no unit: 5万 after 资金 is money; 23.65万农村人口 a count; a bare value a measure */
+    if (!q->bare) {
+        cl_span context = {q->clause, q->span.start};
+        if (span_contains_any(doc, subject, money_words) ||
+            span_contains_any(doc, context, money_words)) {
+            q->q.unit = "CNY";
+            return CL_MONEY;
+        }
+        return CL_COUNT;
+    }
+    return CL_MEASURE;
+}
+
+static bool in_plan(const cl_ctx *ctx)
+{
+    if (ctx->doc->plan)
+        return true;
+    for (const cl_section *s = ctx->section; s; s = s->parent)
+        if (s->plan)
+            return true;
+    return false;
+}
+
+static cl_claim *new_claim(cl_ctx *ctx, cl_kind kind, const cl_stok *q, cl_span subject)
+{
+    cl_claim *c = cl_vec_push(&ctx->doc->arena, &ctx->doc->claims, sizeof *c);
+    if (!c) {
+        ctx->oom = true;
+        return NULL;
+    }
+    c->kind = kind;
+    c->subject = has_text(subject) ? trim_subject(ctx->doc, subject) : cl_span_of(0, 0);
+    c->modality = (q->modal || (in_plan(ctx) && !ctx->achieved)) ? CL_TARGET : CL_ACTUAL;
+    c->quantity = q->q;
+    c->section = ctx->section;
+    uint32_t start = q->span.start, end = q->span.end;
+    if (has_text(c->subject)) {
+        start = c->subject.start < start ? c->subject.start : start;
+        end = c->subject.end > end ? c->subject.end : end;
+    }
+    c->span = cl_span_of(start, end);
+    return c;
+}
+
+/* A count right before a rate over the same things is the rate's scope, not a claim:
+ * 全市10个国考断面…均为100% | 纳入国家考核的3个断面水质优良率达到100% */
+static bool is_scope(const cl_ctx *ctx, int i)
+{
+    if (dim_of(&ctx->toks[i]) != CL_DIM_COUNT)
+        return false;
+    for (int j = i + 1; j < ctx->ntoks; j++) {
+        const cl_stok *t = &ctx->toks[j];
+        switch (t->sig) {
+        case CL_SIG_ALL:
+        case CL_SIG_RANK:
+            return true;
+        case CL_SIG_COP:
+            if (j + 1 < ctx->ntoks && ctx->toks[j + 1].sig == CL_SIG_QTY) {
+                cl_dim d = dim_of(&ctx->toks[j + 1]);
+                return d == CL_DIM_PERCENT || d == CL_DIM_CONC;
+            }
+            return false;
+        default:
+            return false;
+        }
+    }
+    return false;
+}
+
+/* Count-like quantities name their things either side: 检查企业564家 | 132个长江入河排污口 */
+static cl_span subject_of(const cl_ctx *ctx, const cl_stok *q)
+{
+    cl_dim d = dim_of(q);
+    bool counted = d == CL_DIM_COUNT || (d == NO_DIM && !q->bare);
+    (void)ctx;
+    if (counted && has_text(q->right))
+        return q->right;
+    return has_text(q->left) ? q->left : q->right;
+}
+
+static cl_claim *simple(cl_ctx *ctx, int i, cl_span subject)
+{
+    cl_stok *q = &ctx->toks[i];
+    q->used = true;
+    if (q->defining || q->bare || is_scope(ctx, i))
+        return NULL;
+    if (!has_text(subject))
+        subject = subject_of(ctx, q);
+    return new_claim(ctx, kind_of(ctx->doc, q, subject), q, subject);
+}
+
+static void each_qty(cl_ctx *ctx, cl_range r, int skip, cl_span subject)
+{
+    if (r.first < 0)
+        return;
+    for (int i = r.first; i <= r.last; i++)
+        if (ctx->toks[i].sig == CL_SIG_QTY && i != skip && !ctx->toks[i].used)
+            simple(ctx, i, subject);
+}
+
+/* -- distributive subjects: O3、NO2、CO分别… or the subjects of the claims just before ---------- */
+
+static int qty_count(const cl_ctx *ctx, cl_range r)
+{
+    int n = 0;
+    for (int i = r.first; i >= 0 && i <= r.last; i++)
+        n += ctx->toks[i].sig == CL_SIG_QTY;
+    return n;
+}
+
+/* Split the prose of DISTR's clause at 、和及 into N subjects; false when the count differs. */
+static bool split_subjects(const cl_ctx *ctx, int distr, int n, cl_span *out)
+{
+    const cl_stok *d = &ctx->toks[distr];
+    int k = 0;
+    uint32_t start = d->clause;
+    for (int i = 0; i < distr; i++) {
+        const cl_stok *t = &ctx->toks[i];
+        if (t->span.start < d->clause)
+            continue;
+        if (t->sig == CL_SIG_QTY)
+            return false;   /* values before 分别: their own subjects serve */
+        if (t->sig == CL_SIG_ENUM || t->sig == CL_SIG_AND) {
+            if (k >= n)
+                return false;
+            out[k++] = trim_subject(ctx->doc, cl_span_of(start, t->span.start));
+            start = t->span.end;
+        }
+    }
+    if (k != n - 1)
+        return false;
+    out[k] = trim_subject(ctx->doc, cl_span_of(start, d->span.start));
+    for (int i = 0; i < n; i++)
+        if (!has_text(out[i]))
+            return false;
+    return true;
+}
+
+/* Subjects for the values of a distributive draft. */
+static void distributive_subjects(cl_ctx *ctx, int distr, int n, size_t first_claim,
+                                  cl_span *out)
+{
+    for (int i = 0; i < n; i++)
+        out[i] = cl_span_of(0, 0);
+    if (split_subjects(ctx, distr, n, out))
+        return;
+    /* PM₁₀ 年均浓度 50μg/m³，PM_{2.5} 年均浓度 28μg/m³，分别同比下降 7.4%和 6.7% */
+    size_t have = ctx->doc->claims.len - first_claim;
+    if (have >= (size_t)n) {
+        for (int i = 0; i < n; i++) {
+            const cl_claim *c = &CL_VEC_AT(ctx->doc->claims, cl_claim,
+                                           ctx->doc->claims.len - (size_t)n + (size_t)i);
+            out[i] = c->subject;
+        }
+        return;
+    }
+    const cl_stok *d = &ctx->toks[distr];
+    for (int i = 0; i < n; i++)
+        out[i] = d->left;
+}
+
+/* The subject of a change or level when the words right before it name none: the subject of
+ * the last claim of the sentence (优良率为82.3%，同比提升2.3%). */
+static cl_span previous_subject(const cl_ctx *ctx, size_t first_claim)
+{
+    if (ctx->doc->claims.len > first_claim)
+        return CL_VEC_AT(ctx->doc->claims, cl_claim, ctx->doc->claims.len - 1).subject;
+    return cl_span_of(0, 0);
+}
+
+static void build_level(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
+{
+    int n = qty_count(ctx, d->list);
+    cl_span subjects[64];
+    bool distributive = d->distr >= 0 && n > 1 && n <= 64;
+    if (distributive)
+        distributive_subjects(ctx, d->distr, n, first_claim, subjects);
+    int lead = d->all >= 0 ? d->all : d->lead >= 0 ? d->lead : d->distr;
+    cl_span subject = lead >= 0 ? ctx->toks[lead].left : cl_span_of(0, 0);
+    if (!has_text(subject) && d->lead >= 0 && d->all >= 0)
+        subject = ctx->toks[d->lead].left;
+    int k = 0;
+    for (int i = d->list.first; i <= d->list.last; i++) {
+        cl_stok *q = &ctx->toks[i];
+        if (q->sig != CL_SIG_QTY || q->used)
+            continue;
+        q->used = true;
+        cl_span s = distributive ? subjects[k] : has_text(q->left) ? q->left : subject;
+        k++;
+        if (q->defining)
+            continue;
+        /* a bare value is a level only after a copula: 综合指数为4.35 */
+        if (q->bare && d->lead < 0)
+            continue;
+        cl_claim *c = new_claim(ctx, kind_of(ctx->doc, q, s), q, s);
+        if (c) {
+            c->distributive = distributive;
+            if (lead >= 0 && !has_text(q->left))
+                c->span.start = has_text(c->subject) && c->subject.start < ctx->toks[lead].span.start
+                                    ? c->subject.start : ctx->toks[lead].span.start;
+        }
+    }
+}
+
+static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
+{
+    int head = d->distr >= 0 ? d->distr : d->lead >= 0 ? d->lead : d->dir;
+    if (d->lead >= 0 && d->distr >= 0 && d->lead < d->distr)
+        head = d->lead;
+    cl_direction dir = d->dir >= 0 ? (cl_direction)ctx->toks[d->dir].attr : CL_DIR_NONE;
+    cl_span baseline = d->lead >= 0 ? ctx->toks[d->lead].span : cl_span_of(0, 0);
+    cl_span subject = ctx->toks[head].left;
+    if (!has_text(subject))
+        subject = previous_subject(ctx, first_claim);
+
+    if (d->list.first < 0) {   /* 与去年持平: a flat change with no number */
+        if (dir == CL_DIR_FLAT) {
+            cl_stok flat;
+            memset(&flat, 0, sizeof flat);
+            flat.span = cl_span_of(ctx->toks[head].span.start, ctx->toks[d->dir].span.end);
+            flat.q.unit = "";
+            flat.unit_row = -1;
+            flat.modal = ctx->toks[head].modal;
+            cl_claim *c = new_claim(ctx, CL_CHANGE, &flat, subject);
+            if (c) {
+                c->quantity.has_value = false;
+                c->direction = dir;
+                c->baseline = baseline;
+                c->span = flat.span;
+            }
+        }
+        return;
+    }
+    int n = qty_count(ctx, d->list);
+    cl_span subjects[64];
+    bool distributive = d->distr >= 0 && n > 1 && n <= 64;
+    if (distributive)
+        distributive_subjects(ctx, d->distr, n, first_claim, subjects);
+    int k = 0;
+    for (int i = d->list.first; i <= d->list.last; i++) {
+        cl_stok *q = &ctx->toks[i];
+        if (q->sig != CL_SIG_QTY || q->used)
+            continue;
+        /* 减少碳排放3万吨: a direction word with prose before the number is a verb, and the
+         * number a plain quantity */
+        if (d->lead < 0 && d->distr < 0 && has_text(q->left)) {
+            simple(ctx, i, cl_span_of(0, 0));
+            k++;
+            continue;
+        }
+        q->used = true;
+        if (q->defining || q->bare) {
+            k++;
+            continue;
+        }
+        cl_claim *c = new_claim(ctx, CL_CHANGE, q, distributive ? subjects[k] : subject);
+        k++;
+        if (!c)
+            return;
+        c->direction = dir;
+        c->baseline = baseline;
+        c->distributive = distributive;
+        c->span = cl_span_of(ctx->toks[head].span.start, q->span.end);
+    }
+}
+
+/* Is DONE really a part of TOTAL? Same unit, and across a comma the done part names nothing
+ * new (613件，累计办结605件 — not 完成A 12个，完成B 5个). */
+static bool progress_valid(const cl_ctx *ctx, const cl_draft *d)
+{
+    const cl_stok *t = &ctx->toks[d->total], *q = &ctx->toks[d->done];
+    if (t->bare || q->bare || t->defining || q->defining || t->unit_row < 0 ||
+        q->unit_row < 0 || strcmp(t->q.unit, q->q.unit) != 0)
+        return false;
+    if (dim_of(t) != CL_DIM_COUNT && dim_of(t) != CL_DIM_MONEY && dim_of(t) != CL_DIM_LENGTH &&
+        dim_of(t) != CL_DIM_AREA && dim_of(t) != CL_DIM_MASS)
+        return false;
+    if (d->across_comma) {
+        if (has_text(q->left) && q->left.end - q->left.start > 12)
+            return false;   /* more than a verb (整治, 销号): a new subject */
+        if (cl_dec_cmp(q->q.value, t->q.value) > 0)
+            return false;
+    }
+    return true;
+}
+
+static void build_progress(cl_ctx *ctx, const cl_draft *d)
+{
+    each_qty(ctx, d->list, d->total, cl_span_of(0, 0));
+    cl_stok *t = &ctx->toks[d->total], *q = &ctx->toks[d->done];
+    if (!progress_valid(ctx, d)) {
+        if (!t->used)
+            simple(ctx, d->total, cl_span_of(0, 0));
+        simple(ctx, d->done, cl_span_of(0, 0));
+        return;
+    }
+    t->used = q->used = true;
+    cl_span subject = subject_of(ctx, t);
+    cl_claim *c = new_claim(ctx, CL_PROGRESS, t, subject);
+    if (!c)
+        return;
+    c->done = q->q;
+    c->total = t->q;
+    memset(&c->quantity, 0, sizeof c->quantity);
+    c->quantity.unit = "";
+    c->span = cl_span_of(c->span.start < t->span.start ? c->span.start : t->span.start,
+                         q->span.end);
+    if (q->modal)
+        c->modality = CL_TARGET;
+}
+
+static void build_rank(cl_ctx *ctx, const cl_draft *d)
+{
+    cl_stok *r = &ctx->toks[d->lead], *o = &ctx->toks[d->list.first];
+    if (!o->q.has_value)
+        return;
+    cl_stok q = *o;
+    q.modal = r->modal;
+    cl_claim *c = new_claim(ctx, CL_RANK, &q, r->left);
+    if (c)
+        c->span = cl_span_of(r->span.start, o->span.end);
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const cl_claim *x = a, *y = b;
+    if (x->span.start != y->span.start)
+        return x->span.start < y->span.start ? -1 : 1;
+    return (x->quantity.span.start > y->quantity.span.start) -
+           (x->quantity.span.start < y->quantity.span.start);
+}
+
+void cl_sentence_build(cl_ctx *ctx)
+{
+    size_t first_claim = ctx->doc->claims.len;
+    for (int i = 0; i < ctx->ndrafts && !ctx->oom; i++) {
+        const cl_draft *d = &ctx->drafts[i];
+        switch (d->type) {
+        case CL_DRAFT_PLAIN: each_qty(ctx, d->list, -1, cl_span_of(0, 0)); break;
+        case CL_DRAFT_LEVEL: build_level(ctx, d, first_claim); break;
+        case CL_DRAFT_CHANGE: build_change(ctx, d, first_claim); break;
+        case CL_DRAFT_PROGRESS: build_progress(ctx, d); break;
+        case CL_DRAFT_RANK: build_rank(ctx, d); break;
+        }
+    }
+    size_t n = ctx->doc->claims.len - first_claim;
+    if (n > 1)
+        qsort(&CL_VEC_AT(ctx->doc->claims, cl_claim, first_claim), n, sizeof(cl_claim), by_start);
+}

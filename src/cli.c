@@ -1,0 +1,390 @@
+/* cli.c — read inputs, parse them on a pool of threads, write results in input order.
+ *
+ * The main thread reads inputs into a bounded window of work items; workers parse and render
+ * each item into memory; the main thread writes finished items in order. Memory is bounded by
+ * the window (jobs * 4 documents), whatever the number of inputs. */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
+#include "claimc.h"
+#include "cli.h"
+
+typedef struct {
+    char *name;
+    unsigned char *data;
+    size_t len;
+    char *read_error;      /* the input could not be read: the message */
+    char *out, *err;       /* rendered output and diagnostics */
+    size_t out_len, err_len;
+    bool failed;
+    bool done;
+} cl_item;
+
+/* -- reading inputs -------------------------------------------------------------------------- */
+
+static char *dup_printf(const char *fmt, const char *a, const char *b)
+{
+    size_t n = (size_t)snprintf(NULL, 0, fmt, a, b) + 1;
+    char *s = malloc(n);
+    if (s)
+        snprintf(s, n, fmt, a, b);
+    return s;
+}
+
+static bool read_stream(int fd, unsigned char **data, size_t *len)
+{
+    size_t cap = 1 << 16, n = 0;
+    unsigned char *buf = malloc(cap);
+    if (!buf)
+        return false;
+    for (;;) {
+        if (n == cap) {
+            unsigned char *nb = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                errno = ENOMEM;
+                return false;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        ssize_t r = read(fd, buf + n, cap - n);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            int e = errno;
+            free(buf);
+            errno = e;
+            return false;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    *data = buf;
+    *len = n;
+    return true;
+}
+
+static void read_file(const char *path, cl_item *item)
+{
+    bool is_stdin = strcmp(path, "-") == 0;
+    item->name = strdup(is_stdin ? "<stdin>" : path);
+    int fd = is_stdin ? 0 : open(path, O_RDONLY);
+    struct stat st;
+    if (fd < 0) {
+        item->read_error = dup_printf("%s: %s", "cannot open", strerror(errno));
+        return;
+    }
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        item->read_error = dup_printf("%s%s", "is a directory, not a file", "");
+    } else if (!read_stream(fd, &item->data, &item->len)) {
+        item->read_error = dup_printf("%s: %s", "cannot read", strerror(errno));
+    }
+    if (!is_stdin)
+        close(fd);
+}
+
+/* --input jsonl: one record {"id": ..., "text": ...} a line, read from a stream. */
+typedef struct {
+    FILE *in;
+    const char *source;
+    long line;
+    char *buf;
+    size_t cap;
+} cl_records;
+
+static bool next_record(cl_records *r, cl_item *item)
+{
+    ssize_t n = getline(&r->buf, &r->cap, r->in);
+    if (n < 0)
+        return false;
+    r->line++;
+    char where[64];
+    snprintf(where, sizeof where, "%ld", r->line);
+    cJSON *rec = cJSON_ParseWithLength(r->buf, (size_t)n);
+    const cJSON *id = rec ? cJSON_GetObjectItemCaseSensitive(rec, "id") : NULL;
+    const cJSON *text = rec ? cJSON_GetObjectItemCaseSensitive(rec, "text") : NULL;
+    if (cJSON_IsString(id))
+        item->name = strdup(id->valuestring);
+    else if (cJSON_IsNumber(id)) {
+        char num[32];
+        snprintf(num, sizeof num, "%.17g", id->valuedouble);
+        item->name = strdup(num);
+    } else
+        item->name = dup_printf("%s:%s", r->source, where);
+    if (!cJSON_IsString(text)) {
+        item->read_error = dup_printf("%s%s", "not a record {\"id\": ..., \"text\": \"...\"}", "");
+    } else {
+        item->len = strlen(text->valuestring);
+        item->data = (unsigned char *)strdup(text->valuestring);
+    }
+    cJSON_Delete(rec);
+    return true;
+}
+
+/* -- one item: parse and render into memory -------------------------------------------------- */
+
+static void report(FILE *err, const cl_doc *doc, const cl_diag *d)
+{
+    uint32_t line, col;
+    cl_doc_position(doc, d->span.start, &line, &col);
+    fprintf(err, "%s:%u:%u: %s: %s (byte %u) [%s]\n", cl_doc_name(doc), line, col,
+            d->severity == CL_SEV_ERROR ? "error" : "warning", d->message, d->span.start, d->code);
+}
+
+static void process(const cl_cli_options *opt, cl_item *item)
+{
+    FILE *out = open_memstream(&item->out, &item->out_len);
+    FILE *err = open_memstream(&item->err, &item->err_len);
+    if (!out || !err) {
+        item->failed = true;
+        if (out) fclose(out);
+        if (err) fclose(err);
+        return;
+    }
+    if (item->read_error) {
+        fprintf(err, "%s: error: %s\n", item->name, item->read_error);
+        item->failed = true;
+    } else {
+        cl_doc *doc = cl_parse(item->name, item->data, item->len);
+        if (!doc) {
+            fprintf(err, "%s: error: out of memory\n", item->name);
+            item->failed = true;
+        } else {
+            int rc = opt->format == CL_FMT_JSONL  ? cl_write_jsonl(doc, out)
+                   : opt->format == CL_FMT_TOKENS ? cl_write_tokens(doc, out)
+                                                  : cl_write_json(doc, out, opt->pretty);
+            if (rc < 0)
+                item->failed = true;
+            for (size_t i = 0; i < cl_doc_diag_count(doc); i++)
+                report(err, doc, cl_doc_diag(doc, i));
+            item->failed |= cl_doc_failed(doc);
+            cl_doc_free(doc);
+        }
+    }
+    fclose(out);
+    fclose(err);
+    free(item->data);
+    item->data = NULL;
+}
+
+static bool finish(const cl_cli_options *opt, cl_item *item, FILE *out)
+{
+    bool ok = !item->failed;
+    if (item->out_len && fwrite(item->out, 1, item->out_len, out) != item->out_len)
+        ok = false;
+    if (!opt->quiet && item->err_len)
+        fwrite(item->err, 1, item->err_len, stderr);
+    free(item->out);
+    free(item->err);
+    free(item->name);
+    free(item->read_error);
+    memset(item, 0, sizeof *item);
+    return ok;
+}
+
+/* -- the input sequence: files, or records of JSONL files ------------------------------------ */
+
+typedef struct {
+    char *const *files;
+    int nfiles, next_file;
+    bool jsonl;
+    cl_records rec;
+    bool rec_open;
+} cl_inputs;
+
+static bool next_input(cl_inputs *in, cl_item *item, bool *failed)
+{
+    if (!in->jsonl) {
+        if (in->next_file >= in->nfiles)
+            return false;
+        read_file(in->files[in->next_file++], item);
+        return true;
+    }
+    for (;;) {
+        if (in->rec_open && next_record(&in->rec, item))
+            return true;
+        if (in->rec_open && in->rec.in != stdin)
+            fclose(in->rec.in);
+        in->rec_open = false;
+        if (in->next_file >= in->nfiles)
+            return false;
+        const char *path = in->files[in->next_file++];
+        bool is_stdin = strcmp(path, "-") == 0;
+        in->rec.in = is_stdin ? stdin : fopen(path, "r");
+        in->rec.source = is_stdin ? "<stdin>" : path;
+        in->rec.line = 0;
+        if (!in->rec.in) {
+            fprintf(stderr, "%s: error: cannot open: %s\n", path, strerror(errno));
+            *failed = true;
+            continue;
+        }
+        in->rec_open = true;
+    }
+}
+
+/* -- the pool -------------------------------------------------------------------------------- */
+
+typedef struct {
+    const cl_cli_options *opt;
+    cl_item *window;
+    size_t size;            /* slots in the window */
+    size_t head, filled;    /* items [head, filled) are in flight, by sequence number */
+    size_t claimed;         /* items below this have been taken by a worker */
+    bool closing;
+    pthread_mutex_t lock;
+    pthread_cond_t work, progress;
+} cl_pool;
+
+static void *worker(void *arg)
+{
+    cl_pool *p = arg;
+    pthread_mutex_lock(&p->lock);
+    for (;;) {
+        while (p->claimed == p->filled && !p->closing)
+            pthread_cond_wait(&p->work, &p->lock);
+        if (p->claimed == p->filled && p->closing)
+            break;
+        cl_item *item = &p->window[p->claimed++ % p->size];
+        pthread_mutex_unlock(&p->lock);
+        process(p->opt, item);
+        pthread_mutex_lock(&p->lock);
+        item->done = true;
+        pthread_cond_broadcast(&p->progress);
+    }
+    pthread_mutex_unlock(&p->lock);
+    return NULL;
+}
+
+static bool run_serial(const cl_cli_options *opt, cl_inputs *in, FILE *out)
+{
+    bool ok = true;
+    cl_item item;
+    memset(&item, 0, sizeof item);
+    while (next_input(in, &item, &ok)) {
+        process(opt, &item);
+        ok &= finish(opt, &item, out);
+    }
+    return ok;
+}
+
+bool cl_run(const cl_cli_options *opt, char *const *files, int nfiles, FILE *out)
+{
+    cl_inputs in = {.files = files, .nfiles = nfiles, .jsonl = opt->jsonl_input};
+    int jobs = opt->jobs;
+    if (!in.jsonl && jobs > nfiles)
+        jobs = nfiles;
+    if (jobs <= 1)
+        return run_serial(opt, &in, out);
+
+    cl_pool p = {.opt = opt, .size = (size_t)jobs * 4};
+    p.window = calloc(p.size, sizeof *p.window);
+    pthread_t *threads = calloc((size_t)jobs, sizeof *threads);
+    if (!p.window || !threads) {
+        free(p.window);
+        free(threads);
+        return run_serial(opt, &in, out);
+    }
+    pthread_mutex_init(&p.lock, NULL);
+    pthread_cond_init(&p.work, NULL);
+    pthread_cond_init(&p.progress, NULL);
+    int started = 0;
+    for (; started < jobs; started++)
+        if (pthread_create(&threads[started], NULL, worker, &p) != 0)
+            break;
+
+    bool ok = true, more = true;
+    while (more || p.head < p.filled) {
+        /* fill the window */
+        while (more && p.filled - p.head < p.size) {
+            cl_item item;
+            memset(&item, 0, sizeof item);
+            more = next_input(&in, &item, &ok);
+            if (!more)
+                break;
+            pthread_mutex_lock(&p.lock);
+            p.window[p.filled % p.size] = item;
+            p.filled++;
+            pthread_cond_signal(&p.work);
+            pthread_mutex_unlock(&p.lock);
+        }
+        if (p.head == p.filled)
+            break;
+        /* write the oldest item when it is done */
+        cl_item *item = &p.window[p.head % p.size];
+        pthread_mutex_lock(&p.lock);
+        if (started == 0 && !item->done) {   /* no worker could start: do it here */
+            p.claimed++;
+            pthread_mutex_unlock(&p.lock);
+            process(opt, item);
+            pthread_mutex_lock(&p.lock);
+            item->done = true;
+        }
+        while (!item->done)
+            pthread_cond_wait(&p.progress, &p.lock);
+        pthread_mutex_unlock(&p.lock);
+        ok &= finish(opt, item, out);
+        p.head++;
+    }
+    pthread_mutex_lock(&p.lock);
+    p.closing = true;
+    pthread_cond_broadcast(&p.work);
+    pthread_mutex_unlock(&p.lock);
+    for (int i = 0; i < started; i++)
+        pthread_join(threads[i], NULL);
+    pthread_mutex_destroy(&p.lock);
+    pthread_cond_destroy(&p.work);
+    pthread_cond_destroy(&p.progress);
+    free(p.window);
+    free(threads);
+    return ok;
+}
+
+/* -- atomic output --------------------------------------------------------------------------- */
+
+bool cl_output_open(cl_output *o, const char *name)
+{
+    memset(o, 0, sizeof *o);
+    if (!name || strcmp(name, "-") == 0) {
+        o->file = stdout;
+        return true;
+    }
+    o->final_name = strdup(name);
+    o->temp_name = dup_printf("%s.tmp.%s", name, "XXXXXX");
+    int fd = o->temp_name ? mkstemp(o->temp_name) : -1;
+    if (fd < 0 || !(o->file = fdopen(fd, "w"))) {
+        fprintf(stderr, "claimc: cannot write %s: %s\n", name, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        free(o->final_name);
+        free(o->temp_name);
+        return false;
+    }
+    return true;
+}
+
+bool cl_output_close(cl_output *o, bool keep)
+{
+    bool ok = fflush(o->file) == 0 && !ferror(o->file);
+    if (o->file == stdout)
+        return ok;
+    ok = fclose(o->file) == 0 && ok;
+    (void)keep;   /* what was parsed is kept even when an input failed */
+    if (ok && rename(o->temp_name, o->final_name) != 0) {
+        fprintf(stderr, "claimc: cannot write %s: %s\n", o->final_name, strerror(errno));
+        ok = false;
+    }
+    if (!ok)
+        unlink(o->temp_name);
+    free(o->final_name);
+    free(o->temp_name);
+    return ok;
+}

@@ -1,0 +1,32 @@
+/* cli.h — the command line's engine: inputs in, documents parsed (in parallel), output in order. */
+#ifndef CL_CLI_H
+#define CL_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+typedef enum { CL_FMT_JSON, CL_FMT_JSONL, CL_FMT_TOKENS } cl_format;
+
+typedef struct {
+    cl_format format;
+    bool pretty;
+    bool jsonl_input;
+    bool quiet;
+    int jobs;
+} cl_cli_options;
+
+/* Parse every input and write the output to OUT in input order; diagnostics go to stderr.
+ * Returns false when any input failed. */
+bool cl_run(const cl_cli_options *opt, char *const *files, int nfiles, FILE *out);
+
+/* -o FILE: written to a temporary file beside it and renamed at the end, so a killed run never
+ * leaves a truncated FILE. Without a name, standard output. */
+typedef struct {
+    FILE *file;
+    char *final_name, *temp_name;
+} cl_output;
+bool cl_output_open(cl_output *o, const char *name);
+/* Renames into place unless writing failed. Returns false on a write error. */
+bool cl_output_close(cl_output *o, bool keep);
+
+#endif

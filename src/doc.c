@@ -1,0 +1,272 @@
+/* doc.c — parse a document: decode, then sentence by sentence through filter, grammar and
+ * claim builder, keeping the outline of headings. Also the public accessors of claimc.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "decode.h"
+#include "filter.h"
+#include "sentence.h"
+
+bool cl_grammar_parse(cl_ctx *ctx);   /* claims.y */
+
+void cl_doc_diag_add(cl_doc *doc, cl_severity sev, const char *code, const char *message,
+                     cl_span span)
+{
+    cl_diag *d = cl_vec_push(&doc->arena, &doc->diags, sizeof *d);
+    if (sev == CL_SEV_ERROR)
+        doc->failed = true;
+    if (!d)
+        return;
+    d->severity = sev;
+    d->code = code;
+    d->message = message;
+    d->span = span;
+}
+
+/* -- titles and plans ------------------------------------------------------------------------ */
+
+static bool contains(const char *s, size_t n, const char *word)
+{
+    size_t w = strlen(word);
+    for (size_t i = 0; i + w <= n; i++)
+        if (memcmp(s + i, word, w) == 0)
+            return true;
+    return false;
+}
+
+static bool contains_any(const char *s, size_t n, const char *const *words)
+{
+    for (; *words; words++)
+        if (contains(s, n, *words))
+            return true;
+    return false;
+}
+
+static const char *const plan_words[] = {"计划", "要点", "安排", "打算", "思路", "下一步",
+                                         "工作重点", "目标任务", "主要目标", "重点任务", "展望",
+                                         NULL};
+static const char *const report_words[] = {"总结", "报告", "完成情况", "成效", "回顾", "进展",
+                                           NULL};
+
+static bool plan_title(const char *s, size_t n)
+{
+    return contains_any(s, n, plan_words) && !contains_any(s, n, report_words);
+}
+
+/* The title is the first line with at least four CJK characters (lines of page furniture
+ * such as "| | |" come first in scraped files). */
+static void detect_plan(cl_doc *doc)
+{
+    const char *p = doc->text, *end = doc->text + doc->len;
+    for (int lines = 0; p < end && lines < 20; lines++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *line_end = nl ? nl : end;
+        int cjk = 0;
+        for (const char *c = p; c + 2 < line_end; c++)
+            cjk += (unsigned char)*c >= 0xE4 && (unsigned char)*c <= 0xE9;
+        if (cjk >= 4) {
+            doc->plan = plan_title(p, (size_t)(line_end - p));
+            return;
+        }
+        p = line_end + 1;
+    }
+}
+
+/* -- the driver ------------------------------------------------------------------------------ */
+
+static cl_span trim_title(const cl_doc *doc, cl_span s)
+{
+    static const char *const trail[] = {"。", "；", "：", ";", ":", "，", ",", " ", NULL};
+    for (bool again = true; again;) {
+        again = false;
+        for (const char *const *w = trail; *w; w++) {
+            size_t n = strlen(*w);
+            if (s.end - s.start > n && memcmp(doc->text + s.end - n, *w, n) == 0) {
+                s.end -= (uint32_t)n;
+                again = true;
+            }
+        }
+    }
+    return s;
+}
+
+static bool add_outline(cl_doc *doc, bool is_section, size_t index)
+{
+    cl_outline_item *o = cl_vec_push(&doc->arena, &doc->outline, sizeof *o);
+    if (!o)
+        return false;
+    o->is_section = is_section;
+    o->index = index;
+    return true;
+}
+
+#define MAX_DEPTH 16
+
+static void parse_text(cl_doc *doc)
+{
+    cl_filter f;
+    cl_filter_init(&f, doc);
+    cl_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.doc = doc;
+
+    cl_section *stack[MAX_DEPTH];
+    int depth = 0;
+    cl_section *untitled = NULL;   /* a heading whose title is the next sentence */
+    for (;;) {
+        cl_span marker;
+        int level = 0;
+        ctx.ntoks = ctx.ndrafts = 0;
+        ctx.achieved = false;
+        cl_event ev = cl_filter_sentence(&f, &ctx, &marker, &level);
+        if (ctx.span.end > ctx.span.start) {
+            if (untitled) {
+                untitled->title = trim_title(doc, ctx.span);
+                untitled->plan = plan_title(doc->text + untitled->title.start,
+                                            untitled->title.end - untitled->title.start);
+                untitled = NULL;
+            }
+            ctx.section = depth ? stack[depth - 1] : NULL;
+            cl_sentence *s = cl_vec_push(&doc->arena, &doc->sentences, sizeof *s);
+            if (!s)
+                break;
+            s->span = ctx.span;
+            s->section = ctx.section;
+            s->first_claim = doc->claims.len;
+            if (!cl_grammar_parse(&ctx))
+                ctx.oom = true;
+            cl_sentence_build(&ctx);
+            /* re-fetch: building claims does not move sentences, but keep it obvious */
+            s = &CL_VEC_AT(doc->sentences, cl_sentence, doc->sentences.len - 1);
+            s->claim_count = doc->claims.len - s->first_claim;
+            if (!add_outline(doc, false, doc->sentences.len - 1))
+                ctx.oom = true;
+        }
+        if (ctx.oom)
+            break;
+        if (ev == CL_EV_HEADING) {
+            while (depth && stack[depth - 1]->level >= level)
+                depth--;
+            cl_section **slot = cl_vec_push(&doc->arena, &doc->sections, sizeof *slot);
+            cl_section *sec = cl_arena_alloc(&doc->arena, sizeof *sec);
+            if (!slot || !sec || !add_outline(doc, true, doc->sections.len - 1)) {
+                ctx.oom = true;
+                break;
+            }
+            *slot = sec;
+            sec->level = level;
+            sec->marker = marker;
+            sec->title = cl_span_of(marker.end, marker.end);
+            sec->parent = depth ? stack[depth - 1] : NULL;
+            if (depth == MAX_DEPTH)
+                depth--;   /* deeper nesting than any report has: stay at the deepest level */
+            stack[depth++] = sec;
+            untitled = sec;
+        } else if (ev == CL_EV_END) {
+            break;
+        }
+    }
+    if (ctx.oom)
+        cl_doc_diag_add(doc, CL_SEV_ERROR, "memory", "out of memory; the rest was not parsed",
+                        ctx.span);
+    free(ctx.toks);
+    free(ctx.drafts);
+}
+
+cl_doc *cl_parse(const char *name, const void *data, size_t len)
+{
+    cl_doc *doc = calloc(1, sizeof *doc);
+    if (!doc)
+        return NULL;
+    doc->name = cl_arena_strndup(&doc->arena, name ? name : "-", strlen(name ? name : "-"));
+    doc->pos_line = doc->pos_column = 1;
+    if (!doc->name) {
+        free(doc);
+        return NULL;
+    }
+    if (len > UINT32_MAX - 1) {   /* spans are 32-bit byte offsets */
+        cl_doc_diag_add(doc, CL_SEV_ERROR, "too-large", "input larger than 4 GiB; not read",
+                        cl_span_of(0, 0));
+        doc->text = "";
+        doc->encoding = "utf-8";
+        return doc;
+    }
+    if (cl_decode(doc, data, len)) {
+        detect_plan(doc);
+        parse_text(doc);
+    } else if (!doc->text) {
+        doc->text = "";
+    }
+    return doc;
+}
+
+void cl_doc_free(cl_doc *doc)
+{
+    if (!doc)
+        return;
+    cl_arena_free(&doc->arena);
+    free(doc);
+}
+
+/* -- accessors ------------------------------------------------------------------------------- */
+
+const char *cl_doc_name(const cl_doc *doc) { return doc->name; }
+const char *cl_doc_encoding(const cl_doc *doc) { return doc->encoding; }
+const char *cl_doc_text(const cl_doc *doc) { return doc->text; }
+size_t cl_doc_text_len(const cl_doc *doc) { return doc->len; }
+bool cl_doc_is_plan(const cl_doc *doc) { return doc->plan; }
+size_t cl_doc_claim_count(const cl_doc *doc) { return doc->claims.len; }
+size_t cl_doc_diag_count(const cl_doc *doc) { return doc->diags.len; }
+bool cl_doc_failed(const cl_doc *doc) { return doc->failed; }
+
+const cl_claim *cl_doc_claim(const cl_doc *doc, size_t i)
+{
+    return i < doc->claims.len ? &CL_VEC_AT(doc->claims, cl_claim, i) : NULL;
+}
+
+const cl_diag *cl_doc_diag(const cl_doc *doc, size_t i)
+{
+    return i < doc->diags.len ? &CL_VEC_AT(doc->diags, cl_diag, i) : NULL;
+}
+
+void cl_doc_position(const cl_doc *doc, uint32_t offset, uint32_t *line, uint32_t *column)
+{
+    cl_doc *d = (cl_doc *)doc;   /* the cursor is a cache, not state a caller sees */
+    if (offset > d->len)
+        offset = (uint32_t)d->len;
+    if (offset < d->pos_offset) {
+        d->pos_offset = 0;
+        d->pos_line = d->pos_column = 1;
+    }
+    for (uint32_t i = d->pos_offset; i < offset; i++) {
+        unsigned char c = (unsigned char)d->text[i];
+        if (c == '\n') {
+            d->pos_line++;
+            d->pos_column = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            d->pos_column++;
+        }
+    }
+    d->pos_offset = offset;
+    *line = d->pos_line;
+    *column = d->pos_column;
+}
+
+const char *cl_kind_name(cl_kind kind)
+{
+    static const char *const names[] = {"count", "amount", "money", "measure", "rate", "change",
+                                        "progress", "rank"};  /* ORDER KIND */
+    return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "?";
+}
+
+const char *cl_direction_name(cl_direction dir)
+{
+    static const char *const names[] = {NULL, "up", "down", "flat", "improve"};
+    return (unsigned)dir < sizeof names / sizeof names[0] ? names[dir] : NULL;
+}
+
+const char *cl_approx_name(cl_approx approx)
+{
+    static const char *const names[] = {NULL, "about", "more_than", "at_least", "at_most"};
+    return (unsigned)approx < sizeof names / sizeof names[0] ? names[approx] : NULL;
+}

@@ -1,0 +1,46 @@
+/* doc.h — the document: text, outline, sentences, claims and diagnostics, in one arena. */
+#ifndef CL_DOC_H
+#define CL_DOC_H
+
+#include "arena.h"
+#include "claimc.h"
+
+typedef struct {
+    cl_span span;
+    const cl_section *section;
+    size_t first_claim, claim_count;
+} cl_sentence;
+
+/* The outline in document order: a section opens, or a sentence. */
+typedef struct {
+    bool is_section;
+    size_t index;   /* into doc->sections or doc->sentences */
+} cl_outline_item;
+
+struct cl_doc {
+    cl_arena arena;
+    const char *name;
+    const char *encoding;
+    const char *text;     /* UTF-8, NUL-terminated */
+    size_t len;
+    bool plan;            /* a plan document (工作要点, 工作计划): claims are targets */
+    cl_vec sections;      /* cl_section *, in document order */
+    cl_vec sentences;     /* cl_sentence */
+    cl_vec outline;       /* cl_outline_item */
+    cl_vec claims;        /* cl_claim */
+    cl_vec diags;         /* cl_diag */
+    bool failed;
+    /* line/column cursor: positions are asked for in increasing order, so scanning on from
+     * the last answer keeps the whole document linear */
+    uint32_t pos_offset, pos_line, pos_column;
+};
+
+void cl_doc_diag_add(cl_doc *doc, cl_severity sev, const char *code, const char *message,
+                     cl_span span);
+static inline cl_span cl_span_of(uint32_t start, uint32_t end)
+{
+    cl_span s = {start, end};
+    return s;
+}
+
+#endif

@@ -1,0 +1,607 @@
+/* filter.c — raw tokens to the signal tokens of a sentence (see filter.h).
+ *
+ * PostgreSQL's base_yylex pattern: a small layer with lookahead between the lexer and the
+ * parser, so the grammar stays LALR(1) and free of prose. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "filter.h"
+#include "number.h"
+#include "units.h"
+
+void cl_filter_init(cl_filter *f, cl_doc *doc)
+{
+    memset(f, 0, sizeof *f);
+    cl_lexer_init(&f->lx, doc->text, doc->len);
+    f->doc = doc;
+    f->line_start = true;
+    f->prev_type = CL_RT_NEWLINE;
+    f->invalid_run_start = -1;
+    f->open_right = -1;
+}
+
+/* -- raw tokens with lookahead --------------------------------------------------------------- */
+
+static cl_rawtok *peek(cl_filter *f, int k)
+{
+    while (f->la_count <= k) {
+        cl_rawtok *t = &f->la[(f->la_head + f->la_count) % CL_FILTER_LOOKAHEAD];
+        cl_lex(&f->lx, t);
+        f->la_count++;
+    }
+    return &f->la[(f->la_head + k) % CL_FILTER_LOOKAHEAD];
+}
+
+/* The k-th token ahead that is not a space. */
+static cl_rawtok *peek_solid(cl_filter *f, int k, int *at)
+{
+    int i = 0;
+    for (;; i++) {
+        cl_rawtok *t = peek(f, i);
+        if (t->type == CL_RT_SPACE)
+            continue;
+        if (k-- == 0 || t->type == CL_RT_END || i >= CL_FILTER_LOOKAHEAD - 2) {
+            if (at)
+                *at = i;
+            return t;
+        }
+    }
+}
+
+static cl_rawtok take(cl_filter *f)
+{
+    cl_rawtok t = *peek(f, 0);
+    if (t.type != CL_RT_END) {
+        f->la_head = (f->la_head + 1) % CL_FILTER_LOOKAHEAD;
+        f->la_count--;
+    }
+    return t;
+}
+
+/* Report a run of invalid bytes once, when it ends. */
+static void flush_invalid(cl_filter *f)
+{
+    if (f->invalid_run_start < 0)
+        return;
+    cl_doc_diag_add(f->doc, CL_SEV_ERROR, "invalid-utf8", "invalid UTF-8 byte sequence",
+                    cl_span_of((uint32_t)f->invalid_run_start, f->invalid_run_end));
+    f->invalid_run_start = -1;
+}
+
+cl_rt cl_filter_raw(cl_filter *f, cl_rawtok *t)
+{
+    *t = take(f);
+    return t->type;
+}
+
+/* -- subjects -------------------------------------------------------------------------------- */
+
+static bool text_is(const cl_doc *doc, uint32_t start, uint32_t end, const char *s)
+{
+    size_t n = strlen(s);
+    return end - start == n && memcmp(doc->text + start, s, n) == 0;
+}
+
+/* Brackets end a subject: （区委常委会3次，区政府常务会议6次） */
+static bool is_bracket(const cl_doc *doc, const cl_rawtok *t)
+{
+    static const char *const brackets[] = {"（", "）", "(", ")", "【", "】", "[", "]", "|"};
+    for (size_t i = 0; i < sizeof brackets / sizeof brackets[0]; i++)
+        if (text_is(doc, t->start, t->end, brackets[i]))
+            return true;
+    return false;
+}
+
+static void close_right(cl_filter *f, cl_ctx *ctx)
+{
+    if (f->open_right >= 0) {
+        cl_stok *q = &ctx->toks[f->open_right];
+        if (f->right_end > q->span.end)
+            q->right = cl_span_of(q->span.end, f->right_end);
+        f->open_right = -1;
+    }
+}
+
+/* Prose: part of a subject on the left of the next signal and on the right of the last QTY. */
+static void water(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
+{
+    if (!f->subj_content) {
+        f->subj_start = t->start;
+        f->subj_content = true;
+    }
+    f->subj_end = t->end;
+    if (f->open_right >= 0 && f->right_end == t->start)
+        f->right_end = t->end;
+    else
+        close_right(f, ctx);
+}
+
+/* A word that ends every subject: a verb (开展), a scope (全市), a date, a bracket. */
+static void boundary(cl_filter *f, cl_ctx *ctx, uint32_t end)
+{
+    close_right(f, ctx);
+    f->weak_start = end;
+    f->subj_start = end;
+    f->subj_content = false;
+}
+
+static cl_stok *push_sig(cl_filter *f, cl_ctx *ctx, cl_sig sig, cl_span span)
+{
+    close_right(f, ctx);
+    if (ctx->ntoks == ctx->cap_toks) {
+        int cap = ctx->cap_toks ? ctx->cap_toks * 2 : 64;
+        cl_stok *toks = realloc(ctx->toks, (size_t)cap * sizeof *toks);
+        if (!toks) {
+            ctx->oom = true;
+            return NULL;
+        }
+        ctx->toks = toks;
+        ctx->cap_toks = cap;
+    }
+    cl_stok *s = &ctx->toks[ctx->ntoks++];
+    memset(s, 0, sizeof *s);
+    s->sig = sig;
+    s->span = span;
+    s->clause = f->clause_start;
+    s->modal = f->modal;
+    s->q.unit = "";
+    if (f->subj_content && f->subj_start < f->subj_end) {
+        s->left = cl_span_of(f->subj_start, f->subj_end);
+        /* 验收率: a one-character subject after a completion word belongs to that word */
+        if (f->subj_end - f->subj_start <= 3 && f->weak_start < f->subj_start)
+            s->left.start = f->weak_start;
+    }
+    /* completion and total words live inside noun phrases (大气污染治理项目): they end a
+     * subject only when nothing precedes them (完成 大气污染治理项目 12个) */
+    bool weak = sig == CL_SIG_DONE || sig == CL_SIG_TOTAL || sig == CL_SIG_HAS || sig == CL_SIG_ORD;
+    if (!weak || !f->subj_content) {
+        if (!weak || f->weak_start >= f->subj_start)
+            f->weak_start = weak ? span.start : span.end;
+        f->subj_start = span.end;
+        f->subj_content = false;
+    }
+    if (sig == CL_SIG_COMMA)
+        f->clause_start = span.end;
+    return s;
+}
+
+/* -- quantities ------------------------------------------------------------------------------ */
+
+static int percent_row(void)
+{
+    static int row = -2;   /* computed once; the table is constant */
+    if (row == -2) {
+        row = -1;
+        for (int i = 0; i < cl_units_count; i++)
+            if (strcmp(cl_units[i].canonical, "%") == 0 && cl_units[i].exp10 == 0) {
+                row = i;
+                break;
+            }
+    }
+    return row;
+}
+
+typedef struct {
+    cl_dec value;
+    bool ok;
+    int mult;            /* power of ten from 万 亿 */
+    int unit_row;        /* -1: none */
+    uint32_t unit_text_start, unit_text_end, end;
+    int approx;
+    bool cn, has_hi;
+    cl_dec hi;
+} qpart;
+
+/* NUM [MULT]* [余|多] [UNIT], or PCT / FRAC: one end of a quantity. */
+static void fold_part(cl_filter *f, cl_rawtok first, qpart *p)
+{
+    memset(p, 0, sizeof *p);
+    p->value = first.num;
+    p->ok = !first.overflow;
+    p->cn = first.cn;
+    p->has_hi = first.has_hi;
+    p->hi = first.num_hi;
+    p->unit_row = -1;
+    p->end = first.end;
+    if (first.type == CL_RT_PCT || first.type == CL_RT_FRAC) {
+        p->unit_row = percent_row();
+        p->unit_text_start = first.start;
+        p->unit_text_end = first.end;
+        return;
+    }
+    for (;;) {
+        cl_rawtok *t = peek(f, 0);
+        if (t->type == CL_RT_MULT) {
+            if (!p->unit_text_start)
+                p->unit_text_start = t->start;
+            p->mult += t->id;
+        } else if (t->type == CL_RT_SUFFIX && t->id == CL_APPROX_MORE_THAN && p->unit_row < 0) {
+            p->approx = CL_APPROX_MORE_THAN;
+        } else if (t->type == CL_RT_UNIT && p->unit_row < 0) {
+            if (!p->unit_text_start)
+                p->unit_text_start = t->start;
+            p->unit_text_end = t->end;
+            p->unit_row = t->id;
+        } else {
+            break;
+        }
+        p->end = t->end;
+        if (!p->unit_text_end || t->type == CL_RT_MULT)
+            p->unit_text_end = t->end;
+        take(f);
+    }
+    if (p->unit_row < 0 && !p->mult)
+        p->unit_text_start = p->unit_text_end = 0;
+}
+
+static bool scale_part(qpart *p, int unit_exp, cl_dec *out)
+{
+    *out = p->value;
+    return p->ok && cl_dec_scale(out, p->mult + unit_exp);
+}
+
+/* FIRST is NUM, PCT or FRAC. Returns false when the numeral is no quantity (a bare Chinese
+ * numeral, a lone 一, an overflow), so the caller treats it as prose. */
+static bool fold_quantity(cl_filter *f, cl_ctx *ctx, cl_rawtok first, cl_stok *s)
+{
+    qpart lo, hi;
+    fold_part(f, first, &lo);
+    bool range = false;
+    int approx = lo.approx;
+
+    cl_rawtok *t = peek(f, 0);
+    if (t->type == CL_RT_SUFFIX) {
+        approx = t->id;
+        lo.end = t->end;
+        take(f);
+    } else if (t->type == CL_RT_RANGE) {
+        cl_rawtok *n = peek(f, 1);
+        if (n->type == CL_RT_NUM || n->type == CL_RT_PCT) {
+            take(f);
+            cl_rawtok second = take(f);
+            fold_part(f, second, &hi);
+            range = true;
+            t = peek(f, 0);
+            if (t->type == CL_RT_SUFFIX) {
+                approx = t->id;
+                hi.end = t->end;
+                take(f);
+            }
+            /* 3-5万元: the low end takes the high end's multiplier and unit */
+            if (lo.unit_row < 0 && !lo.mult) {
+                lo.mult = hi.mult;
+                lo.unit_row = hi.unit_row;
+            }
+            if (hi.unit_row < 0)
+                hi.unit_row = lo.unit_row;
+            lo.unit_text_start = lo.unit_text_start ? lo.unit_text_start : hi.unit_text_start;
+            lo.unit_text_end = hi.unit_text_end ? hi.unit_text_end : lo.unit_text_end;
+            lo.end = hi.end;
+        }
+    }
+    if (f->approx)
+        approx = f->approx;
+
+    bool bare = lo.unit_row < 0 && !lo.mult;
+    if (lo.cn && bare)
+        return false;   /* 三中全会, 十大: a Chinese numeral with no unit is prose */
+    if (lo.cn && !lo.mult && first.end - first.start == 3 &&
+        memcmp(ctx->doc->text + first.start, "一", 3) == 0)
+        return false;   /* 一家企业: the article, not a count */
+
+    int unit_exp = lo.unit_row >= 0 ? cl_units[lo.unit_row].exp10 : 0;
+    cl_quantity *q = &s->q;
+    q->has_value = true;
+    bool ok = scale_part(&lo, unit_exp, &q->value);
+    if (range)
+        ok = ok && scale_part(&hi, hi.unit_row >= 0 ? cl_units[hi.unit_row].exp10 : 0, &q->value_hi);
+    else if (lo.has_hi) {
+        qpart h = lo;
+        h.value = lo.hi;
+        ok = ok && scale_part(&h, unit_exp, &q->value_hi);
+        range = true;
+    }
+    if (!ok) {
+        cl_doc_diag_add(ctx->doc, CL_SEV_WARNING, "number-overflow",
+                        "numeral too large to represent exactly; not read as a quantity",
+                        cl_span_of(first.start, lo.end));
+        return false;
+    }
+    q->has_hi = range;
+    q->unit = lo.unit_row >= 0 ? cl_units[lo.unit_row].canonical : "";
+    q->unit_text = cl_span_of(lo.unit_text_start, lo.unit_text_end);
+    q->approx = (cl_approx)approx;
+    q->span = cl_span_of(first.start, lo.end);
+    s->unit_row = lo.unit_row;
+    s->bare = bare;
+    s->span = cl_span_of(f->approx ? f->approx_start : first.start, lo.end);
+
+    /* a quantity that qualifies the noun after it is a definition, not a claim:
+     * 40万吨的秸秆发电企业, 35蒸吨以上燃煤锅炉 */
+    cl_rawtok *next = peek(f, 0);
+    if (next->type == CL_RT_DE)
+        s->defining = true;
+    else if ((approx == CL_APPROX_AT_LEAST || approx == CL_APPROX_AT_MOST) &&
+             (next->type == CL_RT_FILLER || next->type == CL_RT_NAME) &&
+             !is_bracket(ctx->doc, next))
+        s->defining = true;
+    return true;
+}
+
+/* -- baselines: 较2022年同期, 与去年同期相比, 比上年 ----------------------------------------- */
+
+/* CMP at the head of the queue: if a baseline follows and then a direction word, fold it
+ * into END (the end of the baseline) and return true. */
+static bool baseline_ahead(cl_filter *f, uint32_t *end)
+{
+    uint32_t last = peek(f, 0)->end;
+    int filler = 0;
+    for (int i = 1; i < CL_FILTER_LOOKAHEAD - 2; i++) {
+        cl_rawtok *t = peek(f, i);
+        switch (t->type) {
+        case CL_RT_SPACE:
+            continue;
+        case CL_RT_DATE:
+            last = t->end;
+            continue;
+        case CL_RT_NUM:        /* 较前3年 */
+            if (t->cn || filler > 4)
+                return false;
+            last = t->end;
+            continue;
+        case CL_RT_FILLER:     /* 同期, 上年, 前, 年 */
+            if (++filler > 6)
+                return false;
+            if (filler <= 4)
+                last = t->end;
+            continue;
+        case CL_RT_COMMA: {    /* 与去年同期相比，下降了 */
+            cl_rawtok *n = peek(f, i + 1);
+            if (n->type == CL_RT_SPACE)
+                n = peek(f, i + 2);
+            if (n->type == CL_RT_KW && n->id == CL_KW_DIR) {
+                *end = last;
+                return true;
+            }
+            return false;
+        }
+        case CL_RT_KW:
+            if (t->id == CL_KW_SCOPE || t->id == CL_KW_CMP) {
+                last = t->end;
+                continue;
+            }
+            if (t->id == CL_KW_LE)
+                continue;
+            if (t->id == CL_KW_DIR) {
+                *end = last;
+                return true;
+            }
+            return false;
+        default:
+            return false;
+        }
+    }
+    return false;
+}
+
+/* -- the sentence loop ----------------------------------------------------------------------- */
+
+static void start_sentence(cl_filter *f, cl_ctx *ctx, uint32_t at)
+{
+    f->content = false;
+    f->weak_start = at;
+    f->subj_start = at;
+    f->subj_content = false;
+    f->clause_start = at;
+    f->open_right = -1;
+    f->modal = false;
+    f->approx = 0;
+    ctx->span = cl_span_of(at, at);
+}
+
+static void extend(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
+{
+    if (!f->content) {
+        ctx->span.start = t->start;
+        f->content = true;
+    }
+    ctx->span.end = t->end;
+}
+
+static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
+{
+    cl_span span = cl_span_of(t->start, t->end);
+    switch ((cl_kw_class)t->id) {
+    case CL_KW_BASE:  push_sig(f, ctx, CL_SIG_BASE, span); break;
+    case CL_KW_COP:   push_sig(f, ctx, CL_SIG_COP, span); break;
+    case CL_KW_DISTR: push_sig(f, ctx, CL_SIG_DISTR, span); break;
+    case CL_KW_ALL:   push_sig(f, ctx, CL_SIG_ALL, span); break;
+    case CL_KW_TOTAL: push_sig(f, ctx, CL_SIG_TOTAL, span); break;
+    case CL_KW_DONE:  push_sig(f, ctx, CL_SIG_DONE, span); break;
+    case CL_KW_HAS:   push_sig(f, ctx, CL_SIG_HAS, span); break;
+    case CL_KW_RANK:  push_sig(f, ctx, CL_SIG_RANK, span); break;
+    case CL_KW_AND:   push_sig(f, ctx, CL_SIG_AND, span); break;
+    case CL_KW_DIR: {
+        cl_stok *s = push_sig(f, ctx, CL_SIG_DIR, span);
+        if (s)
+            s->attr = t->attr == CL_KA_UP     ? CL_DIR_UP
+                    : t->attr == CL_KA_DOWN   ? CL_DIR_DOWN
+                    : t->attr == CL_KA_FLAT   ? CL_DIR_FLAT
+                                              : CL_DIR_IMPROVE;
+        break;
+    }
+    case CL_KW_CMP: {
+        uint32_t end;
+        if (baseline_ahead(f, &end)) {
+            /* swallow the baseline's tokens up to END */
+            while (peek(f, 0)->type != CL_RT_END && peek(f, 0)->end <= end)
+                take(f);
+            push_sig(f, ctx, CL_SIG_BASE, cl_span_of(t->start, end));
+        } else if (t->attr == CL_KA_AND) {
+            push_sig(f, ctx, CL_SIG_AND, span);
+        } else {
+            water(f, ctx, t);
+        }
+        break;
+    }
+    case CL_KW_MODAL:
+        f->modal = true;
+        boundary(f, ctx, t->end);
+        break;
+    case CL_KW_TO: {   /* 到2025年底: a target, unless it closes a period (2016年至2023年) */
+        cl_rawtok *n = peek_solid(f, 0, NULL);
+        if (n->type == CL_RT_DATE && f->prev_type != CL_RT_DATE) {
+            f->modal = true;
+            boundary(f, ctx, t->end);
+        } else {
+            water(f, ctx, t);
+        }
+        break;
+    }
+    case CL_KW_ACHV:
+        ctx->achieved = true;
+        boundary(f, ctx, t->end);
+        break;
+    case CL_KW_VERB:
+    case CL_KW_SCOPE:
+        boundary(f, ctx, t->end);
+        break;
+    case CL_KW_APPROX: {
+        cl_rawtok *n = peek_solid(f, 0, NULL);
+        if (n->type == CL_RT_NUM || n->type == CL_RT_PCT || n->type == CL_RT_FRAC) {
+            close_right(f, ctx);
+            f->approx = t->attr == CL_KA_ABOUT       ? CL_APPROX_ABOUT
+                      : t->attr == CL_KA_MORE_THAN   ? CL_APPROX_MORE_THAN
+                      : t->attr == CL_KA_AT_LEAST    ? CL_APPROX_AT_LEAST
+                                                     : CL_APPROX_AT_MOST;
+            f->approx_start = t->start;
+        } else {
+            water(f, ctx, t);
+        }
+        break;
+    }
+    case CL_KW_LE:
+        break;   /* 提高了11.1个百分点: 了 plays no role */
+    case CL_KW_NAME:
+    case CL_KW_WORD:
+        water(f, ctx, t);
+        break;
+    }
+}
+
+cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *level)
+{
+    start_sentence(f, ctx, (uint32_t)(f->lx.cur - f->lx.base));
+    for (;;) {
+        cl_rawtok *next = peek(f, 0);
+        if (next->type != CL_RT_INVALID)
+            flush_invalid(f);
+        if (next->type == CL_RT_END)
+            return f->content ? CL_EV_SENTENCE : CL_EV_END;
+        if (next->type == CL_RT_LIST && (next->id == 5 || f->line_start)) {
+            if (f->content)
+                return CL_EV_SENTENCE;   /* the heading starts the next call */
+            cl_rawtok t = take(f);
+            *marker = cl_span_of(t.start, t.end);
+            *level = t.id;
+            f->line_start = false;
+            f->prev_type = t.type;
+            return CL_EV_HEADING;
+        }
+        cl_rawtok t = take(f);
+        if (t.type == CL_RT_SPACE)
+            continue;
+        if (t.type == CL_RT_NEWLINE) {
+            f->line_start = true;
+            f->prev_type = t.type;
+            if (f->content)
+                return CL_EV_SENTENCE;
+            start_sentence(f, ctx, t.end);
+            continue;
+        }
+        f->line_start = false;
+        extend(f, ctx, &t);
+        switch (t.type) {
+        case CL_RT_STOP:
+        case CL_RT_SEMI:
+            close_right(f, ctx);
+            f->prev_type = t.type;
+            return CL_EV_SENTENCE;
+        case CL_RT_INVALID:
+            if (f->invalid_run_start < 0)
+                f->invalid_run_start = (int)t.start;
+            f->invalid_run_end = t.end;
+            boundary(f, ctx, t.end);
+            break;
+        case CL_RT_NUM:
+        case CL_RT_PCT:
+        case CL_RT_FRAC: {
+            cl_stok s;
+            memset(&s, 0, sizeof s);
+            if (fold_quantity(f, ctx, t, &s)) {
+                cl_stok *q = push_sig(f, ctx, CL_SIG_QTY, s.span);
+                if (q) {
+                    cl_span left = q->left;
+                    uint32_t clause = q->clause;
+                    bool modal = q->modal;
+                    *q = s;
+                    q->sig = CL_SIG_QTY;
+                    q->left = left;
+                    q->clause = clause;
+                    q->modal = modal;
+                    f->open_right = ctx->ntoks - 1;
+                    f->right_end = s.span.end;
+                    ctx->span.end = s.span.end;
+                }
+            } else {
+                water(f, ctx, &t);
+            }
+            f->approx = 0;
+            break;
+        }
+        case CL_RT_KW:
+            keyword(f, ctx, &t);
+            break;
+        case CL_RT_ORD: {
+            /* an ordinal is a value only after a ranking word: 排名第145位; else prose (第三轮) */
+            if (!ctx->ntoks || ctx->toks[ctx->ntoks - 1].sig != CL_SIG_RANK) {
+                water(f, ctx, &t);
+                break;
+            }
+            cl_stok *s = push_sig(f, ctx, CL_SIG_ORD, cl_span_of(t.start, t.end));
+            if (s) {
+                s->q.has_value = !t.overflow;
+                s->q.value = t.num;
+                s->q.span = s->span;
+                s->q.unit = "rank";
+            }
+            break;
+        }
+        case CL_RT_COMMA:
+            push_sig(f, ctx, CL_SIG_COMMA, cl_span_of(t.start, t.end));
+            break;
+        case CL_RT_ENUM:
+            push_sig(f, ctx, CL_SIG_ENUM, cl_span_of(t.start, t.end));
+            break;
+        case CL_RT_COLON:
+            boundary(f, ctx, t.end);
+            f->clause_start = t.end;
+            break;
+        case CL_RT_DATE:
+        case CL_RT_TITLE:
+        case CL_RT_LIST:
+            boundary(f, ctx, t.end);
+            break;
+        case CL_RT_FILLER:
+            if (is_bracket(ctx->doc, &t))
+                boundary(f, ctx, t.end);
+            else
+                water(f, ctx, &t);
+            break;
+        default:   /* NAME QUOTE DE, and stray MULT/UNIT/SUFFIX/RANGE */
+            water(f, ctx, &t);
+            break;
+        }
+        f->prev_type = t.type;
+    }
+}

@@ -1,0 +1,45 @@
+/* filter.h — between the lexer and the parser: raw tokens to the signal tokens of a sentence.
+ *
+ * The filter folds a numeral, its multipliers, approximations, range and unit into one QTY;
+ * folds 较2022年同期 into one BASE; demotes keywords that play no role to water; cuts the text
+ * into sentences and finds headings; and records, for every signal token, the prose around it. */
+#ifndef CL_FILTER_H
+#define CL_FILTER_H
+
+#include "lexer.h"
+#include "sentence.h"
+
+#define CL_FILTER_LOOKAHEAD 32
+
+typedef enum { CL_EV_SENTENCE, CL_EV_HEADING, CL_EV_END } cl_event;
+
+typedef struct {
+    cl_lexer lx;
+    cl_doc *doc;
+    cl_rawtok la[CL_FILTER_LOOKAHEAD];   /* ring buffer of raw tokens read ahead */
+    int la_head, la_count;
+    bool line_start;
+    cl_rt prev_type;                     /* the last raw token that was not a space */
+    int invalid_run_start;               /* -1, or where a run of invalid bytes began */
+    uint32_t invalid_run_end;
+    /* per sentence */
+    bool content;
+    uint32_t subj_start, subj_end;       /* the prose a left subject may be */
+    uint32_t weak_start;                 /* completion words right before subj_start */
+    bool subj_content;
+    uint32_t clause_start;
+    int open_right;                      /* QTY whose right subject is still growing, or -1 */
+    uint32_t right_end;
+    bool modal;
+    int approx;                          /* an approximation word just before a numeral */
+    uint32_t approx_start;
+} cl_filter;
+
+void cl_filter_init(cl_filter *f, cl_doc *doc);
+/* Read up to the end of a sentence or a heading marker. Signal tokens are appended to ctx;
+ * for CL_EV_HEADING, *marker and *level describe the heading's list marker. */
+cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *level);
+/* The raw token stream, for --format tokens. */
+cl_rt cl_filter_raw(cl_filter *f, cl_rawtok *t);
+
+#endif

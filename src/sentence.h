@@ -1,0 +1,66 @@
+/* sentence.h — one sentence being parsed: the signal tokens the parser sees, the claim drafts
+ * its actions record, and what the builder needs to turn drafts into claims. */
+#ifndef CL_SENTENCE_H
+#define CL_SENTENCE_H
+
+#include "doc.h"
+
+/* Signal tokens: everything the grammar sees. Water (prose) is not a token; each signal keeps
+ * the spans of the water around it, from which the builder takes subjects. */
+typedef enum {  /* ORDER SIG: cl_sig_to_token[] in claims.y */
+    CL_SIG_QTY, CL_SIG_ORD, CL_SIG_BASE, CL_SIG_DIR, CL_SIG_COP, CL_SIG_DISTR, CL_SIG_ALL,
+    CL_SIG_TOTAL, CL_SIG_DONE, CL_SIG_HAS, CL_SIG_RANK, CL_SIG_COMMA, CL_SIG_ENUM, CL_SIG_AND,
+    CL_SIG_COUNT_
+} cl_sig;
+
+typedef struct {
+    cl_sig sig;
+    cl_span span;
+    cl_span left;        /* subject candidate: prose from the last boundary up to this token */
+    cl_span right;       /* QTY only: prose right after it, up to the next boundary */
+    uint32_t clause;     /* where this token's clause starts (after the last ，；：) */
+    int attr;            /* DIR: cl_direction */
+    cl_quantity q;       /* QTY, ORD (value only) */
+    int unit_row;        /* QTY: row of cl_units[], or -1 */
+    bool bare;           /* QTY with no unit and no multiplier */
+    bool defining;       /* QTY that qualifies a noun: 35蒸吨以上燃煤锅炉, 40万吨的企业 */
+    bool modal;          /* a target marker (力争, 确保, 到2025年) precedes it in the sentence */
+    bool used;           /* the builder has made it part of a claim */
+} cl_stok;
+
+typedef struct { int first, last; } cl_range;   /* token indices, inclusive */
+
+typedef enum { CL_DRAFT_PLAIN, CL_DRAFT_LEVEL, CL_DRAFT_PROGRESS, CL_DRAFT_CHANGE,
+               CL_DRAFT_RANK } cl_draft_type;
+
+typedef struct {
+    cl_draft_type type;
+    cl_range list;       /* the quantities */
+    int lead;            /* COP, BASE or RANK token, or -1 */
+    int dir, distr, all; /* token indices or -1 */
+    int total, done;     /* progress */
+    bool across_comma;   /* progress whose parts are separate clauses */
+} cl_draft;
+
+typedef struct cl_ctx {
+    cl_doc *doc;
+    cl_stok *toks;
+    int ntoks, cap_toks;
+    cl_draft *drafts;
+    int ndrafts, cap_drafts;
+    cl_span span;                /* the sentence */
+    const cl_section *section;
+    bool achieved;               /* 已, 截至: the sentence reports an achievement */
+    bool oom;
+    /* a total at the end of the previous sentence (共交办…166项。已完成…131项) */
+    bool pending_total;
+    cl_quantity pending_q;
+    cl_span pending_subject, pending_span;
+} cl_ctx;
+
+/* Called by the grammar's actions. */
+void cl_draft_add(cl_ctx *ctx, cl_draft d);
+/* Called at the end of each sentence: drafts become claims of ctx->doc. */
+void cl_sentence_build(cl_ctx *ctx);
+
+#endif
