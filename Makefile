@@ -30,10 +30,9 @@ RE2CFLAGS  := -c -8 --input-encoding utf8 -W -Werror --no-generation-date --no-v
               -I $(B) -I grammar -I /usr/share/re2c/stdlib
 BISONFLAGS := -Wall -Werror
 
-LIB_SRC := src/arena.c src/number.c src/decode.c src/filter.c src/claim.c src/doc.c \
-           src/emit_json.c src/emit_tokens.c
-GEN_SRC := $(B)/lexer.c $(B)/claims.tab.c $(B)/units_table.c
 CLI_SRC := src/cli.c src/main.c
+LIB_SRC := $(filter-out $(CLI_SRC),$(wildcard src/*.c))   # every other module is the library
+GEN_SRC := $(B)/lexer.c $(B)/claims.tab.c $(B)/units_table.c
 LIB_OBJ := $(patsubst src/%.c,$(O)/%.o,$(LIB_SRC)) $(patsubst $(B)/%.c,$(O)/%.o,$(GEN_SRC))
 CLI_OBJ := $(patsubst src/%.c,$(O)/%.o,$(CLI_SRC))
 
@@ -88,6 +87,7 @@ run: all
 
 # -- tests ------------------------------------------------------------------------------------
 include mk/tests.mk
+-include $(filter-out mk/tests.mk,$(wildcard mk/*.mk))
 
 grammar-report: $(B)/claims.tab.c
 	$(BISON) $(BISONFLAGS) -Wcounterexamples --report=all --report-file=$(B)/claims.output \

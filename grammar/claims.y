@@ -62,21 +62,28 @@ static void draft(cl_ctx *ctx, cl_draft_type type, cl_range list, int lead, int 
     cl_draft_add(ctx, d);
 }
 
-static void progress(cl_ctx *ctx, cl_range totals, int total, int done, bool across_comma)
+static void plain(cl_ctx *ctx, cl_range list)
 {
-    cl_draft d = {CL_DRAFT_PROGRESS, totals, -1, -1, -1, -1, total, done, across_comma};
+    draft(ctx, CL_DRAFT_PLAIN, list, -1, -1, -1, -1);
+}
+
+/* The last quantity of TOTALS is the total; DONE == that quantity: all of them are done. */
+static int progress(cl_ctx *ctx, cl_range totals, int done, bool across_comma)
+{
+    cl_draft d = {CL_DRAFT_PROGRESS, totals, -1, -1, -1, -1, totals.last, done, across_comma};
     cl_draft_add(ctx, d);
+    return totals.last;
 }
 }
 
-%token <int> QTY ORD BASE DIR COP DISTR ALL TOTAL DONE HAS RANK COMMA ENUM AND
+%token <int> QTY ORD BASE DIR COP DISTR ALL TOTAL DONE HAS RANK COMMA ENUM AND FULL
 %token END 0
 %nterm <cl_range> qlist
-%nterm <int> done progress
+%nterm <int> done progress rank
 %nterm <cl_draft> cmp
 
 %precedence STOP   /* lower than every token: an island grows while it can (see the top) */
-%precedence QTY ORD BASE DIR COP DISTR DONE HAS COMMA ENUM AND
+%precedence QTY ORD BASE DIR COP DISTR DONE HAS COMMA ENUM AND FULL
 
 %%
 
@@ -89,30 +96,42 @@ item
     : quantities
     | levels
     | change
-    | rank
+    | rank                        %prec STOP
     | stray
     | error          { /* recorded by yyreport_syntax_error; the rest of the sentence is lost */ }
     ;
 
 /* Quantities in a list (12个、5个), and progress built on the last one:
- *   113个…已完成整治110个 | 613件，累计办结605件 | 10条…有9条 | 3329件…已办结3320件,已销号3296件 */
+ *   113个…已完成整治110个 | 613件，累计办结605件 | 10条…有9条 | 14项…全部整改完成 |
+ *   42项整改任务，已完成39项 | 3329件…已办结3320件,已销号3296件
+ * A link with no quantity after it (qlist COMMA done) still closes the island. */
 quantities
-    : qlist                       %prec STOP { draft(ctx, CL_DRAFT_PLAIN, $1, -1, -1, -1, -1); }
-    | qlist done                  %prec STOP { draft(ctx, CL_DRAFT_PLAIN, $1, -1, -1, -1, -1); }
-    | qlist HAS                   %prec STOP { draft(ctx, CL_DRAFT_PLAIN, $1, -1, -1, -1, -1); }
-    | qlist COMMA                 %prec STOP { draft(ctx, CL_DRAFT_PLAIN, $1, -1, -1, -1, -1); }
-    | qlist COMMA done            %prec STOP { draft(ctx, CL_DRAFT_PLAIN, $1, -1, -1, -1, -1); }
+    : qlist                       %prec STOP { plain(ctx, $1); }
+    | qlist done                  %prec STOP { plain(ctx, $1); }
+    | qlist HAS                   %prec STOP { plain(ctx, $1); }
+    | qlist FULL                  %prec STOP { plain(ctx, $1); }
+    | qlist COMMA                 %prec STOP { plain(ctx, $1); }
+    | qlist COMMA done            %prec STOP { plain(ctx, $1); }
+    | qlist COMMA HAS             %prec STOP { plain(ctx, $1); }
+    | qlist COMMA FULL            %prec STOP { plain(ctx, $1); }
+    | qlist done COMMA            %prec STOP { plain(ctx, $1); }
+    | qlist done COMMA done       %prec STOP { plain(ctx, $1); }
     | progress                    %prec STOP
+    | progress done               %prec STOP
     | progress COMMA              %prec STOP
     | progress COMMA done         %prec STOP
     ;
 
 progress
-    : qlist done QTY              { progress(ctx, $1, $1.last, $3, false); $$ = $1.last; }
-    | qlist HAS QTY               { progress(ctx, $1, $1.last, $3, false); $$ = $1.last; }
-    | qlist COMMA done QTY        { progress(ctx, $1, $1.last, $4, true); $$ = $1.last; }
-    | progress done QTY           { progress(ctx, NO_LIST, $1, $3, false); $$ = $1; }
-    | progress COMMA done QTY     { progress(ctx, NO_LIST, $1, $4, true); $$ = $1; }
+    : qlist done QTY              { $$ = progress(ctx, $1, $3, false); }
+    | qlist HAS QTY               { $$ = progress(ctx, $1, $3, false); }
+    | qlist COMMA done QTY        { $$ = progress(ctx, $1, $4, true); }
+    | qlist COMMA HAS QTY         { $$ = progress(ctx, $1, $4, true); }
+    | qlist done COMMA done QTY   { $$ = progress(ctx, $1, $5, true); }
+    | qlist FULL done             %prec STOP { $$ = progress(ctx, $1, $1.last, false); }
+    | qlist COMMA FULL done       %prec STOP { $$ = progress(ctx, $1, $1.last, true); }
+    | progress done QTY           { $$ = progress(ctx, range_of($1, $1), $3, false); }
+    | progress COMMA done QTY     { $$ = progress(ctx, range_of($1, $1), $4, true); }
     ;
 
 done
@@ -157,7 +176,8 @@ cmp
 
 /* 排名全省第三 | 位居全省第3位 */
 rank
-    : RANK ORD                    { draft(ctx, CL_DRAFT_RANK, range_of($2, $2), $1, -1, -1, -1); }
+    : RANK ORD                    { draft(ctx, CL_DRAFT_RANK, range_of($2, $2), $1, -1, -1, -1); $$ = $1; }
+    | rank ORD                    { draft(ctx, CL_DRAFT_RANK, range_of($2, $2), $1, -1, -1, -1); $$ = $1; }
     | RANK                        %prec STOP
     ;
 
@@ -173,6 +193,7 @@ stray
     | COMMA
     | ENUM
     | AND
+    | FULL
     ;
 
 %%
@@ -206,7 +227,7 @@ static void cl_yyerror(const cl_span *loc, cl_ctx *ctx, const char *msg)
 /* ORDER SIG: sentence.h's cl_sig to this grammar's tokens */
 static const int sig_to_token[CL_SIG_COUNT_] = {
     T_QTY, T_ORD, T_BASE, T_DIR, T_COP, T_DISTR, T_ALL, T_TOTAL, T_DONE, T_HAS, T_RANK,
-    T_COMMA, T_ENUM, T_AND,
+    T_COMMA, T_ENUM, T_AND, T_FULL,
 };
 
 /* Parse the signal tokens of ctx's sentence, recording drafts. */

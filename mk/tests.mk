@@ -1,10 +1,15 @@
-# mk/tests.mk — make check and its parts. Each part prints "PASS name" / "FAIL name" lines;
-# tests/summary.sh counts them into the closing "N passed, N failed" line.
+# mk/tests.mk — make check and its parts.
+#
+# Each part is a make target that appends "PASS name" / "FAIL name" lines to
+# $(B)/test-results.txt; tests/summary.sh counts them into the closing "N passed, N failed".
+# A mk/*.mk file adds its parts with CHECK_PARTS += target.
+
+CHECK_PARTS += test-unit test-corpus
 
 check: all
 	@tools/ensure-packages.sh test
 	@rm -f $(B)/test-results.txt
-	@$(MAKE) --no-print-directory -k test-unit test-corpus; \
+	@$(MAKE) --no-print-directory -k $(CHECK_PARTS); \
 	tests/summary.sh $(B)/test-results.txt
 
 test-corpus: $(B)/claimc
@@ -25,3 +30,6 @@ regen-golden: $(B)/claimc
 	@for txt in corpus/*.txt; do \
 	  $(B)/claimc --format jsonl "$$txt" > "$${txt%.txt}.expected.jsonl"; \
 	done; git diff --stat corpus/ 2>/dev/null || true
+
+eval: $(B)/claimc
+	python3 tests/eval/score.py --claimc $(B)/claimc tests/eval/corpus.jsonl tests/eval/own.jsonl

@@ -45,6 +45,12 @@ static bool span_contains_any(const cl_doc *doc, cl_span s, const char *const *w
     return false;
 }
 
+static bool span_ends_with(const cl_doc *doc, cl_span s, const char *word)
+{
+    size_t n = strlen(word);
+    return s.end - s.start >= n && memcmp(doc->text + s.end - n, word, n) == 0;
+}
+
 /* Trim particles and spaces that are not part of a subject: 的 在 对 … at either end. */
 static cl_span trim_subject(const cl_doc *doc, cl_span s)
 {
@@ -108,6 +114,9 @@ static cl_kind kind_of(const cl_doc *doc, cl_stok *q, cl_span subject)
             q->q.unit = "CNY";
             return CL_MONEY;
         }
+        if (has_text(q->right) && (span_ends_with(doc, q->right, "人口") ||
+                                   span_ends_with(doc, q->right, "人")))
+            q->q.unit = "人";   /* 23.65万农村人口 */
         return CL_COUNT;
     }
     return CL_MEASURE;
@@ -144,29 +153,75 @@ static cl_claim *new_claim(cl_ctx *ctx, cl_kind kind, const cl_stok *q, cl_span 
     return c;
 }
 
-/* A count right before a rate over the same things is the rate's scope, not a claim:
- * 全市10个国考断面…均为100% | 纳入国家考核的3个断面水质优良率达到100% */
+static bool is_level_dim(const cl_stok *t)
+{
+    cl_dim d = dim_of(t);
+    return d == CL_DIM_PERCENT || d == CL_DIM_CONC;
+}
+
+/* A count that says over what a rate, rank or frequency is stated is the scope, not a claim:
+ * 全市10个国考断面…均为100% | 纳入国家考核的3个断面水质优良率达到100% |
+ * 在全国168个重点城市中 | 3个水源保护区每月巡查不少于1次 */
 static bool is_scope(const cl_ctx *ctx, int i)
 {
-    if (dim_of(&ctx->toks[i]) != CL_DIM_COUNT)
+    const cl_stok *q = &ctx->toks[i];
+    if (dim_of(q) != CL_DIM_COUNT)
         return false;
+    if (has_text(q->right) && span_ends_with(ctx->doc, q->right, "中"))
+        return true;
     for (int j = i + 1; j < ctx->ntoks; j++) {
         const cl_stok *t = &ctx->toks[j];
         switch (t->sig) {
-        case CL_SIG_ALL:
+        case CL_SIG_ENUM:
+        case CL_SIG_AND:
+            continue;
+        case CL_SIG_QTY:
+            if (span_contains(ctx->doc, cl_span_of(q->span.end, t->span.start), "每"))
+                return true;
+            if (dim_of(t) == CL_DIM_COUNT)
+                continue;   /* 8个国考断面、15个省考断面…均为100% */
+            return false;
         case CL_SIG_RANK:
             return true;
-        case CL_SIG_COP:
-            if (j + 1 < ctx->ntoks && ctx->toks[j + 1].sig == CL_SIG_QTY) {
-                cl_dim d = dim_of(&ctx->toks[j + 1]);
-                return d == CL_DIM_PERCENT || d == CL_DIM_CONC;
-            }
+        case CL_SIG_ALL:
+            for (int k = j + 1; k < ctx->ntoks; k++)
+                if (ctx->toks[k].sig == CL_SIG_QTY && is_level_dim(&ctx->toks[k]))
+                    return true;
             return false;
+        case CL_SIG_COP:
+            return j + 1 < ctx->ntoks && ctx->toks[j + 1].sig == CL_SIG_QTY &&
+                   is_level_dim(&ctx->toks[j + 1]);
         default:
             return false;
         }
     }
     return false;
+}
+
+/* Counts in Chinese numerals before these nouns name a policy or a meeting, not a tally:
+ * 十条措施, 八项规定, 五次全会, 四类设施 */
+static bool is_policy_name(const cl_ctx *ctx, const cl_stok *q)
+{
+    static const char *const nouns[] = {"措施", "规定", "举措", "行动", "工程", "方面", "环节",
+                                        "能力", "原则", "要求", "战略", "机制", "体系", "全会",
+                                        "会议", "党代会", "精神", NULL};
+    if (!q->cn || !has_text(q->right))
+        return false;
+    for (const char *const *n = nouns; *n; n++) {
+        size_t len = strlen(*n);
+        if (q->right.end - q->right.start >= len &&
+            memcmp(ctx->doc->text + q->right.start, *n, len) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* A capacity that describes the noun after it: 一家年处理量30万吨秸秆综合利用企业 */
+static bool is_attribute(const cl_ctx *ctx, const cl_stok *q)
+{
+    static const char *const capacity[] = {"处理量", "能力", "规模", "产能", "容量", NULL};
+    return dim_of(q) != CL_DIM_COUNT && has_text(q->right) && has_text(q->left) &&
+           span_contains_any(ctx->doc, q->left, capacity);
 }
 
 /* Count-like quantities name their things either side: 检查企业564家 | 132个长江入河排污口 */
@@ -184,7 +239,8 @@ static cl_claim *simple(cl_ctx *ctx, int i, cl_span subject)
 {
     cl_stok *q = &ctx->toks[i];
     q->used = true;
-    if (q->defining || q->bare || is_scope(ctx, i))
+    if (q->defining || q->bare || is_scope(ctx, i) || is_policy_name(ctx, q) ||
+        is_attribute(ctx, q))
         return NULL;
     if (!has_text(subject))
         subject = subject_of(ctx, q);
@@ -200,6 +256,34 @@ static void each_qty(cl_ctx *ctx, cl_range r, int skip, cl_span subject)
             simple(ctx, i, subject);
 }
 
+/* 24、8微克/立方米 | 33、55微克/立方米以内: bare values before the last take its unit. */
+static void share_unit(cl_ctx *ctx, cl_range r)
+{
+    int last = -1;
+    for (int i = r.last; i >= r.first && i >= 0; i--)
+        if (ctx->toks[i].sig == CL_SIG_QTY) {
+            last = i;
+            break;
+        }
+    if (last < 0 || ctx->toks[last].unit_row < 0)
+        return;
+    const cl_stok *u = &ctx->toks[last];
+    for (int i = r.first; i < last; i++) {
+        cl_stok *q = &ctx->toks[i];
+        if (q->sig != CL_SIG_QTY || !q->bare)
+            continue;
+        cl_dec v = q->q.value;
+        if (!cl_dec_scale(&v, cl_units[u->unit_row].exp10))
+            continue;
+        q->q.value = v;
+        q->q.unit = u->q.unit;
+        q->unit_row = u->unit_row;
+        q->bare = false;
+        if (u->q.approx && !q->q.approx)
+            q->q.approx = u->q.approx;
+    }
+}
+
 /* -- distributive subjects: O3、NO2、CO分别… or the subjects of the claims just before ---------- */
 
 static int qty_count(const cl_ctx *ctx, cl_range r)
@@ -210,31 +294,40 @@ static int qty_count(const cl_ctx *ctx, cl_range r)
     return n;
 }
 
-/* Split the prose of DISTR's clause at 、和及 into N subjects; false when the count differs. */
-static bool split_subjects(const cl_ctx *ctx, int distr, int n, cl_span *out)
+/* Split the prose of token AT's clause at 、和及 into parts (O3、NO2、CO分别…). Returns the
+ * number of parts, or 0 when a quantity stands in the clause (its subject serves instead). */
+static int split_clause(const cl_ctx *ctx, int at, cl_span *out, int max)
 {
-    const cl_stok *d = &ctx->toks[distr];
+    const cl_stok *d = &ctx->toks[at];
     int k = 0;
     uint32_t start = d->clause;
-    for (int i = 0; i < distr; i++) {
+    for (int i = 0; i < at; i++) {
         const cl_stok *t = &ctx->toks[i];
         if (t->span.start < d->clause)
             continue;
         if (t->sig == CL_SIG_QTY)
-            return false;   /* values before 分别: their own subjects serve */
+            return 0;
         if (t->sig == CL_SIG_ENUM || t->sig == CL_SIG_AND) {
-            if (k >= n)
-                return false;
+            if (k + 1 >= max)
+                return 0;
             out[k++] = trim_subject(ctx->doc, cl_span_of(start, t->span.start));
             start = t->span.end;
         }
     }
-    if (k != n - 1)
-        return false;
-    out[k] = trim_subject(ctx->doc, cl_span_of(start, d->span.start));
-    for (int i = 0; i < n; i++)
+    out[k++] = trim_subject(ctx->doc, cl_span_of(start, d->left.end > d->span.start ? d->span.start
+                                                                   : (has_text(d->left) ? d->left.end : d->span.start)));
+    for (int i = 0; i < k; i++)
         if (!has_text(out[i]))
-            return false;
+            return 0;
+    return k;
+}
+
+static bool split_subjects(const cl_ctx *ctx, int distr, int n, cl_span *out)
+{
+    cl_span parts[65];
+    if (split_clause(ctx, distr, parts, 65) != n)
+        return false;
+    memcpy(out, parts, (size_t)n * sizeof *out);
     return true;
 }
 
@@ -272,7 +365,27 @@ static cl_span previous_subject(const cl_ctx *ctx, size_t first_claim)
 
 static void build_level(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
 {
+    share_unit(ctx, d->list);
     int n = qty_count(ctx, d->list);
+    /* 受污染耕地安全利用率和重点建设用地安全利用率均达100%: one claim per metric */
+    cl_span metrics[8];
+    int nmetrics = d->all >= 0 && n == 1 ? split_clause(ctx, d->all, metrics, 8) : 0;
+    if (nmetrics > 1) {
+        for (int i = d->list.first; i <= d->list.last; i++) {
+            cl_stok *q = &ctx->toks[i];
+            if (q->sig != CL_SIG_QTY || q->used)
+                continue;
+            q->used = true;
+            if (q->defining || q->bare)
+                return;
+            for (int m = 0; m < nmetrics; m++) {
+                cl_claim *c = new_claim(ctx, kind_of(ctx->doc, q, metrics[m]), q, metrics[m]);
+                if (c)
+                    c->span = cl_span_of(metrics[m].start, q->span.end);
+            }
+        }
+        return;
+    }
     cl_span subjects[64];
     bool distributive = d->distr >= 0 && n > 1 && n <= 64;
     if (distributive)
@@ -333,6 +446,7 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
         }
         return;
     }
+    share_unit(ctx, d->list);
     int n = qty_count(ctx, d->list);
     cl_span subjects[64];
     bool distributive = d->distr >= 0 && n > 1 && n <= 64;
@@ -343,9 +457,13 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
         cl_stok *q = &ctx->toks[i];
         if (q->sig != CL_SIG_QTY || q->used)
             continue;
-        /* 减少碳排放3万吨: a direction word with prose before the number is a verb, and the
-         * number a plain quantity */
-        if (d->lead < 0 && d->distr < 0 && has_text(q->left)) {
+        /* With no baseline, a direction word is a change only before a ratio, a level or a
+         * rank (下降7.4%, 提升3个位次); before other quantities it is a verb and the number a
+         * plain quantity (持续提升233座设施, 减少碳排放3万吨). */
+        cl_dim dim = dim_of(q);
+        bool changeable = dim == CL_DIM_PERCENT || dim == CL_DIM_PP || dim == CL_DIM_MULTIPLE ||
+                          dim == CL_DIM_CONC || dim == CL_DIM_RANK;
+        if (d->lead < 0 && d->distr < 0 && (has_text(q->left) || !changeable)) {
             simple(ctx, i, cl_span_of(0, 0));
             k++;
             continue;
@@ -432,6 +550,71 @@ static int by_start(const void *a, const void *b)
            (x->quantity.span.start < y->quantity.span.start);
 }
 
+/* The sentence's first claim, when it is a count right after a completion word. */
+static long head_done(const cl_ctx *ctx, size_t first_claim)
+{
+    if (ctx->doc->claims.len == first_claim)
+        return -1;
+    for (int i = 0; i < ctx->ntoks; i++)
+        if (ctx->toks[i].sig == CL_SIG_QTY) {
+            const cl_claim *c = &CL_VEC_AT(ctx->doc->claims, cl_claim, first_claim);
+            bool ok = i > 0 && ctx->toks[i - 1].sig == CL_SIG_DONE && c->kind == CL_COUNT &&
+                      c->quantity.span.start == ctx->toks[i].q.span.start;
+            return ok ? (long)first_claim : -1;
+        }
+    return -1;
+}
+
+/* The sentence's last claim, when it is a count that ends the sentence: a total waiting for
+ * the next sentence to say how much of it is done. */
+static long tail_total(const cl_ctx *ctx, size_t first_claim, bool *marked)
+{
+    size_t n = ctx->doc->claims.len;
+    if (n == first_claim)
+        return -1;
+    const cl_claim *c = &CL_VEC_AT(ctx->doc->claims, cl_claim, n - 1);
+    int last = ctx->ntoks - 1;
+    while (last >= 0 && ctx->toks[last].sig != CL_SIG_QTY)
+        last--;
+    if (last < 0 || last != ctx->ntoks - 1 || c->kind != CL_COUNT || !*c->quantity.unit ||
+        c->quantity.span.start != ctx->toks[last].q.span.start)
+        return -1;
+    *marked = false;
+    for (int i = last - 1; i >= 0 && ctx->toks[i].span.start >= ctx->toks[last].clause; i--)
+        *marked |= ctx->toks[i].sig == CL_SIG_TOTAL;
+    return (long)(n - 1);
+}
+
+/* 共交办整改任务166项。截至目前，已完成整改并销号131项: the first claim of this sentence and the
+ * last of the previous one are one progress claim, when a total word or an achievement word
+ * (已, 截至) says so. The total's claim is removed; ctx->merged tells the caller. */
+static void link_across_sentences(cl_ctx *ctx, size_t first_claim)
+{
+    ctx->merged = false;
+    long done = head_done(ctx, first_claim);
+    if (ctx->pending_claim >= 0 && done >= 0 && (size_t)ctx->pending_claim + 1 == first_claim &&
+        (ctx->pending_marked || ctx->achieved)) {
+        cl_claim *claims = ctx->doc->claims.data;
+        cl_claim total = claims[ctx->pending_claim], *d = &claims[done];
+        if (strcmp(total.quantity.unit, d->quantity.unit) == 0 &&
+            cl_dec_cmp(d->quantity.value, total.quantity.value) <= 0) {
+            d->kind = CL_PROGRESS;
+            d->done = d->quantity;
+            d->total = total.quantity;
+            memset(&d->quantity, 0, sizeof d->quantity);
+            d->quantity.unit = "";
+            d->subject = total.subject;
+            d->span = cl_span_of(total.span.start, d->span.end);
+            memmove(&claims[ctx->pending_claim], &claims[first_claim],
+                    (ctx->doc->claims.len - first_claim) * sizeof *claims);
+            ctx->doc->claims.len--;
+            ctx->merged = true;
+            first_claim--;
+        }
+    }
+    ctx->pending_claim = tail_total(ctx, first_claim, &ctx->pending_marked);
+}
+
 void cl_sentence_build(cl_ctx *ctx)
 {
     size_t first_claim = ctx->doc->claims.len;
@@ -448,4 +631,5 @@ void cl_sentence_build(cl_ctx *ctx)
     size_t n = ctx->doc->claims.len - first_claim;
     if (n > 1)
         qsort(&CL_VEC_AT(ctx->doc->claims, cl_claim, first_claim), n, sizeof(cl_claim), by_start);
+    link_across_sentences(ctx, first_claim);
 }

@@ -64,8 +64,10 @@ static void detect_plan(cl_doc *doc)
         int cjk = 0;
         for (const char *c = p; c + 2 < line_end; c++)
             cjk += (unsigned char)*c >= 0xE4 && (unsigned char)*c <= 0xE9;
-        if (cjk >= 4) {
-            doc->plan = plan_title(p, (size_t)(line_end - p));
+        if (cjk >= 4) {   /* a title is short and no sentence: no 。 or ， in it */
+            size_t n = (size_t)(line_end - p);
+            doc->plan = n <= 150 && !contains(p, n, "。") && !contains(p, n, "，") &&
+                        !contains(p, n, ",") && plan_title(p, n);
             return;
         }
         p = line_end + 1;
@@ -109,6 +111,7 @@ static void parse_text(cl_doc *doc)
     cl_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
     ctx.doc = doc;
+    ctx.pending_claim = -1;
 
     cl_section *stack[MAX_DEPTH];
     int depth = 0;
@@ -136,8 +139,10 @@ static void parse_text(cl_doc *doc)
             if (!cl_grammar_parse(&ctx))
                 ctx.oom = true;
             cl_sentence_build(&ctx);
-            /* re-fetch: building claims does not move sentences, but keep it obvious */
-            s = &CL_VEC_AT(doc->sentences, cl_sentence, doc->sentences.len - 1);
+            if (ctx.merged) {   /* the previous sentence's total moved into this claim */
+                s->first_claim--;
+                CL_VEC_AT(doc->sentences, cl_sentence, doc->sentences.len - 2).claim_count--;
+            }
             s->claim_count = doc->claims.len - s->first_claim;
             if (!add_outline(doc, false, doc->sentences.len - 1))
                 ctx.oom = true;
@@ -145,6 +150,7 @@ static void parse_text(cl_doc *doc)
         if (ctx.oom)
             break;
         if (ev == CL_EV_HEADING) {
+            ctx.pending_claim = -1;   /* a total does not carry over a heading */
             while (depth && stack[depth - 1]->level >= level)
                 depth--;
             cl_section **slot = cl_vec_push(&doc->arena, &doc->sections, sizeof *slot);

@@ -9,7 +9,7 @@
 
 static const char *const kw_class_names[] = {  /* ORDER KW */
     "BASE", "CMP", "DIR", "COP", "DISTR", "ALL", "TOTAL", "DONE", "HAS", "MODAL", "TO", "ACHV",
-    "RANK", "VERB", "SCOPE", "APPROX", "LE", "AND", "NAME", "WORD"};
+    "RANK", "VERB", "SCOPE", "APPROX", "LE", "AND", "NAME", "WORD", "FULL"};
 
 static void print_text(FILE *out, const cl_doc *doc, const cl_rawtok *t)
 {

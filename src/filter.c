@@ -153,15 +153,18 @@ static cl_stok *push_sig(cl_filter *f, cl_ctx *ctx, cl_sig sig, cl_span span)
     }
     /* completion and total words live inside noun phrases (大气污染治理项目): they end a
      * subject only when nothing precedes them (完成 大气污染治理项目 12个) */
-    bool weak = sig == CL_SIG_DONE || sig == CL_SIG_TOTAL || sig == CL_SIG_HAS || sig == CL_SIG_ORD;
+    bool weak = sig == CL_SIG_DONE || sig == CL_SIG_TOTAL || sig == CL_SIG_HAS || sig == CL_SIG_ORD ||
+                sig == CL_SIG_FULL;
     if (!weak || !f->subj_content) {
         if (!weak || f->weak_start >= f->subj_start)
             f->weak_start = weak ? span.start : span.end;
         f->subj_start = span.end;
         f->subj_content = false;
     }
-    if (sig == CL_SIG_COMMA)
+    if (sig == CL_SIG_COMMA) {
         f->clause_start = span.end;
+        f->modal = false;   /* 计划实施的30个项目中，已完工27个: a marker governs its clause */
+    }
     return s;
 }
 
@@ -314,13 +317,22 @@ static bool fold_quantity(cl_filter *f, cl_ctx *ctx, cl_rawtok first, cl_stok *s
     q->span = cl_span_of(first.start, lo.end);
     s->unit_row = lo.unit_row;
     s->bare = bare;
+    s->cn = lo.cn;
     s->span = cl_span_of(f->approx ? f->approx_start : first.start, lo.end);
 
     /* a quantity that qualifies the noun after it is a definition, not a claim:
      * 40万吨的秸秆发电企业, 35蒸吨以上燃煤锅炉 */
     cl_rawtok *next = peek(f, 0);
-    if (next->type == CL_RT_DE)
+    const cl_doc *doc = ctx->doc;
+    bool ratio = lo.unit_row >= 0 && cl_units[lo.unit_row].dim == CL_DIM_PERCENT;
+    if (next->type == CL_RT_DE && !ratio)   /* 三分之二的投诉: a share, not a definition */
         s->defining = true;
+    else if (next->type == CL_RT_FILLER && text_is(doc, next->start, next->end, "级"))
+        s->defining = true;                 /* 5000吨级填埋场 */
+    else if (lo.unit_row >= 0 && cl_units[lo.unit_row].dim == CL_DIM_TIME &&
+             next->type == CL_RT_KW && next->id == CL_KW_WORD &&
+             text_is(doc, next->start, next->end, "平均"))
+        s->defining = true;                 /* 日最大8小时平均浓度 */
     else if ((approx == CL_APPROX_AT_LEAST || approx == CL_APPROX_AT_MOST) &&
              (next->type == CL_RT_FILLER || next->type == CL_RT_NAME) &&
              !is_bracket(ctx->doc, next))
@@ -421,6 +433,7 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
     case CL_KW_HAS:   push_sig(f, ctx, CL_SIG_HAS, span); break;
     case CL_KW_RANK:  push_sig(f, ctx, CL_SIG_RANK, span); break;
     case CL_KW_AND:   push_sig(f, ctx, CL_SIG_AND, span); break;
+    case CL_KW_FULL:  push_sig(f, ctx, CL_SIG_FULL, span); break;
     case CL_KW_DIR: {
         cl_stok *s = push_sig(f, ctx, CL_SIG_DIR, span);
         if (s)
@@ -460,6 +473,7 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
     }
     case CL_KW_ACHV:
         ctx->achieved = true;
+        f->modal = false;
         boundary(f, ctx, t->end);
         break;
     case CL_KW_VERB:
@@ -468,6 +482,8 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
         break;
     case CL_KW_APPROX: {
         cl_rawtok *n = peek_solid(f, 0, NULL);
+        if (n->type == CL_RT_KW && (n->id == CL_KW_VERB || n->id == CL_KW_DONE))
+            n = peek_solid(f, 1, NULL);   /* 至少开展1次: the bound still governs the numeral */
         if (n->type == CL_RT_NUM || n->type == CL_RT_PCT || n->type == CL_RT_FRAC) {
             close_right(f, ctx);
             f->approx = t->attr == CL_KA_ABOUT       ? CL_APPROX_ABOUT

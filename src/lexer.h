@@ -28,7 +28,7 @@ typedef enum {  /* ORDER RT: cl_rt_name() in lexer.re */
 typedef enum {  /* ORDER KW: grammar/keywords.tsv classes */
     CL_KW_BASE, CL_KW_CMP, CL_KW_DIR, CL_KW_COP, CL_KW_DISTR, CL_KW_ALL, CL_KW_TOTAL,
     CL_KW_DONE, CL_KW_HAS, CL_KW_MODAL, CL_KW_TO, CL_KW_ACHV, CL_KW_RANK, CL_KW_VERB,
-    CL_KW_SCOPE, CL_KW_APPROX, CL_KW_LE, CL_KW_AND, CL_KW_NAME, CL_KW_WORD
+    CL_KW_SCOPE, CL_KW_APPROX, CL_KW_LE, CL_KW_AND, CL_KW_NAME, CL_KW_WORD, CL_KW_FULL
 } cl_kw_class;
 
 typedef enum {

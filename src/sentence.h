@@ -10,7 +10,7 @@
 typedef enum {  /* ORDER SIG: cl_sig_to_token[] in claims.y */
     CL_SIG_QTY, CL_SIG_ORD, CL_SIG_BASE, CL_SIG_DIR, CL_SIG_COP, CL_SIG_DISTR, CL_SIG_ALL,
     CL_SIG_TOTAL, CL_SIG_DONE, CL_SIG_HAS, CL_SIG_RANK, CL_SIG_COMMA, CL_SIG_ENUM, CL_SIG_AND,
-    CL_SIG_COUNT_
+    CL_SIG_FULL, CL_SIG_COUNT_
 } cl_sig;
 
 typedef struct {
@@ -23,6 +23,7 @@ typedef struct {
     cl_quantity q;       /* QTY, ORD (value only) */
     int unit_row;        /* QTY: row of cl_units[], or -1 */
     bool bare;           /* QTY with no unit and no multiplier */
+    bool cn;             /* QTY written in Chinese numerals (十条措施) */
     bool defining;       /* QTY that qualifies a noun: 35蒸吨以上燃煤锅炉, 40万吨的企业 */
     bool modal;          /* a target marker (力争, 确保, 到2025年) precedes it in the sentence */
     bool used;           /* the builder has made it part of a claim */
@@ -52,10 +53,10 @@ typedef struct cl_ctx {
     const cl_section *section;
     bool achieved;               /* 已, 截至: the sentence reports an achievement */
     bool oom;
-    /* a total at the end of the previous sentence (共交办…166项。已完成…131项) */
-    bool pending_total;
-    cl_quantity pending_q;
-    cl_span pending_subject, pending_span;
+    /* a total at the end of the previous sentence, for 共交办…166项。已完成…131项 */
+    long pending_claim;          /* index in doc->claims, or -1 */
+    bool pending_marked;         /* a total word (共, 交办) stood before it */
+    bool merged;                 /* this sentence took the previous one's last claim */
 } cl_ctx;
 
 /* Called by the grammar's actions. */
