@@ -139,9 +139,10 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
     point     = [.\uff0e];
     arabic    = dg+ (point dg+)? | dg{1,3} ("," dg{3})+ (point dg+)?;
     cnd       = [零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖];
-    cnstart   = [一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾];
     cnm       = [十拾百佰千仟万亿];
-    cn        = cnstart (cnd | cnm)* ("点" cnd+)?;
+    // a capital digit alone is a word (队伍, 陆续): capitals count only in runs of two or more
+    cnint     = [一二两三四五六七八九十] (cnd | cnm)* | [壹贰叁肆伍陆柒捌玖拾] (cnd | cnm)+;
+    cn        = cnint ("点" cnd+)?;
     cnsmall   = [一二三四五六七八九十]{1,3};
     year      = [12] dg{3} | [〇零一二三四五六七八九]{4};
     monthday  = dg{1,2} | [一二三四五六七八九十]{1,3};
@@ -149,10 +150,13 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
     datesuf   = "底" | "初" | "末" | "中旬" | "上旬" | "下旬" | "份" | "中";
     day       = ws? monthday ws? [日号];
     month     = monthday ws? "月" day? datesuf?;
-    sub       = [\u2080-\u2089];
+    sub       = [\u2080-\u2089\u2093];           // ₀-₉ and ₓ (NOₓ)
+    sup       = [\u00b2\u00b3\u00b9\u2070\u2074-\u2079];
+    latin     = [A-Za-z\uff21-\uff3a\uff41-\uff5a];  // half- and full-width
     ordsuf    = [位名轮批次届个期号条章节款项年周天家类级] | "季度" | "阶段" | "批次";
+    session   = "全会" | "全体会议";
 
-    <INIT, POST, POSTU> $ { return emit(lx, t, CL_RT_END); }
+    <INIT, POST, POSTU, BARE> $ { return emit(lx, t, CL_RT_END); }
 
     // -- after a numeral ------------------------------------------------------------------
     <POST> ws+ { continue; }
@@ -173,17 +177,31 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
     <POST, POSTU> "以上" | "及以上" => INIT { return emit_id(lx, t, CL_RT_SUFFIX, CL_APPROX_AT_LEAST); }
     <POST, POSTU> "以下" | "及以下" | "以内" => INIT { return emit_id(lx, t, CL_RT_SUFFIX, CL_APPROX_AT_MOST); }
     <POSTU> ws+ { continue; }
+    // words that begin with a classifier's character: 三部门 is no count of 部, 三位一体 no rank
+    <POST> "部门" | "台账" | "项目" | "处理" | "处置" | "组织" | "座谈" | "场所" | "条件"
+         | "条例" | "位一体" | "种类" | "名单" | "名录" | "口径" | "人民" | "批准" | "批复"
+         | "期间" | "期限" | "件事" | "根本" => INIT { lx->cur = lx->tok; continue; }
     <POST, POSTU> * => INIT { lx->cur = lx->tok; continue; }
 
     !include "units.re.inc";
 
+    !include "keywords.re.inc";   // before the numerals: on a tie 十四五 is a NAME, not 15
+
     // -- numerals ----------------------------------------------------------------------------
     <INIT> arabic => POST { return numeral(lx, t, false); }
     <INIT> cn => POST { return numeral(lx, t, true); }
+    <INIT> [百千万] / [余多] => POST { return numeral(lx, t, true); }  // 百余家, 千余人
+    // 近千件, 逾万人, 上百家: a bare place value counts only after an approximation word
+    <INIT> ("近" | "约" | "将近" | "接近" | "上") / [百千万] => BARE
+           { return cl_lex_keyword(lx, t, CL_KW_APPROX, CL_KA_ABOUT); }
+    <INIT> ("逾" | "超" | "超过") / [百千万] => BARE
+           { return cl_lex_keyword(lx, t, CL_KW_APPROX, CL_KA_MORE_THAN); }
+    <BARE> [百千万] => POST { return numeral(lx, t, true); }
+    <BARE> * => INIT { lx->cur = lx->tok; continue; }
     <INIT> "百分之" (arabic | cn) => POSTU { return per_part(lx, t, 0); }
     <INIT> "千分之" (arabic | cn) => POSTU { return per_part(lx, t, -1); }
-    <INIT> cn "分之" cn => POSTU { return fraction(lx, t, "分之", true); }
-    <INIT> dg+ "/" dg+ => POSTU { return fraction(lx, t, "/", false); }
+    <INIT> (cn | arabic) "分之" (cn | arabic) => POSTU { return fraction(lx, t, "分之", true); }
+    <INIT> dg{1,4} "/" dg{1,4} => POSTU { return fraction(lx, t, "/", false); }
 
     // -- things with digits that are never quantities --------------------------------------
     <INIT> year ws? "年" "度"? month? datesuf? { return emit(lx, t, CL_RT_DATE); }
@@ -202,18 +220,35 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
     <INIT> dg{1,2} ws? [.\uff0e\u3001] / [^0-9\uff10-\uff19] { return emit_id(lx, t, CL_RT_LIST, 3); }
     <INIT> [(\uff08] ws? dg{1,2} ws? [)\uff09] { return emit_id(lx, t, CL_RT_LIST, 4); }
     <INIT> [一二三四五六七八九十] "是" { return emit_id(lx, t, CL_RT_LIST, 5); }
-    <INIT> [A-Za-z]+ (dg+ (point dg+)?)? ("-" dg+)? (sub+ (point sub+)?)?
-           ("_" ([A-Za-z0-9.]+ | "{" [A-Za-z0-9.]+ "}"))? [A-Za-z]*
+    <INIT> latin+ (dg+ (point dg+)?)? ([-\uff0d] (dg+ | latin+))* (sub+ (point sub+)?)?
+           ("_" ([A-Za-z0-9.]+ | "{" [A-Za-z0-9.]+ "}"))? latin*
            { return emit(lx, t, CL_RT_NAME); }
-    <INIT> [Pp][Mm] ws dg+ (point dg+)? { return emit(lx, t, CL_RT_NAME); }
+    <INIT> [Pp\uff30\uff50][Mm\uff2d\uff4d] ws dg+ (point dg+)? { return emit(lx, t, CL_RT_NAME); }
+    // standards (GB 3095-2012, HJ/T 91-2002), document numbers, phone numbers, 1+1+N
+    <INIT> [A-Z]{2,4} ("/" [A-Z]{1,2})? ws* dg+ (point dg+)? ws? [-\uff0d\u2014] ws? dg{2,4}
+           { return emit(lx, t, CL_RT_NAME); }
+    <INIT> dg{5,} ([/\-\uff0d] dg+)+ { return emit(lx, t, CL_RT_NAME); }
+    <INIT> dg{3,4} [-\uff0d] dg{7,8} { return emit(lx, t, CL_RT_NAME); }
+    <INIT> (dg+ | latin) (ws? [+\uff0b] ws? (dg+ | latin+))+ { return emit(lx, t, CL_RT_NAME); }
+    <INIT> [345] "G" | [1-5] "A" ("级" | "景区" | "级景区") { return emit(lx, t, CL_RT_NAME); }
+    // a size class is no amount: 5000吨级码头, 10万千瓦级机组
+    <INIT> arabic ws? [万千]? ("吨" | "蒸吨" | "千瓦" | "兆瓦") "级" { return emit(lx, t, CL_RT_NAME); }
+    // the ozone metric 日最大8小时平均, 24小时平均
+    <INIT> "最大" ws? dg{1,2} ws? ("小时" | "h") | dg{1,2} ws? "小时" "滑动"? "平均"
+           { return emit(lx, t, CL_RT_NAME); }
+    // meetings: 十二届四次(全会), 二十届三中全会, 五次全会
+    <INIT> cnsmall "届" (cnsmall [中次])? session? | cnsmall [中次] session
+           { return emit(lx, t, CL_RT_NAME); }
+    // 三方协议, 二期工程: a phase or a party, not a count (12万方 still is)
+    <INIT> [一二两三四五六七八九十] [方期] { return emit(lx, t, CL_RT_FILLER); }
+    <INIT> [\u2460-\u2473] { return emit_id(lx, t, CL_RT_LIST, 6); }   // ①..⑳
+    <INIT> [\u2474-\u2487] { return emit_id(lx, t, CL_RT_LIST, 4); }   // ⑴..⒇
     <INIT> "\u201c" [^\u201d\n\r\x00]{1,30} "\u201d" { return emit(lx, t, CL_RT_QUOTE); }
     <INIT> "\u300c" [^\u300d\n\r\x00]{1,30} "\u300d" { return emit(lx, t, CL_RT_QUOTE); }
     <INIT> "\"" [^"\n\r\x00]{1,30} "\"" { return emit(lx, t, CL_RT_QUOTE); }
     <INIT> "\u300a" [^\u300b\n\r\x00]{1,80} "\u300b" { return emit(lx, t, CL_RT_TITLE); }
     <INIT> "[" [^\]\n\r\x00]{0,60} "]" { return emit(lx, t, CL_RT_NAME); }
     <INIT> "##" [A-Za-z]+ "##" { return emit(lx, t, CL_RT_NAME); }
-
-    !include "keywords.re.inc";
 
     // -- punctuation and water ------------------------------------------------------------
     <INIT> [,\uff0c] { return emit(lx, t, CL_RT_COMMA); }

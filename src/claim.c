@@ -114,9 +114,14 @@ static cl_kind kind_of(const cl_doc *doc, cl_stok *q, cl_span subject)
             q->q.unit = "CNY";
             return CL_MONEY;
         }
-        if (has_text(q->right) && (span_ends_with(doc, q->right, "人口") ||
-                                   span_ends_with(doc, q->right, "人")))
-            q->q.unit = "人";   /* 23.65万农村人口 */
+        cl_span noun = q->right;   /* 23.65万农村人口的饮水安全: the noun before 的 */
+        for (uint32_t k = noun.start; k + 3 <= noun.end; k++)
+            if (memcmp(doc->text + k, "的", 3) == 0) {
+                noun.end = k;
+                break;
+            }
+        if (span_ends_with(doc, noun, "人口") || span_ends_with(doc, noun, "人"))
+            q->q.unit = "人";
         return CL_COUNT;
     }
     return CL_MEASURE;
@@ -167,7 +172,17 @@ static bool is_scope(const cl_ctx *ctx, int i)
     const cl_stok *q = &ctx->toks[i];
     if (dim_of(q) != CL_DIM_COUNT)
         return false;
-    if (has_text(q->right) && span_ends_with(ctx->doc, q->right, "中"))
+    /* 在全国339个地级及以上城市中, … : the prose up to the end of the clause ends with 中 */
+    uint32_t clause_end = ctx->span.end;
+    for (int j = i + 1; j < ctx->ntoks; j++)
+        if (ctx->toks[j].sig == CL_SIG_COMMA) {
+            clause_end = ctx->toks[j].span.start;
+            break;
+        }
+    cl_span tail = cl_span_of(q->span.end, clause_end);
+    while (tail.end > tail.start && ctx->doc->text[tail.end - 1] == ' ')
+        tail.end--;
+    if (span_ends_with(ctx->doc, tail, "中") && tail.end - tail.start <= 60)
         return true;
     for (int j = i + 1; j < ctx->ntoks; j++) {
         const cl_stok *t = &ctx->toks[j];
@@ -461,9 +476,14 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
          * rank (下降7.4%, 提升3个位次); before other quantities it is a verb and the number a
          * plain quantity (持续提升233座设施, 减少碳排放3万吨). */
         cl_dim dim = dim_of(q);
-        bool changeable = dim == CL_DIM_PERCENT || dim == CL_DIM_PP || dim == CL_DIM_MULTIPLE ||
-                          dim == CL_DIM_CONC || dim == CL_DIM_RANK;
-        if (d->lead < 0 && d->distr < 0 && (has_text(q->left) || !changeable)) {
+        bool ratio = dim == CL_DIM_PERCENT || dim == CL_DIM_PP || dim == CL_DIM_MULTIPLE ||
+                     dim == CL_DIM_CONC || dim == CL_DIM_RANK;
+        /* 面积增加320亩。| 减少二氧化碳排放960吨。: an amount that ends its clause is the size of
+         * the change; a count is a tally unless a baseline is named (提升233座设施) */
+        bool changeable = (ratio && !has_text(q->left)) ||
+                          (dim != CL_DIM_COUNT && dim != NO_DIM && !has_text(q->right));
+        if (d->lead < 0 && (d->distr < 0 || ctx->toks[d->dir].needs_base) &&
+            (!changeable || ctx->toks[d->dir].needs_base)) {
             simple(ctx, i, cl_span_of(0, 0));
             k++;
             continue;
@@ -495,11 +515,22 @@ static bool progress_valid(const cl_ctx *ctx, const cl_draft *d)
     if (dim_of(t) != CL_DIM_COUNT && dim_of(t) != CL_DIM_MONEY && dim_of(t) != CL_DIM_LENGTH &&
         dim_of(t) != CL_DIM_AREA && dim_of(t) != CL_DIM_MASS)
         return false;
-    if (d->across_comma) {
-        if (has_text(q->left) && q->left.end - q->left.start > 12)
-            return false;   /* more than a verb (整治, 销号): a new subject */
+    if (d->across_comma && d->done != d->total) {
         if (cl_dec_cmp(q->q.value, t->q.value) > 0)
             return false;
+        /* the clause after the comma opens with the link word: ，累计办结605件 | ，其中…的203家 —
+         * not ，项目开工2个 (a new subject before the verb) */
+        int i = d->total + 1;
+        while (i < d->done && ctx->toks[i].sig != CL_SIG_COMMA)
+            i++;
+        for (; i < d->done; i++) {
+            const cl_stok *k = &ctx->toks[i];
+            if (k->sig == CL_SIG_HAS)   /* 其中: what follows describes the part */
+                return !has_text(k->left);
+            if (k->sig == CL_SIG_DONE || k->sig == CL_SIG_FULL)
+                return !has_text(k->left) &&
+                       (!has_text(q->left) || q->left.end - q->left.start <= 12);
+        }
     }
     return true;
 }
@@ -511,7 +542,8 @@ static void build_progress(cl_ctx *ctx, const cl_draft *d)
     if (!progress_valid(ctx, d)) {
         if (!t->used)
             simple(ctx, d->total, cl_span_of(0, 0));
-        simple(ctx, d->done, cl_span_of(0, 0));
+        if (!q->used)
+            simple(ctx, d->done, cl_span_of(0, 0));
         return;
     }
     t->used = q->used = true;

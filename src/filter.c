@@ -82,6 +82,12 @@ static bool text_is(const cl_doc *doc, uint32_t start, uint32_t end, const char 
     return end - start == n && memcmp(doc->text + start, s, n) == 0;
 }
 
+static bool text_starts(const cl_doc *doc, const cl_rawtok *t, const char *s)
+{
+    size_t n = strlen(s);
+    return t->end - t->start >= n && memcmp(doc->text + t->start, s, n) == 0;
+}
+
 /* Brackets end a subject: （区委常委会3次，区政府常务会议6次） */
 static bool is_bracket(const cl_doc *doc, const cl_rawtok *t)
 {
@@ -161,10 +167,8 @@ static cl_stok *push_sig(cl_filter *f, cl_ctx *ctx, cl_sig sig, cl_span span)
         f->subj_start = span.end;
         f->subj_content = false;
     }
-    if (sig == CL_SIG_COMMA) {
+    if (sig == CL_SIG_COMMA)
         f->clause_start = span.end;
-        f->modal = false;   /* 计划实施的30个项目中，已完工27个: a marker governs its clause */
-    }
     return s;
 }
 
@@ -288,6 +292,9 @@ static bool fold_quantity(cl_filter *f, cl_ctx *ctx, cl_rawtok first, cl_stok *s
     bool bare = lo.unit_row < 0 && !lo.mult;
     if (lo.cn && bare)
         return false;   /* 三中全会, 十大: a Chinese numeral with no unit is prose */
+    if (lo.cn && f->prev_end == first.start && f->prev_end >= 3 &&
+        memcmp(ctx->doc->text + f->prev_end - 3, "届", 3) == 0)
+        return false;   /* 十二届四次全会: a session's name */
     if (lo.cn && !lo.mult && first.end - first.start == 3 &&
         memcmp(ctx->doc->text + first.start, "一", 3) == 0)
         return false;   /* 一家企业: the article, not a count */
@@ -333,7 +340,7 @@ static bool fold_quantity(cl_filter *f, cl_ctx *ctx, cl_rawtok first, cl_stok *s
              next->type == CL_RT_KW && next->id == CL_KW_WORD &&
              text_is(doc, next->start, next->end, "平均"))
         s->defining = true;                 /* 日最大8小时平均浓度 */
-    else if ((approx == CL_APPROX_AT_LEAST || approx == CL_APPROX_AT_MOST) &&
+    else if (!f->approx && (approx == CL_APPROX_AT_LEAST || approx == CL_APPROX_AT_MOST) &&
              (next->type == CL_RT_FILLER || next->type == CL_RT_NAME) &&
              !is_bracket(ctx->doc, next))
         s->defining = true;
@@ -425,22 +432,41 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
     cl_span span = cl_span_of(t->start, t->end);
     switch ((cl_kw_class)t->id) {
     case CL_KW_BASE:  push_sig(f, ctx, CL_SIG_BASE, span); break;
-    case CL_KW_COP:   push_sig(f, ctx, CL_SIG_COP, span); break;
+    case CL_KW_COP: {
+        /* a copula states a level only with the value right after it (优良率为82.3%);
+         * before prose it is a verb (达到或优于Ⅲ类的12个, 保持在Ⅱ类标准) */
+        cl_rawtok *n = peek_solid(f, 0, NULL);
+        if (n->type == CL_RT_KW && n->id == CL_KW_APPROX)
+            n = peek_solid(f, 1, NULL);
+        if (n->type == CL_RT_NUM || n->type == CL_RT_PCT || n->type == CL_RT_FRAC)
+            push_sig(f, ctx, CL_SIG_COP, span);
+        else
+            water(f, ctx, t);
+        break;
+    }
     case CL_KW_DISTR: push_sig(f, ctx, CL_SIG_DISTR, span); break;
     case CL_KW_ALL:   push_sig(f, ctx, CL_SIG_ALL, span); break;
     case CL_KW_TOTAL: push_sig(f, ctx, CL_SIG_TOTAL, span); break;
-    case CL_KW_DONE:  push_sig(f, ctx, CL_SIG_DONE, span); break;
+    case CL_KW_DONE:
+        push_sig(f, ctx, CL_SIG_DONE, span);
+        if (text_starts(ctx->doc, t, "已") || text_starts(ctx->doc, t, "累计")) {
+            ctx->achieved = true;   /* 已完工, 累计完成: reported as done */
+            f->modal = false;
+        }
+        break;
     case CL_KW_HAS:   push_sig(f, ctx, CL_SIG_HAS, span); break;
     case CL_KW_RANK:  push_sig(f, ctx, CL_SIG_RANK, span); break;
     case CL_KW_AND:   push_sig(f, ctx, CL_SIG_AND, span); break;
     case CL_KW_FULL:  push_sig(f, ctx, CL_SIG_FULL, span); break;
     case CL_KW_DIR: {
         cl_stok *s = push_sig(f, ctx, CL_SIG_DIR, span);
-        if (s)
-            s->attr = t->attr == CL_KA_UP     ? CL_DIR_UP
-                    : t->attr == CL_KA_DOWN   ? CL_DIR_DOWN
-                    : t->attr == CL_KA_FLAT   ? CL_DIR_FLAT
-                                              : CL_DIR_IMPROVE;
+        if (s) {
+            s->attr = t->attr == CL_KA_UP                               ? CL_DIR_UP
+                    : t->attr == CL_KA_DOWN || t->attr == CL_KA_CUT     ? CL_DIR_DOWN
+                    : t->attr == CL_KA_FLAT                             ? CL_DIR_FLAT
+                                                                        : CL_DIR_IMPROVE;
+            s->needs_base = t->attr == CL_KA_CUT;
+        }
         break;
     }
     case CL_KW_CMP: {
@@ -580,7 +606,8 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
             break;
         case CL_RT_ORD: {
             /* an ordinal is a value only after a ranking word: 排名第145位; else prose (第三轮) */
-            if (!ctx->ntoks || ctx->toks[ctx->ntoks - 1].sig != CL_SIG_RANK) {
+            cl_sig last = ctx->ntoks ? ctx->toks[ctx->ntoks - 1].sig : CL_SIG_COUNT_;
+            if (last != CL_SIG_RANK && last != CL_SIG_ORD) {   /* 排名从第9名跃升至第4名 */
                 water(f, ctx, &t);
                 break;
             }
@@ -619,5 +646,6 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
             break;
         }
         f->prev_type = t.type;
+        f->prev_end = t.end;
     }
 }

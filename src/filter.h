@@ -20,6 +20,7 @@ typedef struct {
     int la_head, la_count;
     bool line_start;
     cl_rt prev_type;                     /* the last raw token that was not a space */
+    uint32_t prev_end;                   /* ... and where it ended */
     int invalid_run_start;               /* -1, or where a run of invalid bytes began */
     uint32_t invalid_run_end;
     /* per sentence */

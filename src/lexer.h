@@ -33,7 +33,8 @@ typedef enum {  /* ORDER KW: grammar/keywords.tsv classes */
 
 typedef enum {
     CL_KA_NONE, CL_KA_UP, CL_KA_DOWN, CL_KA_FLAT, CL_KA_IMPROVE,
-    CL_KA_ABOUT, CL_KA_MORE_THAN, CL_KA_AT_LEAST, CL_KA_AT_MOST, CL_KA_AND
+    CL_KA_ABOUT, CL_KA_MORE_THAN, CL_KA_AT_LEAST, CL_KA_AT_MOST, CL_KA_AND,
+    CL_KA_CUT   /* a reduction verb: a change only against a named baseline (比上年削减3.2%) */
 } cl_kw_attr;
 
 typedef struct {

@@ -20,6 +20,7 @@ typedef struct {
     cl_span right;       /* QTY only: prose right after it, up to the next boundary */
     uint32_t clause;     /* where this token's clause starts (after the last ，；：) */
     int attr;            /* DIR: cl_direction */
+    bool needs_base;     /* DIR: 削减 is a change only after a baseline */
     cl_quantity q;       /* QTY, ORD (value only) */
     int unit_row;        /* QTY: row of cl_units[], or -1 */
     bool bare;           /* QTY with no unit and no multiplier */
