@@ -58,8 +58,17 @@ static const cl_range NO_LIST = {-1, -1};
 static void draft(cl_ctx *ctx, cl_draft_type type, cl_range list, int lead, int dir,
                   int distr, int all)
 {
-    cl_draft d = {type, list, lead, dir, distr, all, -1, -1, false};
+    cl_draft d = {.type = type, .list = list, .lead = lead, .dir = dir, .distr = distr,
+                  .all = all, .total = -1, .done = -1};
     cl_draft_add(ctx, d);
+}
+
+/* What precedes the magnitude of a change: the baseline, the direction, 分别. */
+static cl_draft change_head(int base, int dir, int distr)
+{
+    cl_draft d = {.type = CL_DRAFT_CHANGE, .list = {-1, -1}, .lead = base, .dir = dir,
+                  .distr = distr, .all = -1, .total = -1, .done = -1};
+    return d;
 }
 
 static void plain(cl_ctx *ctx, cl_range list)
@@ -70,7 +79,8 @@ static void plain(cl_ctx *ctx, cl_range list)
 /* The last quantity of TOTALS is the total; DONE == that quantity: all of them are done. */
 static int progress(cl_ctx *ctx, cl_range totals, int done, bool across_comma)
 {
-    cl_draft d = {CL_DRAFT_PROGRESS, totals, -1, -1, -1, -1, totals.last, done, across_comma};
+    cl_draft d = {.type = CL_DRAFT_PROGRESS, .list = totals, .lead = -1, .dir = -1, .distr = -1,
+                  .all = -1, .total = totals.last, .done = done, .across_comma = across_comma};
     cl_draft_add(ctx, d);
     return totals.last;
 }
@@ -113,6 +123,8 @@ quantities
     | qlist COMMA                 %prec STOP { plain(ctx, $1); }
     | qlist COMMA done            %prec STOP { plain(ctx, $1); }
     | qlist COMMA HAS             %prec STOP { plain(ctx, $1); }
+    | qlist COMMA HAS done        %prec STOP { plain(ctx, $1); }
+    | qlist done FULL             %prec STOP { plain(ctx, $1); }
     | qlist COMMA FULL            %prec STOP { plain(ctx, $1); }
     | qlist done COMMA            %prec STOP { plain(ctx, $1); }
     | qlist done COMMA done       %prec STOP { plain(ctx, $1); }
@@ -120,6 +132,8 @@ quantities
     | progress done               %prec STOP
     | progress COMMA              %prec STOP
     | progress COMMA done         %prec STOP
+    | progress ENUM               %prec STOP
+    | progress ENUM done          %prec STOP
     ;
 
 progress
@@ -127,11 +141,14 @@ progress
     | qlist HAS QTY               { $$ = progress(ctx, $1, $3, false); }
     | qlist COMMA done QTY        { $$ = progress(ctx, $1, $4, true); }
     | qlist COMMA HAS QTY         { $$ = progress(ctx, $1, $4, true); }
+    | qlist COMMA HAS done QTY    { $$ = progress(ctx, $1, $5, true); }
     | qlist done COMMA done QTY   { $$ = progress(ctx, $1, $5, true); }
     | qlist FULL done             %prec STOP { $$ = progress(ctx, $1, $1.last, false); }
     | qlist COMMA FULL done       %prec STOP { $$ = progress(ctx, $1, $1.last, true); }
+    | qlist done FULL done        %prec STOP { $$ = progress(ctx, $1, $1.last, false); }
     | progress done QTY           { $$ = progress(ctx, range_of($1, $1), $3, false); }
     | progress COMMA done QTY     { $$ = progress(ctx, range_of($1, $1), $4, true); }
+    | progress ENUM done QTY      { $$ = progress(ctx, range_of($1, $1), $4, true); }
     ;
 
 done
@@ -154,6 +171,7 @@ levels
     | ALL qlist                   %prec STOP { draft(ctx, CL_DRAFT_LEVEL, $2, -1, -1, -1, $1); }
     | ALL COP qlist               %prec STOP { draft(ctx, CL_DRAFT_LEVEL, $3, $2, -1, -1, $1); }
     | DISTR COP qlist             %prec STOP { draft(ctx, CL_DRAFT_LEVEL, $3, $2, -1, $1, -1); }
+    | DISTR qlist                 %prec STOP { draft(ctx, CL_DRAFT_LEVEL, $2, -1, -1, $1, -1); }
     ;
 
 /* A change against a baseline: 同比提升2.3% | 较2022年同期提高了11.1个百分点 | 同比减少23天 |
@@ -164,14 +182,14 @@ change
     ;
 
 cmp
-    : DIR                         %prec STOP { $$ = (cl_draft){CL_DRAFT_CHANGE, NO_LIST, -1, $1, -1, -1, -1, -1, false}; }
-    | BASE                        %prec STOP { $$ = (cl_draft){CL_DRAFT_CHANGE, NO_LIST, $1, -1, -1, -1, -1, -1, false}; }
-    | BASE DIR                    { $$ = (cl_draft){CL_DRAFT_CHANGE, NO_LIST, $1, $2, -1, -1, -1, -1, false}; }
-    | DISTR DIR                   { $$ = (cl_draft){CL_DRAFT_CHANGE, NO_LIST, -1, $2, $1, -1, -1, -1, false}; }
-    | DISTR BASE                  %prec STOP { $$ = (cl_draft){CL_DRAFT_CHANGE, NO_LIST, $2, -1, $1, -1, -1, -1, false}; }
-    | DISTR BASE DIR              { $$ = (cl_draft){CL_DRAFT_CHANGE, NO_LIST, $2, $3, $1, -1, -1, -1, false}; }
-    | BASE DISTR                  %prec STOP { $$ = (cl_draft){CL_DRAFT_CHANGE, NO_LIST, $1, -1, $2, -1, -1, -1, false}; }
-    | BASE DISTR DIR              { $$ = (cl_draft){CL_DRAFT_CHANGE, NO_LIST, $1, $3, $2, -1, -1, -1, false}; }
+    : DIR                         %prec STOP { $$ = change_head(-1, $1, -1); }
+    | BASE                        %prec STOP { $$ = change_head($1, -1, -1); }
+    | BASE DIR                    { $$ = change_head($1, $2, -1); }
+    | DISTR DIR                   { $$ = change_head(-1, $2, $1); }
+    | DISTR BASE                  %prec STOP { $$ = change_head($2, -1, $1); }
+    | DISTR BASE DIR              { $$ = change_head($2, $3, $1); }
+    | BASE DISTR                  %prec STOP { $$ = change_head($1, -1, $2); }
+    | BASE DISTR DIR              { $$ = change_head($1, $3, $2); }
     ;
 
 /* 排名全省第三 | 位居全省第3位 */

@@ -4,7 +4,7 @@
 # $(B)/test-results.txt; tests/summary.sh counts them into the closing "N passed, N failed".
 # A mk/*.mk file adds its parts with CHECK_PARTS += target.
 
-CHECK_PARTS += test-unit test-corpus
+CHECK_PARTS += test-unit test-corpus test-eval
 
 check: all
 	@tools/ensure-packages.sh test
@@ -31,5 +31,20 @@ regen-golden: $(B)/claimc
 	  $(B)/claimc --format jsonl "$$txt" > "$${txt%.txt}.expected.jsonl"; \
 	done; git diff --stat corpus/ 2>/dev/null || true
 
+EVAL_SETS := tests/eval/corpus.jsonl tests/eval/own.jsonl $(wildcard tests/eval/heldout/*.jsonl)
+
 eval: $(B)/claimc
-	python3 tests/eval/score.py --claimc $(B)/claimc tests/eval/corpus.jsonl tests/eval/own.jsonl
+	python3 tests/eval/score.py --claimc $(B)/claimc $(EVAL_SETS)
+
+# The grammar's bar on the project's own evaluation set: precision and recall of at least 0.97.
+test-eval: $(B)/claimc
+	@if python3 tests/eval/score.py --claimc $(B)/claimc --min-p 0.97 --min-r 0.97 \
+	      --json $(B)/eval.json tests/eval/corpus.jsonl tests/eval/own.jsonl > $(B)/eval.txt 2>&1; \
+	then echo "PASS eval $$(grep -A2 '== overall' $(B)/eval.txt | tail -1 | tr -s ' ')"; \
+	else echo "FAIL eval (precision or recall below 0.97; see $(B)/eval.txt)"; \
+	     grep -A3 '== overall' $(B)/eval.txt; fi >> $(B)/test-results.txt
+	@python3 tests/eval/score.py --claimc /bin/false tests/eval/own.jsonl --min-p 0.5 --min-r 0.5 \
+	      > /dev/null 2>&1 && echo "FAIL eval-gate (the scorer accepts a broken claimc)" \
+	      >> $(B)/test-results.txt || echo "PASS eval-gate" >> $(B)/test-results.txt
+	@sh tests/eval/test_score.sh > $(B)/score-selftest.txt 2>&1 && echo "PASS eval-scorer-selftest" \
+	      >> $(B)/test-results.txt || echo "FAIL eval-scorer-selftest" >> $(B)/test-results.txt

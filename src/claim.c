@@ -51,6 +51,17 @@ static bool span_ends_with(const cl_doc *doc, cl_span s, const char *word)
     return s.end - s.start >= n && memcmp(doc->text + s.end - n, word, n) == 0;
 }
 
+/* A subject that names a metric: 达标率, 优良天数比例, 年均浓度 … */
+static bool names_metric(const cl_doc *doc, cl_span s)
+{
+    static const char *const suffixes[] = {"率", "比例", "占比", "比重", "浓度", "指数", "均值",
+                                           "天数", "水平", NULL};
+    for (const char *const *w = suffixes; *w; w++)
+        if (s.end - s.start >= strlen(*w) && memcmp(doc->text + s.end - strlen(*w), *w, strlen(*w)) == 0)
+            return true;
+    return false;
+}
+
 /* Trim particles and spaces that are not part of a subject: 的 在 对 … at either end. */
 static cl_span trim_subject(const cl_doc *doc, cl_span s)
 {
@@ -137,6 +148,19 @@ static bool in_plan(const cl_ctx *ctx)
     return false;
 }
 
+/* The value stands in a clause 在…的基础上 (what has been done, which a plan builds on). */
+static bool on_the_basis_of(const cl_ctx *ctx, const cl_stok *q)
+{
+    uint32_t end = ctx->span.end;
+    for (int i = 0; i < ctx->ntoks; i++)
+        if (ctx->toks[i].sig == CL_SIG_COMMA && ctx->toks[i].span.start > q->span.end) {
+            end = ctx->toks[i].span.start;
+            break;
+        }
+    cl_span rest = cl_span_of(q->span.end, end);
+    return span_contains(ctx->doc, rest, "的基础上") || span_contains(ctx->doc, rest, "基础上");
+}
+
 static cl_claim *new_claim(cl_ctx *ctx, cl_kind kind, const cl_stok *q, cl_span subject)
 {
     cl_claim *c = cl_vec_push(&ctx->doc->arena, &ctx->doc->claims, sizeof *c);
@@ -147,6 +171,8 @@ static cl_claim *new_claim(cl_ctx *ctx, cl_kind kind, const cl_stok *q, cl_span 
     c->kind = kind;
     c->subject = has_text(subject) ? trim_subject(ctx->doc, subject) : cl_span_of(0, 0);
     c->modality = (q->modal || (in_plan(ctx) && !ctx->achieved)) ? CL_TARGET : CL_ACTUAL;
+    if (c->modality == CL_TARGET && on_the_basis_of(ctx, q))
+        c->modality = CL_ACTUAL;   /* 在2024年建成5个的基础上: the past a plan builds on */
     c->quantity = q->q;
     c->section = ctx->section;
     uint32_t start = q->span.start, end = q->span.end;
@@ -245,8 +271,8 @@ static cl_span subject_of(const cl_ctx *ctx, const cl_stok *q)
     cl_dim d = dim_of(q);
     bool counted = d == CL_DIM_COUNT || (d == NO_DIM && !q->bare);
     (void)ctx;
-    if (counted && has_text(q->right))
-        return q->right;
+    if (counted && has_text(q->right) && q->right.end - q->right.start > 3)
+        return q->right;   /* not 28项中: a lone character names nothing */
     return has_text(q->left) ? q->left : q->right;
 }
 
@@ -254,8 +280,16 @@ static cl_claim *simple(cl_ctx *ctx, int i, cl_span subject)
 {
     cl_stok *q = &ctx->toks[i];
     q->used = true;
-    if (q->defining || q->bare || is_scope(ctx, i) || is_policy_name(ctx, q) ||
-        is_attribute(ctx, q))
+    if (q->bare) {   /* 综合指数3.56: a bare value is a claim only as the value of an index */
+        static const char *const index_words[] = {"指数", "指标值", "均值", "系数", NULL};
+        bool ok = false;
+        for (const char *const *w = index_words; *w && !ok; w++)
+            ok = has_text(q->left) && span_ends_with(ctx->doc, q->left, *w);
+        if (!ok)
+            return NULL;
+    }
+    if (q->defining || is_scope(ctx, i) || is_policy_name(ctx, q) || is_attribute(ctx, q) ||
+        (q->article && has_text(q->right)))   /* 一家企业: an article; 超级站一座: a count */
         return NULL;
     if (!has_text(subject))
         subject = subject_of(ctx, q);
@@ -385,6 +419,12 @@ static void build_level(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
     /* 受污染耕地安全利用率和重点建设用地安全利用率均达100%: one claim per metric */
     cl_span metrics[8];
     int nmetrics = d->all >= 0 && n == 1 ? split_clause(ctx, d->all, metrics, 8) : 0;
+    for (int m = 0; m < nmetrics; m++)   /* 城市和县城…处理率均为100%: one metric, two places */
+        if (!names_metric(ctx->doc, metrics[m]))
+            nmetrics = 0;
+    bool each = d->distr >= 0 && ctx->toks[d->distr].each;   /* 绿色学校、绿色社区各10个 */
+    if (each && n == 1)
+        nmetrics = split_clause(ctx, d->distr, metrics, 8);
     if (nmetrics > 1) {
         for (int i = d->list.first; i <= d->list.last; i++) {
             cl_stok *q = &ctx->toks[i];
@@ -405,6 +445,7 @@ static void build_level(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
     bool distributive = d->distr >= 0 && n > 1 && n <= 64;
     if (distributive)
         distributive_subjects(ctx, d->distr, n, first_claim, subjects);
+    (void)each;
     int lead = d->all >= 0 ? d->all : d->lead >= 0 ? d->lead : d->distr;
     cl_span subject = lead >= 0 ? ctx->toks[lead].left : cl_span_of(0, 0);
     if (!has_text(subject) && d->lead >= 0 && d->all >= 0)
@@ -417,7 +458,7 @@ static void build_level(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
         q->used = true;
         cl_span s = distributive ? subjects[k] : has_text(q->left) ? q->left : subject;
         k++;
-        if (q->defining)
+        if (q->defining || (q->article && has_text(q->right)))
             continue;
         /* a bare value is a level only after a copula: 综合指数为4.35 */
         if (q->bare && d->lead < 0)
@@ -439,6 +480,15 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
         head = d->lead;
     cl_direction dir = d->dir >= 0 ? (cl_direction)ctx->toks[d->dir].attr : CL_DIR_NONE;
     cl_span baseline = d->lead >= 0 ? ctx->toks[d->lead].span : cl_span_of(0, 0);
+    /* 优良天数比去年同期增加19天,重污染天数减少3天: a later clause keeps the baseline */
+    bool inherited = false;
+    if (d->lead < 0 && d->dir >= 0 && !ctx->toks[d->dir].needs_base)
+        for (int i = d->dir - 1; i >= 0; i--)
+            if (ctx->toks[i].sig == CL_SIG_BASE) {
+                baseline = ctx->toks[i].span;
+                inherited = true;
+                break;
+            }
     cl_span subject = ctx->toks[head].left;
     if (!has_text(subject))
         subject = previous_subject(ctx, first_claim);
@@ -482,14 +532,14 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
          * the change; a count is a tally unless a baseline is named (提升233座设施) */
         bool changeable = (ratio && !has_text(q->left)) ||
                           (dim != CL_DIM_COUNT && dim != NO_DIM && !has_text(q->right));
-        if (d->lead < 0 && (d->distr < 0 || ctx->toks[d->dir].needs_base) &&
+        if (d->lead < 0 && !inherited && (d->distr < 0 || ctx->toks[d->dir].needs_base) &&
             (!changeable || ctx->toks[d->dir].needs_base)) {
             simple(ctx, i, cl_span_of(0, 0));
             k++;
             continue;
         }
         q->used = true;
-        if (q->defining || q->bare) {
+        if (q->defining || (q->bare && !has_text(baseline))) {   /* 较2023年上升0.42: an index */
             k++;
             continue;
         }
@@ -504,35 +554,97 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
     }
 }
 
-/* Is DONE really a part of TOTAL? Same unit, and across a comma the done part names nothing
- * new (613件，累计办结605件 — not 完成A 12个，完成B 5个). */
+static bool ends_with_de(const cl_doc *doc, cl_span s)
+{
+    return has_text(s) && span_ends_with(doc, s, "的");
+}
+
+/* The parts listed after a total (其中A 17个、B 14个 | 关停取缔58家、整改提升254家) are categories
+ * the total falls into, not a part of it done: after 其中 whenever several are listed; without
+ * 其中 when they add up to the total (stages such as 溯源312个、整治268个 need not). */
+static bool is_breakdown(const cl_ctx *ctx, const cl_draft *d)
+{
+    const cl_stok *t = &ctx->toks[d->total];
+    double sum = 0;
+    int parts = 0;
+    bool has = false;
+    for (int i = d->total + 1; i < ctx->ntoks; i++) {
+        const cl_stok *k = &ctx->toks[i];
+        if (k->sig == CL_SIG_COMMA && i > d->done)
+            break;
+        has |= k->sig == CL_SIG_HAS;
+        if (k->sig == CL_SIG_QTY && i >= d->done && strcmp(k->q.unit, t->q.unit) == 0) {
+            sum += cl_dec_to_double(k->q.value);
+            parts++;
+        }
+    }
+    if (parts < 2)
+        return false;
+    double total = cl_dec_to_double(t->q.value);
+    return has || (sum > total * 0.999 && sum < total * 1.001);
+}
+
+/* Is DONE really a part of TOTAL? Same unit; and across a comma, a count whose clause opens
+ * with the link word and names no new thing:
+ *   613件，累计办结605件 | 218家，其中已安装自动监控设施的203家 | 12036家，已安装…的11208家
+ * but not 完成A 12个，完成B 5个 | 签约项目3个，项目开工2个 | 42个，其中工业项目17个、扬尘项目14个 */
 static bool progress_valid(const cl_ctx *ctx, const cl_draft *d)
 {
     const cl_stok *t = &ctx->toks[d->total], *q = &ctx->toks[d->done];
     if (t->bare || q->bare || t->defining || q->defining || t->unit_row < 0 ||
         q->unit_row < 0 || strcmp(t->q.unit, q->q.unit) != 0)
         return false;
-    if (dim_of(t) != CL_DIM_COUNT && dim_of(t) != CL_DIM_MONEY && dim_of(t) != CL_DIM_LENGTH &&
-        dim_of(t) != CL_DIM_AREA && dim_of(t) != CL_DIM_MASS)
+    cl_dim dim = dim_of(t);
+    if (dim != CL_DIM_COUNT && dim != CL_DIM_MONEY && dim != CL_DIM_LENGTH &&
+        dim != CL_DIM_AREA && dim != CL_DIM_MASS)
         return false;
-    if (d->across_comma && d->done != d->total) {
-        if (cl_dec_cmp(q->q.value, t->q.value) > 0)
+    if (d->frame || (d->across_comma && d->done != d->total)) {
+        if (dim != CL_DIM_COUNT || cl_dec_cmp(q->q.value, t->q.value) > 0)
             return false;
-        /* the clause after the comma opens with the link word: ，累计办结605件 | ，其中…的203家 —
-         * not ，项目开工2个 (a new subject before the verb) */
-        int i = d->total + 1;
-        while (i < d->done && ctx->toks[i].sig != CL_SIG_COMMA)
-            i++;
-        for (; i < d->done; i++) {
+        if (is_breakdown(ctx, d))
+            return false;
+        if (d->frame)
+            return true;
+        int i = d->done - 1;   /* the clause of the done part */
+        while (i > d->total && ctx->toks[i].sig != CL_SIG_COMMA && ctx->toks[i].sig != CL_SIG_ENUM)
+            i--;
+        bool has = false, done_word = false;
+        for (i++; i < d->done; i++) {
             const cl_stok *k = &ctx->toks[i];
-            if (k->sig == CL_SIG_HAS)   /* 其中: what follows describes the part */
-                return !has_text(k->left);
-            if (k->sig == CL_SIG_DONE || k->sig == CL_SIG_FULL)
-                return !has_text(k->left) &&
-                       (!has_text(q->left) || q->left.end - q->left.start <= 12);
+            if (!has && !done_word && has_text(k->left))
+                return false;   /* a new subject before the link word */
+            has |= k->sig == CL_SIG_HAS;
+            done_word |= k->sig == CL_SIG_DONE || k->sig == CL_SIG_FULL;
         }
+        if (has)   /* 其中…: the part must be a state reached (其中已完成…, …的203家) */
+            return done_word || ends_with_de(ctx->doc, q->left);
+        return !has_text(q->left) || ends_with_de(ctx->doc, q->left);
     }
     return true;
+}
+
+/* 全市15个省控以上断面中，Ⅰ～Ⅲ类水质断面13个: a count framed by …中 and a count of the same
+ * things opening the next clause are a part of a whole. */
+static void find_frames(cl_ctx *ctx)
+{
+    for (int i = 0; i + 2 < ctx->ntoks; i++) {
+        const cl_stok *t = &ctx->toks[i];
+        if (t->sig != CL_SIG_QTY || ctx->toks[i + 1].sig != CL_SIG_COMMA ||
+            dim_of(t) != CL_DIM_COUNT)
+            continue;
+        cl_span tail = cl_span_of(t->span.end, ctx->toks[i + 1].span.start);
+        if (!span_ends_with(ctx->doc, tail, "中"))
+            continue;
+        int j = i + 2;
+        while (j < ctx->ntoks && ctx->toks[j].sig != CL_SIG_QTY && ctx->toks[j].sig != CL_SIG_COMMA)
+            j++;
+        if (j < ctx->ntoks && ctx->toks[j].sig == CL_SIG_QTY) {
+            cl_draft d = {.type = CL_DRAFT_PROGRESS, .list = {i, i}, .lead = -1, .dir = -1, .distr = -1,
+                          .all = -1, .total = i, .done = j, .across_comma = true, .frame = true};
+            if (progress_valid(ctx, &d))
+                cl_draft_add(ctx, d);
+        }
+    }
 }
 
 static void build_progress(cl_ctx *ctx, const cl_draft *d)
@@ -548,17 +660,17 @@ static void build_progress(cl_ctx *ctx, const cl_draft *d)
     }
     t->used = q->used = true;
     cl_span subject = subject_of(ctx, t);
-    cl_claim *c = new_claim(ctx, CL_PROGRESS, t, subject);
+    cl_claim *c = new_claim(ctx, CL_PROGRESS, q, subject);   /* modality: of the part done */
     if (!c)
         return;
     c->done = q->q;
     c->total = t->q;
     memset(&c->quantity, 0, sizeof c->quantity);
     c->quantity.unit = "";
-    c->span = cl_span_of(c->span.start < t->span.start ? c->span.start : t->span.start,
-                         q->span.end);
-    if (q->modal)
-        c->modality = CL_TARGET;
+    uint32_t start = t->span.start;
+    if (has_text(c->subject) && c->subject.start < start)
+        start = c->subject.start;
+    c->span = cl_span_of(start, q->span.end);
 }
 
 static void build_rank(cl_ctx *ctx, const cl_draft *d)
@@ -590,7 +702,8 @@ static long head_done(const cl_ctx *ctx, size_t first_claim)
     for (int i = 0; i < ctx->ntoks; i++)
         if (ctx->toks[i].sig == CL_SIG_QTY) {
             const cl_claim *c = &CL_VEC_AT(ctx->doc->claims, cl_claim, first_claim);
-            bool ok = i > 0 && ctx->toks[i - 1].sig == CL_SIG_DONE && c->kind == CL_COUNT &&
+            bool ok = i > 0 && (ctx->toks[i - 1].sig == CL_SIG_DONE || ctx->toks[i - 1].sig == CL_SIG_HAS) &&
+                      c->kind == CL_COUNT &&
                       c->quantity.span.start == ctx->toks[i].q.span.start;
             return ok ? (long)first_claim : -1;
         }
@@ -650,7 +763,11 @@ static void link_across_sentences(cl_ctx *ctx, size_t first_claim)
 void cl_sentence_build(cl_ctx *ctx)
 {
     size_t first_claim = ctx->doc->claims.len;
-    for (int i = 0; i < ctx->ndrafts && !ctx->oom; i++) {
+    int grammar_drafts = ctx->ndrafts;
+    find_frames(ctx);   /* appended after the grammar's drafts, built before them */
+    for (int i = grammar_drafts; i < ctx->ndrafts && !ctx->oom; i++)
+        build_progress(ctx, &ctx->drafts[i]);
+    for (int i = 0; i < grammar_drafts && !ctx->oom; i++) {
         const cl_draft *d = &ctx->drafts[i];
         switch (d->type) {
         case CL_DRAFT_PLAIN: each_qty(ctx, d->list, -1, cl_span_of(0, 0)); break;

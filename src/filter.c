@@ -111,6 +111,7 @@ static void close_right(cl_filter *f, cl_ctx *ctx)
 /* Prose: part of a subject on the left of the next signal and on the right of the last QTY. */
 static void water(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
 {
+    f->clause_words = true;
     if (!f->subj_content) {
         f->subj_start = t->start;
         f->subj_content = true;
@@ -167,8 +168,12 @@ static cl_stok *push_sig(cl_filter *f, cl_ctx *ctx, cl_sig sig, cl_span span)
         f->subj_start = span.end;
         f->subj_content = false;
     }
-    if (sig == CL_SIG_COMMA)
+    if (sig == CL_SIG_COMMA) {
         f->clause_start = span.end;
+        f->clause_words = false;
+    } else if (sig != CL_SIG_QTY) {
+        f->clause_words = true;
+    }
     return s;
 }
 
@@ -295,9 +300,6 @@ static bool fold_quantity(cl_filter *f, cl_ctx *ctx, cl_rawtok first, cl_stok *s
     if (lo.cn && f->prev_end == first.start && f->prev_end >= 3 &&
         memcmp(ctx->doc->text + f->prev_end - 3, "届", 3) == 0)
         return false;   /* 十二届四次全会: a session's name */
-    if (lo.cn && !lo.mult && first.end - first.start == 3 &&
-        memcmp(ctx->doc->text + first.start, "一", 3) == 0)
-        return false;   /* 一家企业: the article, not a count */
 
     int unit_exp = lo.unit_row >= 0 ? cl_units[lo.unit_row].exp10 : 0;
     cl_quantity *q = &s->q;
@@ -325,6 +327,8 @@ static bool fold_quantity(cl_filter *f, cl_ctx *ctx, cl_rawtok first, cl_stok *s
     s->unit_row = lo.unit_row;
     s->bare = bare;
     s->cn = lo.cn;
+    s->article = lo.cn && !lo.mult && !range && first.end - first.start == 3 &&
+                 memcmp(ctx->doc->text + first.start, "一", 3) == 0;
     s->span = cl_span_of(f->approx ? f->approx_start : first.start, lo.end);
 
     /* a quantity that qualifies the noun after it is a definition, not a claim:
@@ -412,6 +416,7 @@ static void start_sentence(cl_filter *f, cl_ctx *ctx, uint32_t at)
     f->subj_start = at;
     f->subj_content = false;
     f->clause_start = at;
+    f->clause_words = false;
     f->open_right = -1;
     f->modal = false;
     f->approx = 0;
@@ -444,7 +449,20 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
             water(f, ctx, t);
         break;
     }
-    case CL_KW_DISTR: push_sig(f, ctx, CL_SIG_DISTR, span); break;
+    case CL_KW_DISTR:
+        if (t->attr == CL_KA_EACH) {   /* 各: only right before a value (各10个), else 各区 */
+            cl_rawtok *n = peek_solid(f, 0, NULL);
+            if (n->type != CL_RT_NUM) {
+                water(f, ctx, t);
+                break;
+            }
+        }
+        {
+            cl_stok *d = push_sig(f, ctx, CL_SIG_DISTR, span);
+            if (d)
+                d->each = t->attr == CL_KA_EACH;
+        }
+        break;
     case CL_KW_ALL:   push_sig(f, ctx, CL_SIG_ALL, span); break;
     case CL_KW_TOTAL: push_sig(f, ctx, CL_SIG_TOTAL, span); break;
     case CL_KW_DONE:
@@ -456,7 +474,15 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
         break;
     case CL_KW_HAS:   push_sig(f, ctx, CL_SIG_HAS, span); break;
     case CL_KW_RANK:  push_sig(f, ctx, CL_SIG_RANK, span); break;
-    case CL_KW_AND:   push_sig(f, ctx, CL_SIG_AND, span); break;
+    case CL_KW_AND: {
+        /* 完成整改并销号: 并 between two completion words joins verbs, not quantities */
+        cl_rawtok *n = peek_solid(f, 0, NULL);
+        if (ctx->ntoks && ctx->toks[ctx->ntoks - 1].sig == CL_SIG_DONE && n->type == CL_RT_KW &&
+            n->id == CL_KW_DONE)
+            break;
+        push_sig(f, ctx, CL_SIG_AND, span);
+        break;
+    }
     case CL_KW_FULL:  push_sig(f, ctx, CL_SIG_FULL, span); break;
     case CL_KW_DIR: {
         cl_stok *s = push_sig(f, ctx, CL_SIG_DIR, span);
@@ -484,7 +510,21 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
         break;
     }
     case CL_KW_MODAL:
+        /* 计划 and 目标 are nouns too (审核计划, 年度目标任务): they mark a target only where a
+         * clause or a scope word ends right before them (年度计划实施项目45个) */
+        if (text_is(ctx->doc, t->start, t->end, "计划")) {
+            cl_rawtok *n = peek_solid(f, 0, NULL);
+            if (n->type == CL_RT_COMMA || n->type == CL_RT_STOP || n->type == CL_RT_SEMI ||
+                n->type == CL_RT_DE || n->type == CL_RT_ENUM || n->type == CL_RT_END ||
+                (n->type == CL_RT_KW && n->id == CL_KW_AND)) {
+                water(f, ctx, t);   /* 审核计划, 计划的: a noun */
+                break;
+            }
+        }
         f->modal = true;
+        /* 剩余4个计划于明年完成: a marker also governs the values earlier in its clause */
+        for (int i = ctx->ntoks - 1; i >= 0 && ctx->toks[i].span.start >= f->clause_start; i--)
+            ctx->toks[i].modal = true;
         boundary(f, ctx, t->end);
         break;
     case CL_KW_TO: {   /* 到2025年底: a target, unless it closes a period (2016年至2023年) */
@@ -500,9 +540,15 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
     case CL_KW_ACHV:
         ctx->achieved = true;
         f->modal = false;
-        boundary(f, ctx, t->end);
+        if (text_is(ctx->doc, t->start, t->end, "已") || text_is(ctx->doc, t->start, t->end, "已经"))
+            push_sig(f, ctx, CL_SIG_DONE, span);   /* ，已安装设施的11208家: 已 links a part */
+        else
+            boundary(f, ctx, t->end);
         break;
     case CL_KW_VERB:
+        f->clause_words = true;
+        boundary(f, ctx, t->end);
+        break;
     case CL_KW_SCOPE:
         boundary(f, ctx, t->end);
         break;
@@ -629,6 +675,7 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
         case CL_RT_COLON:
             boundary(f, ctx, t.end);
             f->clause_start = t.end;
+            f->clause_words = false;
             break;
         case CL_RT_DATE:
         case CL_RT_TITLE:

@@ -29,6 +29,7 @@ typedef struct {
     uint32_t weak_start;                 /* completion words right before subj_start */
     bool subj_content;
     uint32_t clause_start;
+    bool clause_words;                   /* words (not dates or scopes) since clause_start */
     int open_right;                      /* QTY whose right subject is still growing, or -1 */
     uint32_t right_end;
     bool modal;

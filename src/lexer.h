@@ -34,7 +34,8 @@ typedef enum {  /* ORDER KW: grammar/keywords.tsv classes */
 typedef enum {
     CL_KA_NONE, CL_KA_UP, CL_KA_DOWN, CL_KA_FLAT, CL_KA_IMPROVE,
     CL_KA_ABOUT, CL_KA_MORE_THAN, CL_KA_AT_LEAST, CL_KA_AT_MOST, CL_KA_AND,
-    CL_KA_CUT   /* a reduction verb: a change only against a named baseline (比上年削减3.2%) */
+    CL_KA_CUT,  /* a reduction verb: a change only against a named baseline (比上年削减3.2%) */
+    CL_KA_EACH  /* 各: one value for each of the things listed before */
 } cl_kw_attr;
 
 typedef struct {

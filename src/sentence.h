@@ -21,6 +21,8 @@ typedef struct {
     uint32_t clause;     /* where this token's clause starts (after the last ，；：) */
     int attr;            /* DIR: cl_direction */
     bool needs_base;     /* DIR: 削减 is a change only after a baseline */
+    bool each;           /* DISTR: 各 (one value each), not 分别 (one value per thing) */
+    bool article;        /* QTY: a lone 一 (一家企业: an article unless it ends the phrase) */
     cl_quantity q;       /* QTY, ORD (value only) */
     int unit_row;        /* QTY: row of cl_units[], or -1 */
     bool bare;           /* QTY with no unit and no multiplier */
@@ -42,6 +44,7 @@ typedef struct {
     int dir, distr, all; /* token indices or -1 */
     int total, done;     /* progress */
     bool across_comma;   /* progress whose parts are separate clauses */
+    bool frame;          /* progress found by 203个断面中，…断面199个 (no link word) */
 } cl_draft;
 
 typedef struct cl_ctx {
