@@ -183,6 +183,9 @@ change
 
 cmp
     : DIR                         %prec STOP { $$ = change_head(-1, $1, -1); }
+    | ALL DIR                     { $$ = change_head(-1, $2, -1); $$.all = $1; }
+    | ALL BASE                    %prec STOP { $$ = change_head($2, -1, -1); $$.all = $1; }
+    | ALL BASE DIR                { $$ = change_head($2, $3, -1); $$.all = $1; }
     | BASE                        %prec STOP { $$ = change_head($1, -1, -1); }
     | BASE DIR                    { $$ = change_head($1, $2, -1); }
     | DISTR DIR                   { $$ = change_head(-1, $2, $1); }

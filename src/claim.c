@@ -110,7 +110,17 @@ static cl_kind kind_of(const cl_doc *doc, cl_stok *q, cl_span subject)
     case CL_DIM_COUNT: case CL_DIM_TIME: return CL_COUNT;
     case CL_DIM_MONEY: return CL_MONEY;
     case CL_DIM_MASS: case CL_DIM_LENGTH: case CL_DIM_AREA: case CL_DIM_VOLUME:
-    case CL_DIM_FLOW: case CL_DIM_ENERGY: case CL_DIM_POWER: return CL_AMOUNT;
+    case CL_DIM_ENERGY: case CL_DIM_POWER: {
+        /* 人均公园绿地面积14.8平方米: a per-head figure is the level of a metric */
+        static const char *const per[] = {"人均", "亩均", "户均", "平均", NULL};
+        return span_contains_any(doc, subject, per) ? CL_MEASURE : CL_AMOUNT;
+    }
+    case CL_DIM_FLOW: {
+        /* 日处理能力500吨/日 is a level; 新增处理能力1.5万吨/日, 合计86吨/日 an amount of work */
+        static const char *const added[] = {"新增", "合计", "共计", "累计", "淘汰", "新建", NULL};
+        cl_span context = {q->clause, q->span.start};
+        return span_contains_any(doc, context, added) ? CL_AMOUNT : CL_MEASURE;
+    }
     case CL_DIM_CONC: return CL_MEASURE;
     case CL_DIM_PERCENT: case CL_DIM_MULTIPLE: return CL_RATE;
     case CL_DIM_PP: return CL_CHANGE;
@@ -288,6 +298,8 @@ static cl_claim *simple(cl_ctx *ctx, int i, cl_span subject)
         if (!ok)
             return NULL;
     }
+    if (dim_of(q) == CL_DIM_TIME && has_text(q->right))
+        return NULL;   /* 24小时值守, 8小时平均: a regime or a window, not a tally */
     if (q->defining || is_scope(ctx, i) || is_policy_name(ctx, q) || is_attribute(ctx, q) ||
         (q->article && has_text(q->right)))   /* 一家企业: an article; 超级站一座: a count */
         return NULL;
@@ -517,6 +529,25 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
     bool distributive = d->distr >= 0 && n > 1 && n <= 64;
     if (distributive)
         distributive_subjects(ctx, d->distr, n, first_claim, subjects);
+    /* 化学需氧量、氨氮排放总量均较上年下降2%以上: the change holds for each metric listed */
+    int nall = d->all >= 0 && n == 1 ? split_clause(ctx, d->all, subjects, 64) : 0;
+    if (nall > 1) {
+        for (int i = d->list.first; i <= d->list.last; i++) {
+            cl_stok *q = &ctx->toks[i];
+            if (q->sig != CL_SIG_QTY || q->used)
+                continue;
+            q->used = true;
+            for (int m = 0; m < nall; m++) {
+                cl_claim *c = new_claim(ctx, CL_CHANGE, q, subjects[m]);
+                if (!c)
+                    return;
+                c->direction = dir;
+                c->baseline = baseline;
+                c->span = cl_span_of(subjects[m].start, q->span.end);
+            }
+        }
+        return;
+    }
     int k = 0;
     for (int i = d->list.first; i <= d->list.last; i++) {
         cl_stok *q = &ctx->toks[i];
@@ -598,6 +629,10 @@ static bool progress_valid(const cl_ctx *ctx, const cl_draft *d)
     if (dim != CL_DIM_COUNT && dim != CL_DIM_MONEY && dim != CL_DIM_LENGTH &&
         dim != CL_DIM_AREA && dim != CL_DIM_MASS)
         return false;
+    if (!d->across_comma)   /* 处置4512亩、闲置土地处置1056亩: parallel items, not parts */
+        for (int i = d->total + 1; i < d->done; i++)
+            if (ctx->toks[i].sig == CL_SIG_ENUM || ctx->toks[i].sig == CL_SIG_AND)
+                return false;
     if (d->frame || (d->across_comma && d->done != d->total)) {
         if (dim != CL_DIM_COUNT || cl_dec_cmp(q->q.value, t->q.value) > 0)
             return false;
@@ -651,6 +686,8 @@ static void build_progress(cl_ctx *ctx, const cl_draft *d)
 {
     each_qty(ctx, d->list, d->total, cl_span_of(0, 0));
     cl_stok *t = &ctx->toks[d->total], *q = &ctx->toks[d->done];
+    if (q->used && d->done != d->total)
+        return;   /* already the part of a frame (28项中，已完成26项) */
     if (!progress_valid(ctx, d)) {
         if (!t->used)
             simple(ctx, d->total, cl_span_of(0, 0));

@@ -252,6 +252,20 @@ static bool scale_part(qpart *p, int unit_exp, cl_dec *out)
     return p->ok && cl_dec_scale(out, p->mult + unit_exp);
 }
 
+/* A 的 ends the noun phrase ahead, before any punctuation or keyword: a relative clause. */
+static bool de_ahead(cl_filter *f)
+{
+    for (int i = 0; i < 12; i++) {
+        cl_rawtok *t = peek(f, i);
+        if (t->type == CL_RT_DE)
+            return true;
+        if (t->type != CL_RT_FILLER && t->type != CL_RT_NAME && t->type != CL_RT_SPACE &&
+            !(t->type == CL_RT_KW && (t->id == CL_KW_WORD || t->id == CL_KW_SCOPE)))
+            return false;
+    }
+    return false;
+}
+
 /* FIRST is NUM, PCT or FRAC. Returns false when the numeral is no quantity (a bare Chinese
  * numeral, a lone 一, an overflow), so the caller treats it as prose. */
 static bool fold_quantity(cl_filter *f, cl_ctx *ctx, cl_rawtok first, cl_stok *s)
@@ -347,7 +361,10 @@ static bool fold_quantity(cl_filter *f, cl_ctx *ctx, cl_rawtok first, cl_stok *s
     else if (!f->approx && (approx == CL_APPROX_AT_LEAST || approx == CL_APPROX_AT_MOST) &&
              (next->type == CL_RT_FILLER || next->type == CL_RT_NAME) &&
              !is_bracket(ctx->doc, next))
-        s->defining = true;
+        /* 35蒸吨以上燃煤锅炉: a threshold; for counts only in a relative clause
+         * (跨2个以上乡镇的河流), since 推动3家以上重点企业完成… is a count */
+        s->defining = !(lo.unit_row >= 0 && cl_units[lo.unit_row].dim == CL_DIM_COUNT) ||
+                      de_ahead(f);
     return true;
 }
 
@@ -512,12 +529,12 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
     case CL_KW_MODAL:
         /* 计划 and 目标 are nouns too (审核计划, 年度目标任务): they mark a target only where a
          * clause or a scope word ends right before them (年度计划实施项目45个) */
-        if (text_is(ctx->doc, t->start, t->end, "计划")) {
+        if (text_is(ctx->doc, t->start, t->end, "计划") || text_is(ctx->doc, t->start, t->end, "要求")) {
             cl_rawtok *n = peek_solid(f, 0, NULL);
             if (n->type == CL_RT_COMMA || n->type == CL_RT_STOP || n->type == CL_RT_SEMI ||
                 n->type == CL_RT_DE || n->type == CL_RT_ENUM || n->type == CL_RT_END ||
                 (n->type == CL_RT_KW && n->id == CL_KW_AND)) {
-                water(f, ctx, t);   /* 审核计划, 计划的: a noun */
+                water(f, ctx, t);   /* 审核计划, 计划的, 工作要求: a noun */
                 break;
             }
         }
