@@ -424,6 +424,24 @@ static bool baseline_ahead(cl_filter *f, uint32_t *end)
     return false;
 }
 
+/* A line break inside a sentence: the line is long (not a title or heading), it does not end
+ * with sentence punctuation (else the sentence had ended), and the next line goes on with
+ * prose rather than opening a heading. */
+static bool soft_break(cl_filter *f, uint32_t at)
+{
+    if (at - f->line_begin < 120)
+        return false;
+    for (int i = 0; i < CL_FILTER_LOOKAHEAD - 2; i++) {
+        cl_rawtok *n = peek(f, i);
+        if (n->type == CL_RT_SPACE || n->type == CL_RT_NEWLINE)
+            continue;
+        return n->type == CL_RT_FILLER || n->type == CL_RT_KW || n->type == CL_RT_NUM ||
+               n->type == CL_RT_ENUM || n->type == CL_RT_COMMA || n->type == CL_RT_DE ||
+               n->type == CL_RT_NAME || n->type == CL_RT_QUOTE;
+    }
+    return false;
+}
+
 /* -- the sentence loop ----------------------------------------------------------------------- */
 
 static void start_sentence(cl_filter *f, cl_ctx *ctx, uint32_t at)
@@ -617,7 +635,16 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
         if (t.type == CL_RT_SPACE)
             continue;
         if (t.type == CL_RT_NEWLINE) {
+            if (f->content && soft_break(f, t.start)) {
+                /* a long line cut mid-sentence (page breaks in converted PDFs): skip the
+                 * blank lines and go on with the sentence */
+                while (peek(f, 0)->type == CL_RT_NEWLINE || peek(f, 0)->type == CL_RT_SPACE)
+                    t = take(f);
+                f->line_begin = t.end;
+                continue;
+            }
             f->line_start = true;
+            f->line_begin = t.end;
             f->prev_type = t.type;
             if (f->content)
                 return CL_EV_SENTENCE;

@@ -19,6 +19,7 @@ typedef struct {
     cl_rawtok la[CL_FILTER_LOOKAHEAD];   /* ring buffer of raw tokens read ahead */
     int la_head, la_count;
     bool line_start;
+    uint32_t line_begin;                 /* where the current line starts */
     cl_rt prev_type;                     /* the last raw token that was not a space */
     uint32_t prev_end;                   /* ... and where it ended */
     int invalid_run_start;               /* -1, or where a run of invalid bytes began */
