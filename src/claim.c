@@ -68,7 +68,7 @@ static cl_span trim_subject(const cl_doc *doc, cl_span s)
     static const char *const lead[] = {" ", "\t", "　", "的", "在", "对", "将", "把", "并", "又",
                                        "也", "还", "已", "共", "均", "都", "正", "以", "其中", NULL};
     static const char *const trail[] = {" ", "\t", "　", "的", "已", "共", "均", "都", "正", "为",
-                                        "达", "中", NULL};
+                                        "达", "中", "由", "从", NULL};
     bool again = true;
     while (again && has_text(s)) {
         again = false;
@@ -462,6 +462,8 @@ static void build_level(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
     cl_span subject = lead >= 0 ? ctx->toks[lead].left : cl_span_of(0, 0);
     if (!has_text(subject) && d->lead >= 0 && d->all >= 0)
         subject = ctx->toks[d->lead].left;
+    if (!has_text(subject) && d->lead >= 0)   /* 由85%提高到90%: the metric just named */
+        subject = previous_subject(ctx, first_claim);
     int k = 0;
     for (int i = d->list.first; i <= d->list.last; i++) {
         cl_stok *q = &ctx->toks[i];

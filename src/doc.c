@@ -179,13 +179,14 @@ static void parse_text(cl_doc *doc)
     free(ctx.drafts);
 }
 
+static void build_checkpoints(cl_doc *doc);
+
 cl_doc *cl_parse(const char *name, const void *data, size_t len)
 {
     cl_doc *doc = calloc(1, sizeof *doc);
     if (!doc)
         return NULL;
     doc->name = cl_arena_strndup(&doc->arena, name ? name : "-", strlen(name ? name : "-"));
-    doc->pos_line = doc->pos_column = 1;
     if (!doc->name) {
         free(doc);
         return NULL;
@@ -203,6 +204,7 @@ cl_doc *cl_parse(const char *name, const void *data, size_t len)
     } else if (!doc->text) {
         doc->text = "";
     }
+    build_checkpoints(doc);
     return doc;
 }
 
@@ -235,27 +237,53 @@ const cl_diag *cl_doc_diag(const cl_doc *doc, size_t i)
     return i < doc->diags.len ? &CL_VEC_AT(doc->diags, cl_diag, i) : NULL;
 }
 
+/* A line ends at LF, CRLF or a lone CR. */
+static void advance(const char *text, uint32_t i, uint32_t *line, uint32_t *column)
+{
+    unsigned char c = (unsigned char)text[i];
+    if (c == '\n' || (c == '\r' && text[i + 1] != '\n')) {
+        (*line)++;
+        *column = 1;
+    } else if ((c & 0xC0) != 0x80 && c != '\r') {
+        (*column)++;
+    }
+}
+
+static void build_checkpoints(cl_doc *doc)
+{
+    uint32_t line = 1, column = 1;
+    for (uint32_t i = 0;; i++) {
+        if (i % CL_CHECKPOINT == 0) {
+            cl_checkpoint *c = cl_vec_push(&doc->arena, &doc->checkpoints, sizeof *c);
+            if (!c)
+                return;
+            *c = (cl_checkpoint){i, line, column};
+        }
+        if (i >= doc->len)
+            return;
+        advance(doc->text, i, &line, &column);
+    }
+}
+
 void cl_doc_position(const cl_doc *doc, uint32_t offset, uint32_t *line, uint32_t *column)
 {
-    cl_doc *d = (cl_doc *)doc;   /* the cursor is a cache, not state a caller sees */
-    if (offset > d->len)
-        offset = (uint32_t)d->len;
-    if (offset < d->pos_offset) {
-        d->pos_offset = 0;
-        d->pos_line = d->pos_column = 1;
-    }
-    for (uint32_t i = d->pos_offset; i < offset; i++) {
-        unsigned char c = (unsigned char)d->text[i];
-        if (c == '\n') {
-            d->pos_line++;
-            d->pos_column = 1;
-        } else if ((c & 0xC0) != 0x80) {
-            d->pos_column++;
+    if (offset > doc->len)
+        offset = (uint32_t)doc->len;
+    size_t k = offset / CL_CHECKPOINT;
+    if (k >= doc->checkpoints.len) {   /* only when memory ran out while building them */
+        *line = *column = 1;
+        k = 0;
+        if (!doc->checkpoints.len) {
+            for (uint32_t i = 0; i < offset; i++)
+                advance(doc->text, i, line, column);
+            return;
         }
     }
-    d->pos_offset = offset;
-    *line = d->pos_line;
-    *column = d->pos_column;
+    const cl_checkpoint *c = &CL_VEC_AT(doc->checkpoints, cl_checkpoint, k);
+    *line = c->line;
+    *column = c->column;
+    for (uint32_t i = c->offset; i < offset; i++)
+        advance(doc->text, i, line, column);
 }
 
 const char *cl_kind_name(cl_kind kind)

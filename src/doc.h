@@ -30,10 +30,13 @@ struct cl_doc {
     cl_vec claims;        /* cl_claim */
     cl_vec diags;         /* cl_diag */
     bool failed;
-    /* line/column cursor: positions are asked for in increasing order, so scanning on from
-     * the last answer keeps the whole document linear */
-    uint32_t pos_offset, pos_line, pos_column;
+    /* line and column every CL_CHECKPOINT bytes, built once after decoding: a position is a
+     * binary search plus a short scan, and reading it never writes (threads may share a doc) */
+    cl_vec checkpoints;   /* cl_checkpoint */
 };
+
+#define CL_CHECKPOINT 4096
+typedef struct { uint32_t offset, line, column; } cl_checkpoint;
 
 void cl_doc_diag_add(cl_doc *doc, cl_severity sev, const char *code, const char *message,
                      cl_span span);
