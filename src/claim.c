@@ -94,6 +94,10 @@ static cl_span trim_subject(const cl_doc *doc, cl_span s)
 
 static const cl_dim NO_DIM = (cl_dim)-1;
 
+/* How far (in signal tokens) a scope or a breakdown is looked for: enough for any real
+ * sentence, and it keeps pathological 10,000-item lists linear. */
+#define CL_SCOPE_WINDOW 48
+
 static cl_dim dim_of(const cl_stok *q)
 {
     return q->unit_row >= 0 ? cl_units[q->unit_row].dim : NO_DIM;
@@ -220,14 +224,16 @@ static bool is_scope(const cl_ctx *ctx, int i)
         tail.end--;
     if (span_ends_with(ctx->doc, tail, "中") && tail.end - tail.start <= 60)
         return true;
-    for (int j = i + 1; j < ctx->ntoks; j++) {
+    /* a scope is stated within a few tokens; the window keeps 10,000-item lists linear */
+    int window = i + 1 + CL_SCOPE_WINDOW < ctx->ntoks ? i + 1 + CL_SCOPE_WINDOW : ctx->ntoks;
+    for (int j = i + 1; j < window; j++) {
         const cl_stok *t = &ctx->toks[j];
         switch (t->sig) {
         case CL_SIG_ENUM:
         case CL_SIG_AND:
             continue;
         case CL_SIG_QTY:
-            if (span_contains(ctx->doc, cl_span_of(q->span.end, t->span.start), "每"))
+            if (span_contains(ctx->doc, cl_span_of(ctx->toks[j - 1].span.end, t->span.start), "每"))
                 return true;
             if (dim_of(t) == CL_DIM_COUNT)
                 continue;   /* 8个国考断面、15个省考断面…均为100% */
@@ -235,7 +241,7 @@ static bool is_scope(const cl_ctx *ctx, int i)
         case CL_SIG_RANK:
             return true;
         case CL_SIG_ALL:
-            for (int k = j + 1; k < ctx->ntoks; k++)
+            for (int k = j + 1; k < window; k++)
                 if (ctx->toks[k].sig == CL_SIG_QTY && is_level_dim(&ctx->toks[k]))
                     return true;
             return false;
@@ -601,7 +607,8 @@ static bool is_breakdown(const cl_ctx *ctx, const cl_draft *d)
     double sum = 0;
     int parts = 0;
     bool has = false;
-    for (int i = d->total + 1; i < ctx->ntoks; i++) {
+    int end = d->done + CL_SCOPE_WINDOW < ctx->ntoks ? d->done + CL_SCOPE_WINDOW : ctx->ntoks;
+    for (int i = d->total + 1; i < end; i++) {
         const cl_stok *k = &ctx->toks[i];
         if (k->sig == CL_SIG_COMMA && i > d->done)
             break;
