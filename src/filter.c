@@ -300,8 +300,10 @@ static bool fold_quantity(cl_filter *f, cl_ctx *ctx, cl_rawtok first, cl_stok *s
             }
             if (hi.unit_row < 0)
                 hi.unit_row = lo.unit_row;
-            lo.unit_text_start = lo.unit_text_start ? lo.unit_text_start : hi.unit_text_start;
-            lo.unit_text_end = hi.unit_text_end ? hi.unit_text_end : lo.unit_text_end;
+            if (hi.unit_text_end > hi.unit_text_start) {   /* the unit as written: the high end's */
+                lo.unit_text_start = hi.unit_text_start;
+                lo.unit_text_end = hi.unit_text_end;
+            }
             lo.end = hi.end;
         }
     }
