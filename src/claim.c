@@ -486,9 +486,11 @@ static void build_level(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
         cl_claim *c = new_claim(ctx, kind_of(ctx->doc, q, s), q, s);
         if (c) {
             c->distributive = distributive;
-            if (lead >= 0 && !has_text(q->left))
+            if (lead >= 0 && !has_text(q->left) && k == 1)   /* later values: their own text */
                 c->span.start = has_text(c->subject) && c->subject.start < ctx->toks[lead].span.start
                                     ? c->subject.start : ctx->toks[lead].span.start;
+            else if (distributive)
+                c->span = q->span;
         }
     }
 }
@@ -589,7 +591,9 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
         c->direction = dir;
         c->baseline = baseline;
         c->distributive = distributive;
-        c->span = cl_span_of(ctx->toks[head].span.start, q->span.end);
+        /* the first value's text opens with the head (分别同比下降 7.4%); later values are
+         * their own text, so a long list's output stays linear in its length */
+        c->span = k == 1 ? cl_span_of(ctx->toks[head].span.start, q->span.end) : q->span;
     }
 }
 
