@@ -66,7 +66,7 @@ static bool names_metric(const cl_doc *doc, cl_span s)
 static cl_span trim_subject(const cl_doc *doc, cl_span s)
 {
     static const char *const lead[] = {" ", "\t", "　", "的", "在", "对", "将", "把", "并", "又",
-                                       "也", "还", "已", "共", "均", "都", "正", "以", "其中", NULL};
+                                       "也", "还", "已", "共", "均", "都", "正", "以", "其中", "等", NULL};
     static const char *const trail[] = {" ", "\t", "　", "的", "已", "共", "均", "都", "正", "为",
                                         "达", "中", "由", "从", NULL};
     bool again = true;
