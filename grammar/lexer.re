@@ -4,11 +4,16 @@
  * Keywords and units are rows of grammar/keywords.tsv and grammar/units.tsv, turned into rules
  * by tools/gen_tables.awk and included below.
  *
- * Three conditions keep units from being read anywhere but after a numeral:
+ * Four conditions keep units from being read anywhere but after a numeral:
  *   INIT   prose: keywords, numerals, names, dates, punctuation, and single code points as FILLER
  *   POST   just after a numeral: multipliers (万 亿), 余/多, units, ranges
  *   POSTU  just after a unit: 左右 以上 ..., ranges
- * A character that does not fit POST or POSTU is scanned again in INIT.
+ *   BARE   just after 近/约/逾/上 when 百/千/万 follows: 近千件 reads 千 as 1000
+ * A character that does not fit POST, POSTU or BARE is scanned again in INIT.
+ *
+ * Keywords are included before the numeral rules so that on a tie (re2c takes the longest
+ * match, then the first rule) a listed name wins: 十四五 is a NAME, not the numeral 15.
+ * tests/lexer/cases.tsv is the table of forms this file must read; `make test-lexer` runs it.
  *
  * Water is never a greedy rule: an unknown code point is one FILLER token, and the token filter
  * merges them, so no keyword can be swallowed by a run of prose. */
@@ -133,6 +138,9 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
     re2c:yyfill:enable = 0;   // the whole document is in memory
     re2c:eof = 0;             // ... followed by a NUL sentinel; NUL inside the text is data
 
+    // a valid code point: re2c's [^] also takes the UTF-16 surrogates (ED A0..BF xx), which are
+    // invalid in UTF-8 and must reach the `*` rule (an invalid-utf8 diagnostic)
+    any       = [\x00-\ud7ff\ue000-\U0010ffff];
     ws        = [ \t\u3000\u00a0];
     nl        = "\r\n" | "\n" | "\r";
     dg        = [0-9\uff10-\uff19];
@@ -142,9 +150,9 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
     cnm       = [十拾百佰千仟万亿];
     // a capital digit alone is a word (队伍, 陆续): capitals count only in runs of two or more
     cnint     = [一二两三四五六七八九十] (cnd | cnm)* | [壹贰叁肆伍陆柒捌玖拾] (cnd | cnm)+;
-    cn        = cnint ("点" cnd+)?;
+    cn        = cnint ("点" cnd+)? | [零〇] "点" cnd+;
     cnsmall   = [一二三四五六七八九十]{1,3};
-    year      = [12] dg{3} | [〇零一二三四五六七八九]{4};
+    year      = [12\uff11\uff12] dg{3} | [〇零一二三四五六七八九]{4};
     monthday  = dg{1,2} | [一二三四五六七八九十]{1,3};
     dash      = [-\uff0d\u2014\u2013~\uff5e\u301c] | "至" | "到";
     datesuf   = "底" | "初" | "末" | "中旬" | "上旬" | "下旬" | "份" | "中";
@@ -189,6 +197,8 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
 
     // -- numerals ----------------------------------------------------------------------------
     <INIT> arabic => POST { return numeral(lx, t, false); }
+    // 1,2345: the comma before four digits is no thousands separator
+    <INIT> dg{1,3} / "," dg{4} => POST { return numeral(lx, t, false); }
     <INIT> cn => POST { return numeral(lx, t, true); }
     <INIT> [百千万] / [余多] => POST { return numeral(lx, t, true); }  // 百余家, 千余人
     // 近千件, 逾万人, 上百家: a bare place value counts only after an approximation word
@@ -198,7 +208,7 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
            { return cl_lex_keyword(lx, t, CL_KW_APPROX, CL_KA_MORE_THAN); }
     <BARE> [百千万] => POST { return numeral(lx, t, true); }
     <BARE> * => INIT { lx->cur = lx->tok; continue; }
-    <INIT> "百分之" (arabic | cn) => POSTU { return per_part(lx, t, 0); }
+    <INIT> "百分之" (arabic | cn | "百") => POSTU { return per_part(lx, t, 0); }   // 百分之百
     <INIT> "千分之" (arabic | cn) => POSTU { return per_part(lx, t, -1); }
     <INIT> (cn | arabic) "分之" (cn | arabic) => POSTU { return fraction(lx, t, "分之", true); }
     <INIT> dg{1,4} "/" dg{1,4} => POSTU { return fraction(lx, t, "/", false); }
@@ -217,7 +227,9 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
     <INIT> "第" ws? (dg+ | cn) ws? ordsuf? { return ordinal(lx, t); }
     <INIT> cnsmall "、" { return emit_id(lx, t, CL_RT_LIST, 1); }
     <INIT> [(\uff08] ws? cnsmall ws? [)\uff09] { return emit_id(lx, t, CL_RT_LIST, 2); }
-    <INIT> dg{1,2} ws? [.\uff0e\u3001] / [^0-9\uff10-\uff19] { return emit_id(lx, t, CL_RT_LIST, 3); }
+    <INIT> dg{1,2} ws? [.\uff0e\u3001] { return emit_id(lx, t, CL_RT_LIST, 3); }
+    // ... but 24、8微克 is an enumeration of numbers (3.5 is longer than 3. anyway)
+    <INIT> dg{1,2} / ws? "\u3001" ws? dg => POST { return numeral(lx, t, false); }
     <INIT> [(\uff08] ws? dg{1,2} ws? [)\uff09] { return emit_id(lx, t, CL_RT_LIST, 4); }
     <INIT> [一二三四五六七八九十] "是" { return emit_id(lx, t, CL_RT_LIST, 5); }
     <INIT> latin+ (dg+ (point dg+)?)? ([-\uff0d] (dg+ | latin+))* (sub+ (point sub+)?)?
@@ -234,20 +246,29 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
     // a size class is no amount: 5000吨级码头, 10万千瓦级机组
     <INIT> arabic ws? [万千]? ("吨" | "蒸吨" | "千瓦" | "兆瓦") "级" { return emit(lx, t, CL_RT_NAME); }
     // the ozone metric 日最大8小时平均, 24小时平均
-    <INIT> "最大" ws? dg{1,2} ws? ("小时" | "h") | dg{1,2} ws? "小时" "滑动"? "平均"
+    <INIT> "日"? "最大" ws? dg{1,2} ws? ("小时" | "h") "滑动"? "平均"? | dg{1,2} ws? "小时" "滑动"? "平均"
            { return emit(lx, t, CL_RT_NAME); }
+    // round-the-clock work is no duration: 实行24小时巡查值守, 7×24小时在线监控
+    <INIT> dg{1,2} ws? "小时" / ("巡查" | "值守" | "值班" | "监控" | "监测" | "在线" | "不间断"
+                                | "服务" | "巡逻" | "全天候" | "轮班" | "响应" | "热线")
+           { return emit(lx, t, CL_RT_NAME); }
+    <INIT> dg ws? [\u00d7*] ws? dg{1,2} ws? "小时"? { return emit(lx, t, CL_RT_NAME); }   // 7×24小时
+    // reservoir classes 小(一)型, 小（二）型: no list marker inside
+    <INIT> [小中大] [(\uff08] [一二] [)\uff09] "型" { return emit(lx, t, CL_RT_NAME); }
     // meetings: 十二届四次(全会), 二十届三中全会, 五次全会
     <INIT> cnsmall "届" (cnsmall [中次])? session? | cnsmall [中次] session
            { return emit(lx, t, CL_RT_NAME); }
-    // 三方协议, 二期工程: a phase or a party, not a count (12万方 still is)
-    <INIT> [一二两三四五六七八九十] [方期] { return emit(lx, t, CL_RT_FILLER); }
+    // 三方协议, 二期工程: a party or a phase, not a count (12万方 and 培训班六期 still are)
+    <INIT> [一二两三四五六七八九十] "方" { return emit(lx, t, CL_RT_FILLER); }
+    <INIT> [一二两三四五六七八九十] "期" / ("工程" | "项目" | "扩建" | "建设" | "改造" | "工" | dg)
+           { return emit(lx, t, CL_RT_FILLER); }
     <INIT> [\u2460-\u2473] { return emit_id(lx, t, CL_RT_LIST, 6); }   // ①..⑳
     <INIT> [\u2474-\u2487] { return emit_id(lx, t, CL_RT_LIST, 4); }   // ⑴..⒇
-    <INIT> "\u201c" [^\u201d\n\r\x00]{1,30} "\u201d" { return emit(lx, t, CL_RT_QUOTE); }
-    <INIT> "\u300c" [^\u300d\n\r\x00]{1,30} "\u300d" { return emit(lx, t, CL_RT_QUOTE); }
-    <INIT> "\"" [^"\n\r\x00]{1,30} "\"" { return emit(lx, t, CL_RT_QUOTE); }
-    <INIT> "\u300a" [^\u300b\n\r\x00]{1,80} "\u300b" { return emit(lx, t, CL_RT_TITLE); }
-    <INIT> "[" [^\]\n\r\x00]{0,60} "]" { return emit(lx, t, CL_RT_NAME); }
+    <INIT> "\u201c" (any \ [\u201d\n\r\x00]){1,30} "\u201d" { return emit(lx, t, CL_RT_QUOTE); }
+    <INIT> "\u300c" (any \ [\u300d\n\r\x00]){1,30} "\u300d" { return emit(lx, t, CL_RT_QUOTE); }
+    <INIT> "\"" (any \ ["\n\r\x00]){1,30} "\"" { return emit(lx, t, CL_RT_QUOTE); }
+    <INIT> "\u300a" (any \ [\u300b\n\r\x00]){1,80} "\u300b" { return emit(lx, t, CL_RT_TITLE); }
+    <INIT> "[" (any \ [\]\n\r\x00]){0,60} "]" { return emit(lx, t, CL_RT_NAME); }
     <INIT> "##" [A-Za-z]+ "##" { return emit(lx, t, CL_RT_NAME); }
 
     // -- punctuation and water ------------------------------------------------------------
@@ -259,7 +280,7 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
     <INIT> "的" { return emit(lx, t, CL_RT_DE); }
     <INIT> nl { return emit(lx, t, CL_RT_NEWLINE); }
     <INIT> ws+ { return emit(lx, t, CL_RT_SPACE); }
-    <INIT> [^] { return emit(lx, t, CL_RT_FILLER); }
+    <INIT> any { return emit(lx, t, CL_RT_FILLER); }
     <INIT> * { return emit(lx, t, CL_RT_INVALID); }
 */
     }
@@ -272,4 +293,60 @@ const char *cl_rt_name(cl_rt type)
         "RANGE", "UNIT", "KW", "NAME", "DATE", "ORD", "LIST", "QUOTE", "TITLE", "COMMA", "ENUM",
         "STOP", "SEMI", "COLON", "DE"};
     return (unsigned)type < CL_RT_COUNT_ ? names[type] : "?";
+}
+
+/* One code point of a NAME, as the ASCII character it stands for, or 0 to copy it unchanged,
+ * or -1 to drop it (the braces and underscore of PM_{2.5}, spaces). */
+static int name_char(uint32_t cp)
+{
+    if (cp == '_' || cp == '{' || cp == '}' || cp == ' ' || cp == 0x3000)
+        return -1;
+    if (cp >= 0xFF01 && cp <= 0xFF5E)
+        return (int)(cp - 0xFEE0);                 /* full-width ASCII */
+    if (cp >= 0x2080 && cp <= 0x2089)
+        return (int)('0' + cp - 0x2080);           /* ₀..₉ */
+    if (cp == 0x2093)
+        return 'x';                                /* ₓ */
+    if (cp == 0x2070)
+        return '0';
+    if (cp >= 0x2074 && cp <= 0x2079)
+        return (int)('0' + cp - 0x2070);           /* ⁴..⁹ */
+    if (cp == 0xB9 || cp == 0xB2 || cp == 0xB3)
+        return cp == 0xB9 ? '1' : cp == 0xB2 ? '2' : '3';
+    return cp < 0x80 ? (int)cp : 0;
+}
+
+size_t cl_name_normalise(const unsigned char *s, const unsigned char *e, char *out, size_t cap)
+{
+    size_t n = 0;
+    bool upper = false, digit = false;
+    if (cap == 0)
+        return 0;
+    while (s < e) {
+        /* the lexer has checked the UTF-8, so the lead byte gives the length */
+        int len = *s < 0x80 ? 1 : *s < 0xE0 ? 2 : *s < 0xF0 ? 3 : 4;
+        if (e - s < len)
+            len = (int)(e - s);
+        uint32_t cp = len == 1 ? *s
+                    : len == 2 ? (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F)
+                    : len == 3 ? (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F)
+                               : (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12
+                                     | (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+        int c = name_char(cp);
+        if (c > 0 && n + 1 < cap) {
+            out[n++] = (char)c;
+            upper = upper || (c >= 'A' && c <= 'Z');
+            digit = digit || (c >= '0' && c <= '9');
+        } else if (c == 0 && n + (size_t)len < cap) {
+            memcpy(out + n, s, (size_t)len);
+            n += (size_t)len;
+        }
+        s += len;
+    }
+    out[n] = '\0';
+    if (!upper && digit)   /* pm2.5, so2: a pollutant written all in lowercase */
+        for (size_t i = 0; i < n; i++)
+            if (out[i] >= 'a' && out[i] <= 'z')
+                out[i] = (char)(out[i] - 'a' + 'A');
+    return n;
 }

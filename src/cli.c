@@ -6,9 +6,11 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cjson/cJSON.h>
@@ -25,6 +27,7 @@ typedef struct {
     size_t out_len, err_len;
     bool failed;
     bool done;
+    size_t seq;            /* input number: keeps HTML element ids unique across inputs */
 } cl_item;
 
 /* -- reading inputs -------------------------------------------------------------------------- */
@@ -38,9 +41,10 @@ static char *dup_printf(const char *fmt, const char *a, const char *b)
     return s;
 }
 
-static bool read_stream(int fd, unsigned char **data, size_t *len)
+/* HINT: the file's size when known, so a big file is read into one buffer of its size. */
+static bool read_stream(int fd, size_t hint, unsigned char **data, size_t *len)
 {
-    size_t cap = 1 << 16, n = 0;
+    size_t cap = hint && hint < SIZE_MAX ? hint + 1 : 1 << 16, n = 0;
     unsigned char *buf = malloc(cap);
     if (!buf)
         return false;
@@ -85,7 +89,8 @@ static void read_file(const char *path, cl_item *item)
     }
     if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
         item->read_error = dup_printf("%s%s", "is a directory, not a file", "");
-    } else if (!read_stream(fd, &item->data, &item->len)) {
+    } else if (!read_stream(fd, fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0,
+                            &item->data, &item->len)) {
         item->read_error = dup_printf("%s: %s", "cannot read", strerror(errno));
     }
     if (!is_stdin)
@@ -136,17 +141,43 @@ static void report(FILE *err, const cl_doc *doc, const cl_diag *d)
 {
     uint32_t line, col;
     cl_doc_position(doc, d->span.start, &line, &col);
-    fprintf(err, "%s:%u:%u: %s: %s (byte %u) [%s]\n", cl_doc_name(doc), line, col,
-            d->severity == CL_SEV_ERROR ? "error" : "warning", d->message, d->span.start, d->code);
+    /* a converted input's offsets are into its UTF-8 text; decode messages add the file's */
+    bool converted = strcmp(cl_doc_encoding(doc), "utf-8") != 0;
+    fprintf(err, "%s:%u:%u: %s: %s (byte %u%s) [%s]\n", cl_doc_name(doc), line, col,
+            d->severity == CL_SEV_ERROR ? "error" : "warning", d->message, d->span.start,
+            converted ? " of the UTF-8 text" : "", d->code);
 }
 
-static void process(const cl_cli_options *opt, cl_item *item)
+static int render(const cl_cli_options *opt, const cl_doc *doc, cl_item *item, FILE *out)
 {
-    FILE *out = open_memstream(&item->out, &item->out_len);
+    switch (opt->format) {
+    case CL_FMT_JSONL: return cl_write_jsonl(doc, out);
+    case CL_FMT_TOKENS: return cl_write_tokens(doc, out);
+    case CL_FMT_CSV: return cl_write_csv(doc, out);
+    case CL_FMT_HTML: return cl_write_html(doc, out, item->seq);
+    case CL_FMT_CHECK:
+    case CL_FMT_CHECK_TEXT: {
+        size_t n;
+        cl_finding *f = cl_check(doc, &n);
+        for (size_t i = 0; i < n; i++)   /* claimc check fails on a finding this serious */
+            item->failed |= (int)f[i].level >= opt->fail_level;
+        int rc = cl_write_findings(doc, f, n, out, opt->format == CL_FMT_CHECK_TEXT);
+        free(f);
+        return rc;
+    }
+    default: return cl_write_json(doc, out, opt->pretty);
+    }
+}
+
+/* Parse ITEM and render it into memory, or straight into DIRECT when it is next in line (the
+ * serial path): a 200 MB input then never holds its whole output in memory as well. */
+static void process(const cl_cli_options *opt, cl_item *item, FILE *direct)
+{
+    FILE *out = direct ? direct : open_memstream(&item->out, &item->out_len);
     FILE *err = open_memstream(&item->err, &item->err_len);
     if (!out || !err) {
         item->failed = true;
-        if (out) fclose(out);
+        if (out && out != direct) fclose(out);
         if (err) fclose(err);
         return;
     }
@@ -159,9 +190,7 @@ static void process(const cl_cli_options *opt, cl_item *item)
             fprintf(err, "%s: error: out of memory\n", item->name);
             item->failed = true;
         } else {
-            int rc = opt->format == CL_FMT_JSONL  ? cl_write_jsonl(doc, out)
-                   : opt->format == CL_FMT_TOKENS ? cl_write_tokens(doc, out)
-                                                  : cl_write_json(doc, out, opt->pretty);
+            int rc = render(opt, doc, item, out);
             if (rc < 0)
                 item->failed = true;
             for (size_t i = 0; i < cl_doc_diag_count(doc); i++)
@@ -170,19 +199,72 @@ static void process(const cl_cli_options *opt, cl_item *item)
             cl_doc_free(doc);
         }
     }
-    fclose(out);
+    if (out != direct)
+        fclose(out);
     fclose(err);
     free(item->data);
     item->data = NULL;
 }
 
-static bool finish(const cl_cli_options *opt, cl_item *item, FILE *out)
+/* -- the progress bar: stderr, a terminal, several files (main decides) --------------------- */
+
+typedef struct {
+    bool on;
+    size_t total, done;
+    bool drawn;
+    struct timespec last;
+} cl_progress;
+
+static void progress_clear(cl_progress *p)
+{
+    if (p->on && p->drawn) {
+        fputs("\r\033[K", stderr);
+        p->drawn = false;
+    }
+}
+
+/* Redrawn at most every 100 ms, and at the last file, so a fast run does not flood the tty. */
+static void progress_step(cl_progress *p, const char *name)
+{
+    if (!p->on)
+        return;
+    p->done++;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    long ms = (now.tv_sec - p->last.tv_sec) * 1000 + (now.tv_nsec - p->last.tv_nsec) / 1000000;
+    if (p->drawn && ms < 100 && p->done < p->total)
+        return;
+    p->last = now;
+    enum { WIDTH = 30 };
+    size_t fill = p->total ? p->done * WIDTH / p->total : WIDTH;
+    char bar[WIDTH + 1];
+    for (size_t i = 0; i < WIDTH; i++)
+        bar[i] = i < fill ? '#' : '-';
+    bar[WIDTH] = '\0';
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    size_t n = strlen(base);
+    if (n > 32) {   /* the tail of a long name, cut at a character boundary */
+        base += n - 32;
+        while ((*base & 0xC0) == 0x80)
+            base++;
+    }
+    fprintf(stderr, "\r\033[K[%s] %zu/%zu %3zu%% %s", bar, p->done, p->total,
+            p->total ? p->done * 100 / p->total : 100, base);
+    fflush(stderr);
+    p->drawn = true;
+}
+
+static bool finish(const cl_cli_options *opt, cl_item *item, FILE *out, cl_progress *bar)
 {
     bool ok = !item->failed;
     if (item->out_len && fwrite(item->out, 1, item->out_len, out) != item->out_len)
         ok = false;
-    if (!opt->quiet && item->err_len)
+    if (!opt->quiet && item->err_len) {
+        progress_clear(bar);   /* a diagnostic gets a line of its own */
         fwrite(item->err, 1, item->err_len, stderr);
+    }
+    progress_step(bar, item->name ? item->name : "");
     free(item->out);
     free(item->err);
     free(item->name);
@@ -199,9 +281,20 @@ typedef struct {
     bool jsonl;
     cl_records rec;
     bool rec_open;
+    size_t count;          /* inputs handed out so far */
 } cl_inputs;
 
+static bool next_one(cl_inputs *in, cl_item *item, bool *failed);
+
 static bool next_input(cl_inputs *in, cl_item *item, bool *failed)
+{
+    if (!next_one(in, item, failed))
+        return false;
+    item->seq = in->count++;
+    return true;
+}
+
+static bool next_one(cl_inputs *in, cl_item *item, bool *failed)
 {
     if (!in->jsonl) {
         if (in->next_file >= in->nfiles)
@@ -255,7 +348,7 @@ static void *worker(void *arg)
             break;
         cl_item *item = &p->window[p->claimed++ % p->size];
         pthread_mutex_unlock(&p->lock);
-        process(p->opt, item);
+        process(p->opt, item, NULL);
         pthread_mutex_lock(&p->lock);
         item->done = true;
         pthread_cond_broadcast(&p->progress);
@@ -264,26 +357,27 @@ static void *worker(void *arg)
     return NULL;
 }
 
-static bool run_serial(const cl_cli_options *opt, cl_inputs *in, FILE *out)
+static bool run_serial(const cl_cli_options *opt, cl_inputs *in, FILE *out, cl_progress *bar)
 {
     bool ok = true;
     cl_item item;
     memset(&item, 0, sizeof item);
     while (next_input(in, &item, &ok)) {
-        process(opt, &item);
-        ok &= finish(opt, &item, out);
+        process(opt, &item, out);
+        ok &= finish(opt, &item, out, bar);
     }
     return ok;
 }
 
-bool cl_run(const cl_cli_options *opt, char *const *files, int nfiles, FILE *out)
+static bool run_items(const cl_cli_options *opt, char *const *files, int nfiles, FILE *out,
+                      cl_progress *bar)
 {
     cl_inputs in = {.files = files, .nfiles = nfiles, .jsonl = opt->jsonl_input};
     int jobs = opt->jobs;
     if (!in.jsonl && jobs > nfiles)
         jobs = nfiles;
     if (jobs <= 1)
-        return run_serial(opt, &in, out);
+        return run_serial(opt, &in, out, bar);
 
     cl_pool p = {.opt = opt, .size = (size_t)jobs * 4};
     p.window = calloc(p.size, sizeof *p.window);
@@ -291,7 +385,7 @@ bool cl_run(const cl_cli_options *opt, char *const *files, int nfiles, FILE *out
     if (!p.window || !threads) {
         free(p.window);
         free(threads);
-        return run_serial(opt, &in, out);
+        return run_serial(opt, &in, out, bar);
     }
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.work, NULL);
@@ -324,14 +418,14 @@ bool cl_run(const cl_cli_options *opt, char *const *files, int nfiles, FILE *out
         if (started == 0 && !item->done) {   /* no worker could start: do it here */
             p.claimed++;
             pthread_mutex_unlock(&p.lock);
-            process(opt, item);
+            process(opt, item, NULL);
             pthread_mutex_lock(&p.lock);
             item->done = true;
         }
         while (!item->done)
             pthread_cond_wait(&p.progress, &p.lock);
         pthread_mutex_unlock(&p.lock);
-        ok &= finish(opt, item, out);
+        ok &= finish(opt, item, out, bar);
         p.head++;
     }
     pthread_mutex_lock(&p.lock);
@@ -348,7 +442,42 @@ bool cl_run(const cl_cli_options *opt, char *const *files, int nfiles, FILE *out
     return ok;
 }
 
+/* What a format writes once around all inputs: the CSV header, the HTML page's head and tail. */
+bool cl_run(const cl_cli_options *opt, char *const *files, int nfiles, FILE *out)
+{
+    cl_progress bar = {.on = opt->progress, .total = (size_t)nfiles};
+    bool ok = true;
+    if (opt->format == CL_FMT_CSV)
+        ok = cl_write_csv_header(out) == 0;
+    if (opt->format == CL_FMT_HTML) {
+        bool one = nfiles == 1 && strcmp(files[0], "-") != 0 && !opt->jsonl_input;
+        char count[32];
+        snprintf(count, sizeof count, "%d %s", nfiles, opt->jsonl_input ? "record files" : "inputs");
+        char *title = dup_printf("claimc: %s%s", one ? files[0] : count, "");
+        ok = cl_write_html_head(out, title) == 0;
+        free(title);
+    }
+    ok &= run_items(opt, files, nfiles, out, &bar);
+    progress_clear(&bar);
+    if (opt->format == CL_FMT_HTML)
+        ok &= cl_write_html_tail(out) == 0;
+    return ok;
+}
+
 /* -- atomic output --------------------------------------------------------------------------- */
+
+/* Interrupted (Ctrl-C, kill): the temporary file goes, the old FILE stays. kill -9 cannot be
+ * caught; it leaves FILE.tmp.XXXXXX beside an untouched FILE. */
+static const char *volatile temp_to_remove;
+static const int fatal_signals[] = {SIGINT, SIGTERM, SIGHUP};
+
+static void remove_temp_and_die(int sig)
+{
+    if (temp_to_remove)
+        unlink(temp_to_remove);   /* async-signal-safe, as are the two calls below */
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
 
 bool cl_output_open(cl_output *o, const char *name)
 {
@@ -357,17 +486,37 @@ bool cl_output_open(cl_output *o, const char *name)
         o->file = stdout;
         return true;
     }
+    struct stat st;
+    if (stat(name, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* -o /dev/null, a FIFO: written in place (renaming over a device would replace it) */
+        if (!(o->file = fopen(name, "w"))) {
+            fprintf(stderr, "claimc: cannot write %s: %s\n", name, strerror(errno));
+            return false;
+        }
+        return true;
+    }
     o->final_name = strdup(name);
     o->temp_name = dup_printf("%s.tmp.%s", name, "XXXXXX");
     int fd = o->temp_name ? mkstemp(o->temp_name) : -1;
-    if (fd < 0 || !(o->file = fdopen(fd, "w"))) {
+    /* mkstemp makes the file 0600; the output is an ordinary file: 0666 less the umask */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fd < 0 || fchmod(fd, 0666 & ~mask) != 0 || !(o->file = fdopen(fd, "w"))) {
         fprintf(stderr, "claimc: cannot write %s: %s\n", name, strerror(errno));
-        if (fd >= 0)
+        if (fd >= 0) {
             close(fd);
+            unlink(o->temp_name);
+        }
         free(o->final_name);
         free(o->temp_name);
         return false;
     }
+    temp_to_remove = o->temp_name;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = remove_temp_and_die;
+    for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
+        sigaction(fatal_signals[i], &sa, NULL);
     return true;
 }
 
@@ -376,8 +525,12 @@ bool cl_output_close(cl_output *o, bool keep)
     bool ok = fflush(o->file) == 0 && !ferror(o->file);
     if (o->file == stdout)
         return ok;
+    if (!o->temp_name)   /* written in place */
+        return fclose(o->file) == 0 && ok;
+    ok = fsync(fileno(o->file)) == 0 && ok;   /* on disk before the rename makes it FILE */
     ok = fclose(o->file) == 0 && ok;
     (void)keep;   /* what was parsed is kept even when an input failed */
+    temp_to_remove = NULL;
     if (ok && rename(o->temp_name, o->final_name) != 0) {
         fprintf(stderr, "claimc: cannot write %s: %s\n", o->final_name, strerror(errno));
         ok = false;

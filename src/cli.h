@@ -5,7 +5,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-typedef enum { CL_FMT_JSON, CL_FMT_JSONL, CL_FMT_TOKENS } cl_format;
+typedef enum { CL_FMT_JSON, CL_FMT_JSONL, CL_FMT_TOKENS, CL_FMT_CSV, CL_FMT_HTML,
+               CL_FMT_CHECK, CL_FMT_CHECK_TEXT } cl_format;   /* CHECK*: claimc check */
 
 typedef struct {
     cl_format format;
@@ -13,6 +14,8 @@ typedef struct {
     bool jsonl_input;
     bool quiet;
     int jobs;
+    int fail_level;        /* claimc check: a finding at this cl_find_level or above fails */
+    bool progress;         /* draw a progress bar on stderr (a terminal, several files) */
 } cl_cli_options;
 
 /* Parse every input and write the output to OUT in input order; diagnostics go to stderr.

@@ -1,79 +1,156 @@
 /* decode.c — detect the encoding of an input and convert it to UTF-8.
  *
  * UTF-8 with or without BOM is used as is (the BOM is dropped: offsets count from the first
- * character). UTF-16 needs its BOM. Input that is not valid UTF-8 is tried as GB18030, which
- * covers GBK and GB2312; if that fails too, it is read as UTF-8 and the lexer reports each run
- * of invalid bytes. */
+ * character). UTF-16 needs its BOM. Input that is not valid UTF-8 is GB18030 (which covers GBK
+ * and GB2312) when it looks like it: real GBK text read as UTF-8 has several invalid bytes for
+ * every valid multi-byte sequence, while a UTF-8 file damaged in a few places has the opposite
+ * ratio and is kept as UTF-8 (the lexer reports each run of invalid bytes), rather than turned
+ * into mojibake by a GB18030 reading that happens to succeed.
+ *
+ * A converted input is read even when some of it is damaged (a download cut in the middle of a
+ * character, a stray byte): each sequence iconv rejects becomes U+FFFD with a diagnostic naming
+ * its input byte offset, and the rest still yields claims. Spans stay inside the text: a
+ * diagnostic about bytes that produced no text points at the text where they would have been. */
 #include <errno.h>
 #include <iconv.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "decode.h"
 
-/* Offset of the first invalid UTF-8 sequence, or LEN. Rejects overlong forms, surrogates and
- * code points above U+10FFFF, as re2c's -8 automaton does. */
-static size_t utf8_valid_prefix(const unsigned char *s, size_t len)
+/* The length of the valid UTF-8 sequence at S (at most N bytes), or 0. Overlong forms,
+ * surrogates and code points above U+10FFFF are invalid. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
 {
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = s[i];
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t n;
-        unsigned lo = 0x80, hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) n = 1;
-        else if (c == 0xE0) { n = 2; lo = 0xA0; }
-        else if (c == 0xED) { n = 2; hi = 0x9F; }
-        else if (c >= 0xE1 && c <= 0xEF) n = 2;
-        else if (c == 0xF0) { n = 3; lo = 0x90; }
-        else if (c >= 0xF1 && c <= 0xF3) n = 3;
-        else if (c == 0xF4) { n = 3; hi = 0x8F; }
-        else return i;
-        if (i + n >= len)
-            return i;   /* truncated at the end */
-        if (s[i + 1] < lo || s[i + 1] > hi)
-            return i;
-        for (size_t k = 2; k <= n; k++)
-            if (s[i + k] < 0x80 || s[i + k] > 0xBF)
-                return i;
-        i += n + 1;
-    }
+    unsigned char c = s[0];
+    size_t len;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c == 0xE0) { len = 3; lo = 0xA0; }
+    else if (c == 0xED) { len = 3; hi = 0x9F; }
+    else if (c >= 0xE1 && c <= 0xEF) len = 3;
+    else if (c == 0xF0) { len = 4; lo = 0x90; }
+    else if (c >= 0xF1 && c <= 0xF3) len = 4;
+    else if (c == 0xF4) { len = 4; hi = 0x8F; }
+    else return 0;
+    if (len > n || s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t k = 2; k < len; k++)
+        if (s[k] < 0x80 || s[k] > 0xBF)
+            return 0;
     return len;
 }
 
-/* Convert with iconv into the arena. Returns false (and the offset of the failure in *bad)
- * when the input is not valid in FROM. */
+/* Valid multi-byte sequences and invalid bytes of S read as UTF-8. */
+static void utf8_scan(const unsigned char *s, size_t len, size_t *multi, size_t *invalid)
+{
+    *multi = *invalid = 0;
+    for (size_t i = 0; i < len;) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n = utf8_seq(s + i, len - i);
+        if (n) {
+            ++*multi;
+            i += n;
+        } else {
+            ++*invalid;
+            i++;
+        }
+    }
+}
+
+/* A diagnostic whose message carries the input byte offset (the span is in the text). */
+static void diag_at(cl_doc *doc, cl_severity sev, const char *code, const char *what,
+                    size_t input_offset, cl_span span)
+{
+    char msg[160];
+    snprintf(msg, sizeof msg, "%s at byte %zu of the file", what, input_offset);
+    const char *kept = cl_arena_strndup(&doc->arena, msg, strlen(msg));
+    cl_doc_diag_add(doc, sev, code, kept ? kept : what, span);
+}
+
+enum { MAX_LISTED = 64 };   /* damaged sequences reported one by one; the rest are counted */
+
+typedef struct {
+    size_t bad;                          /* sequences replaced by U+FFFD */
+    size_t input_at[MAX_LISTED];         /* where the first ones were, in the input */
+    uint32_t text_at[MAX_LISTED];        /* ... and the U+FFFD in the text */
+} damage;
+
+/* Convert LEN bytes of DATA from FROM into the arena as doc->text. A sequence iconv rejects
+ * (or a truncated one at the end) becomes U+FFFD; more than MAX_BAD of them and the input is
+ * not in FROM after all. Returns false then, or when out of memory or FROM is unknown. */
 static bool convert(cl_doc *doc, const char *from, const unsigned char *data, size_t len,
-                    size_t *bad)
+                    size_t unit, size_t max_bad, damage *dm)
 {
     iconv_t cd = iconv_open("UTF-8", from);
-    if (cd == (iconv_t)-1) {
-        *bad = 0;
+    if (cd == (iconv_t)-1)
         return false;
-    }
-    size_t cap = len * 2 + 16;   /* GB18030 -> UTF-8 grows at most 3/2; UTF-16 at most 3/2 */
+    size_t cap = len + len / 2 + 16;   /* GB18030 and UTF-16 grow at most 3/2 as UTF-8 */
     char *out = cl_arena_alloc(&doc->arena, cap + 1);
-    if (!out) {
-        iconv_close(cd);
-        *bad = 0;
-        return false;
-    }
     char *in = (char *)data, *op = out;
     size_t inleft = len, outleft = cap;
-    size_t r = iconv(cd, &in, &inleft, &op, &outleft);
-    if (r != (size_t)-1)
-        r = iconv(cd, NULL, NULL, &op, &outleft);
-    iconv_close(cd);
-    if (r == (size_t)-1 || inleft) {
-        *bad = len - inleft;
-        return false;
+    dm->bad = 0;
+    bool ok = out != NULL;
+    while (ok) {
+        size_t r = iconv(cd, &in, &inleft, &op, &outleft);
+        if (r != (size_t)-1 && inleft == 0 && iconv(cd, NULL, NULL, &op, &outleft) != (size_t)-1)
+            break;
+        if (r == (size_t)-1 && errno != E2BIG && errno != EILSEQ && errno != EINVAL)
+            ok = false;   /* no other error is documented; do not loop on one */
+        else if (outleft < 4 || (r == (size_t)-1 && errno == E2BIG)) {
+            /* U+FFFD for single bytes outgrew the estimate: a bigger buffer (rare) */
+            size_t used = (size_t)(op - out);
+            char *bigger = cap > SIZE_MAX / 4 ? NULL : cl_arena_alloc(&doc->arena, cap * 2 + 1);
+            ok = bigger != NULL;
+            if (ok) {
+                memcpy(bigger, out, used);
+                out = bigger;
+                op = out + used;
+                outleft = cap * 2 - used;
+                cap *= 2;
+            }
+        } else if (r == (size_t)-1 || inleft) {   /* EILSEQ, or EINVAL: cut at the end */
+            if (dm->bad < MAX_LISTED) {
+                dm->input_at[dm->bad] = (size_t)((unsigned char *)in - data);
+                dm->text_at[dm->bad] = (uint32_t)(op - out);
+            }
+            if (++dm->bad > max_bad)
+                ok = false;
+            /* a truncated sequence at the end is one piece of damage, a bad one a unit */
+            size_t skip = r == (size_t)-1 && errno == EINVAL ? inleft : unit < inleft ? unit : inleft;
+            in += skip;
+            inleft -= skip;
+            memcpy(op, "\xEF\xBF\xBD", 3);
+            op += 3;
+            outleft -= 3;
+            iconv(cd, NULL, NULL, NULL, NULL);   /* back to the initial shift state */
+        }
     }
+    iconv_close(cd);
+    if (!ok)
+        return false;
     *op = '\0';
     doc->text = out;
     doc->len = (size_t)(op - out);
     return true;
+}
+
+static void report_damage(cl_doc *doc, const damage *dm, const char *what, size_t base)
+{
+    for (size_t i = 0; i < dm->bad && i < MAX_LISTED; i++)
+        diag_at(doc, CL_SEV_ERROR, "decode", what, dm->input_at[i] + base,
+                cl_span_of(dm->text_at[i], dm->text_at[i] + 3));
+    if (dm->bad > MAX_LISTED) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "%zu more damaged sequences, not listed", dm->bad - MAX_LISTED);
+        const char *kept = cl_arena_strndup(&doc->arena, msg, strlen(msg));
+        uint32_t at = (uint32_t)doc->len;
+        cl_doc_diag_add(doc, CL_SEV_ERROR, "decode", kept ? kept : what, cl_span_of(at, at));
+    }
 }
 
 static bool copy_text(cl_doc *doc, const unsigned char *data, size_t len)
@@ -105,33 +182,61 @@ static bool looks_binary(const unsigned char *s, size_t len, size_t *first)
 
 bool cl_decode(cl_doc *doc, const unsigned char *data, size_t len)
 {
-    size_t bad;
+    damage dm;
     if (len >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF))) {
         bool le = data[0] == 0xFF;
         doc->encoding = le ? "utf-16le" : "utf-16be";
-        if (convert(doc, le ? "UTF-16LE" : "UTF-16BE", data + 2, len - 2, &bad))
+        /* the BOM says UTF-16: damage does not make it anything else */
+        if (convert(doc, le ? "UTF-16LE" : "UTF-16BE", data + 2, len - 2, 2, SIZE_MAX, &dm)) {
+            report_damage(doc, &dm, "invalid UTF-16 (an unpaired surrogate or an odd byte)", 2);
             return true;
-        cl_doc_diag_add(doc, CL_SEV_ERROR, "decode", "invalid UTF-16; the input was not read",
-                        cl_span_of((uint32_t)(bad + 2), (uint32_t)(bad + 2)));
+        }
+        cl_doc_diag_add(doc, CL_SEV_ERROR, "memory", "out of memory decoding UTF-16; not read",
+                        cl_span_of(0, 0));
         copy_text(doc, (const unsigned char *)"", 0);
         return false;
     }
+    size_t base = 0;
     if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF) {
         data += 3;
         len -= 3;
+        base = 3;
     }
     doc->encoding = "utf-8";
-    if (looks_binary(data, len, &bad)) {
-        cl_doc_diag_add(doc, CL_SEV_ERROR, "binary", "the input is binary, not text; not read",
-                        cl_span_of((uint32_t)bad, (uint32_t)bad));
+    size_t first;
+    if (looks_binary(data, len, &first)) {
         copy_text(doc, (const unsigned char *)"", 0);
+        diag_at(doc, CL_SEV_ERROR, "binary", "the input is binary, not text; not read: a control byte",
+                first + base, cl_span_of(0, 0));
         return false;
     }
-    if (utf8_valid_prefix(data, len) == len)
+    size_t multi, invalid;
+    utf8_scan(data, len, &multi, &invalid);
+    if (invalid == 0)
         return copy_text(doc, data, len);
-    if (memchr(data, 0, len) == NULL && convert(doc, "GB18030", data, len, &bad)) {
-        doc->encoding = "gb18030";
-        return true;
+    if (multi < 2 * invalid && memchr(data, 0, len) == NULL) {
+        /* GB18030 with one damaged sequence (a cut download), or 1 in 20 non-ASCII bytes; and
+         * more characters than damage (a lone stray byte in ASCII text is no GB18030) */
+        size_t high = 0;
+        for (size_t i = 0; i < len; i++)
+            high += data[i] >= 0x80;
+        if (convert(doc, "GB18030", data, len, 1, 1 + high / 20, &dm) && dm.bad * 2 < high) {
+            doc->encoding = "gb18030";
+            report_damage(doc, &dm, "invalid GB18030 byte sequence", base);
+            return true;
+        }
+        doc->text = NULL;
+        doc->len = 0;
+    }
+    if (invalid * 4 > len) {   /* noise, or an encoding we do not read: one error, not thousands */
+        copy_text(doc, (const unsigned char *)"", 0);
+        size_t at = 0;
+        while (at < len && utf8_seq(data + at, len - at))
+            at += utf8_seq(data + at, len - at);
+        diag_at(doc, CL_SEV_ERROR, "encoding",
+                "the input is neither UTF-8 nor GB18030 (nor text); not read: the first bad byte is",
+                at + base, cl_span_of(0, 0));
+        return false;
     }
     return copy_text(doc, data, len);   /* the lexer reports each invalid run */
 }

@@ -9,5 +9,18 @@
 cJSON *cl_claim_json(const cl_doc *doc, const cl_claim *c, size_t id);
 /* The heading titles from the outermost down to S, as a JSON array of strings. */
 cJSON *cl_section_path_json(const cl_doc *doc, const cl_section *s);
+/* JSON Lines through cJSON trees: the reference for cl_write_jsonl (emit_jsonl.c), which must
+ * write the same bytes; tests/jsonl_same.c compares them. Returns 0, or -1 on a write error. */
+int cl_write_jsonl_cjson(const cl_doc *doc, FILE *out);
+
+/* Line and column of byte offsets asked for in any order, as cl_doc_position answers them, from
+ * a cursor of the caller's (emit_jsonl.c): the document itself is only read. */
+typedef struct {
+    const unsigned char *text;
+    size_t len, offset;
+    uint32_t line, column;
+} cl_textpos;
+void cl_textpos_init(cl_textpos *p, const char *text, size_t len);
+void cl_textpos_at(cl_textpos *p, size_t offset, uint32_t *line, uint32_t *column);
 
 #endif

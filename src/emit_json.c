@@ -1,8 +1,15 @@
 /* emit_json.c — the AST as JSON (one Document) and as JSON Lines (one Claim a line), via cJSON.
  *
+ * --format jsonl uses the faster writer in emit_jsonl.c; the cJSON one here is its reference.
+ * The Document is written one top-level subtree at a time, in the very bytes cJSON would print
+ * for the whole tree, so memory holds one subtree, not the document (a 200 MB input made an
+ * 8 GB tree).
+ *
  * Values are written as exact decimal literals (cJSON_CreateRaw) so that 52.854万 prints as
- * 528540, never as a rounded double. Strings come from spans of the UTF-8 text, which the
- * lexer has checked; a NUL byte inside the text becomes U+FFFD, since cJSON strings end at NUL. */
+ * 528540, never as a rounded double. Strings come from spans of the text, which may still hold
+ * the bytes the lexer reported as invalid UTF-8 (and file names are any bytes): each byte of an
+ * invalid sequence, and NUL (cJSON strings end at NUL), becomes U+FFFD, so the output is always
+ * UTF-8 that any JSON reader accepts. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,24 +18,50 @@
 #include "doc.h"
 #include "emit.h"
 
-static cJSON *span_string(const cl_doc *doc, cl_span s)
+/* The length of the valid UTF-8 sequence at S (at most N bytes), or 0: overlong forms,
+ * surrogates and code points above U+10FFFF are invalid, as in decode.c. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    size_t len;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c == 0xE0) { len = 3; lo = 0xA0; }
+    else if (c == 0xED) { len = 3; hi = 0x9F; }
+    else if (c >= 0xE1 && c <= 0xEF) len = 3;
+    else if (c == 0xF0) { len = 4; lo = 0x90; }
+    else if (c >= 0xF1 && c <= 0xF3) len = 4;
+    else if (c == 0xF4) { len = 4; hi = 0x8F; }
+    else return 0;
+    if (len > n || s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t k = 2; k < len; k++)
+        if (s[k] < 0x80 || s[k] > 0xBF)
+            return 0;
+    return len;
+}
+
+/* N bytes of S as a cJSON string: NUL and invalid UTF-8, byte by byte, as U+FFFD. */
+static cJSON *text_string(const char *text, size_t n)
 {
     char stack[512];
-    size_t n = s.end - s.start, nuls = 0;
-    const char *src = doc->text + s.start;
-    for (size_t i = 0; i < n; i++)
-        nuls += src[i] == '\0';
-    size_t size = n + nuls * 2 + 1;
+    const unsigned char *src = (const unsigned char *)text;
+    size_t size = n * 3 + 1;   /* every byte may become U+FFFD */
     char *buf = size <= sizeof stack ? stack : malloc(size);
     if (!buf)
         return NULL;
     char *p = buf;
-    for (size_t i = 0; i < n; i++) {
-        if (src[i] == '\0') {
+    for (size_t i = 0; i < n;) {
+        size_t len = src[i] ? utf8_len(src + i, n - i) : 0;
+        if (len == 0) {
             memcpy(p, "\xEF\xBF\xBD", 3);
             p += 3;
+            i++;
         } else {
-            *p++ = src[i];
+            memcpy(p, src + i, len);
+            p += len;
+            i += len;
         }
     }
     *p = '\0';
@@ -36,6 +69,11 @@ static cJSON *span_string(const cl_doc *doc, cl_span s)
     if (buf != stack)
         free(buf);
     return str;
+}
+
+static cJSON *span_string(const cl_doc *doc, cl_span s)
+{
+    return text_string(doc->text + s.start, s.end - s.start);
 }
 
 static cJSON *span_or_null(const cl_doc *doc, cl_span s)
@@ -146,48 +184,27 @@ static cJSON *sentence_json(const cl_doc *doc, const cl_sentence *s)
     return o;
 }
 
-static cJSON *document_json(const cl_doc *doc)
+static int print_and_free(cJSON *o, FILE *out, bool pretty)
+{
+    char *s = pretty ? cJSON_Print(o) : cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    if (!s)
+        return -1;
+    int rc = fputs(s, out) < 0 || fputc('\n', out) == EOF ? -1 : 0;
+    cJSON_free(s);
+    return rc;
+}
+
+/* The Document node without its children (an empty array in their place). */
+static cJSON *document_shell(const cl_doc *doc)
 {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "type", "Document");
-    cJSON_AddStringToObject(o, "name", doc->name);
+    cJSON_AddItemToObject(o, "name", text_string(doc->name, strlen(doc->name)));
     cJSON_AddStringToObject(o, "encoding", doc->encoding);
     cJSON_AddStringToObject(o, "doc_kind", doc->plan ? "plan" : "report");
     cJSON_AddNumberToObject(o, "bytes", (double)doc->len);
-    cJSON *children = cJSON_AddArrayToObject(o, "children");
-
-    /* the outline: each section's node, so sentences and subsections land in their parent */
-    size_t nsec = doc->sections.len;
-    cJSON **nodes = nsec ? calloc(nsec, sizeof *nodes) : NULL;
-    const cl_section **secs = nsec ? calloc(nsec, sizeof *secs) : NULL;
-    size_t opened = 0;
-    for (size_t i = 0; i < doc->outline.len; i++) {
-        const cl_outline_item *item = &CL_VEC_AT(doc->outline, cl_outline_item, i);
-        const cl_section *parent;
-        cJSON *node;
-        if (item->is_section) {
-            const cl_section *s = CL_VEC_AT(doc->sections, cl_section *, item->index);
-            parent = s->parent;
-            node = section_json(doc, s);
-            if (nodes) {
-                nodes[opened] = node;
-                secs[opened++] = s;
-            }
-        } else {
-            const cl_sentence *s = &CL_VEC_AT(doc->sentences, cl_sentence, item->index);
-            parent = s->section;
-            node = sentence_json(doc, s);
-        }
-        cJSON *into = children;
-        for (size_t k = opened; parent && nodes && k-- > 0;)
-            if (secs[k] == parent) {
-                into = cJSON_GetObjectItemCaseSensitive(nodes[k], "children");
-                break;
-            }
-        cJSON_AddItemToArray(into, node);
-    }
-    free(nodes);
-    free(secs);
+    cJSON_AddArrayToObject(o, "children");
 
     cJSON *diags = cJSON_AddArrayToObject(o, "diagnostics");
     for (size_t i = 0; i < doc->diags.len; i++)
@@ -205,20 +222,105 @@ static cJSON *document_json(const cl_doc *doc)
     return o;
 }
 
-static int print_and_free(cJSON *o, FILE *out, bool pretty)
+typedef struct {
+    FILE *out;
+    bool pretty, first, failed;
+} json_out;
+
+/* One top-level child, printed as cJSON prints it inside the Document's children array (two
+ * tabs deeper: JSON strings hold no raw newline, so every newline is the printer's) and freed. */
+static void put_child(json_out *j, cJSON *node)
 {
-    char *s = pretty ? cJSON_Print(o) : cJSON_PrintUnformatted(o);
-    cJSON_Delete(o);
-    if (!s)
-        return -1;
-    int rc = fputs(s, out) < 0 || fputc('\n', out) == EOF ? -1 : 0;
+    char *s = j->pretty ? cJSON_Print(node) : cJSON_PrintUnformatted(node);
+    cJSON_Delete(node);
+    if (!s) {
+        j->failed = true;
+        return;
+    }
+    if (!j->first && fputs(j->pretty ? ", " : ",", j->out) < 0)
+        j->failed = true;
+    j->first = false;
+    for (const char *p = s;;) {
+        const char *nl = j->pretty ? strchr(p, '\n') : NULL;
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        if (fwrite(p, 1, n, j->out) != n || (nl && fputs("\n\t\t", j->out) < 0))
+            j->failed = true;
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
     cJSON_free(s);
-    return rc;
+}
+
+/* The outline as a stream of top-level subtrees: a subtree is complete when the next item opens
+ * at the top level (a top-level heading, or a sentence outside every heading), so one subtree at
+ * a time is in memory and a 200 MB document never becomes one cJSON tree. */
+static void put_children(json_out *j, const cl_doc *doc)
+{
+    size_t nsec = doc->sections.len;
+    cJSON **nodes = nsec ? calloc(nsec, sizeof *nodes) : NULL;
+    const cl_section **secs = nsec ? calloc(nsec, sizeof *secs) : NULL;
+    size_t opened = 0;   /* sections of the current subtree */
+    cJSON *top = NULL;   /* the current subtree */
+    for (size_t i = 0; i < doc->outline.len; i++) {
+        const cl_outline_item *item = &CL_VEC_AT(doc->outline, cl_outline_item, i);
+        const cl_section *parent, *sec = NULL;
+        cJSON *node;
+        if (item->is_section) {
+            sec = CL_VEC_AT(doc->sections, cl_section *, item->index);
+            parent = sec->parent;
+            node = section_json(doc, sec);
+        } else {
+            const cl_sentence *s = &CL_VEC_AT(doc->sentences, cl_sentence, item->index);
+            parent = s->section;
+            node = sentence_json(doc, s);
+        }
+        cJSON *into = NULL;
+        for (size_t k = opened; parent && nodes && k-- > 0;)
+            if (secs[k] == parent) {
+                into = cJSON_GetObjectItemCaseSensitive(nodes[k], "children");
+                break;
+            }
+        if (into) {
+            cJSON_AddItemToArray(into, node);
+        } else {   /* a new top-level subtree: the one before is complete */
+            if (top)
+                put_child(j, top);
+            top = node;
+            opened = 0;
+        }
+        if (sec && nodes) {
+            nodes[opened] = node;
+            secs[opened++] = sec;
+        }
+    }
+    if (top)
+        put_child(j, top);
+    free(nodes);
+    free(secs);
 }
 
 int cl_write_json(const cl_doc *doc, FILE *out, bool pretty)
 {
-    return print_and_free(document_json(doc), out, pretty);
+    cJSON *shell = document_shell(doc);
+    char *s = pretty ? cJSON_Print(shell) : cJSON_PrintUnformatted(shell);
+    cJSON_Delete(shell);
+    if (!s)
+        return -1;
+    /* the shell's empty children array is where the subtrees go: a top-level key (after a
+     * newline and one tab, or after a comma), which no string value can imitate */
+    const char *mark = pretty ? "\n\t\"children\":\t[]" : ",\"children\":[]";
+    const char *at = strstr(s, mark);
+    int rc = -1;
+    if (at) {
+        size_t head = (size_t)(at - s) + strlen(mark) - 1;   /* up to and with the '[' */
+        json_out j = {out, pretty, true, false};
+        j.failed = fwrite(s, 1, head, out) != head;
+        put_children(&j, doc);
+        rc = j.failed || fputs(s + head, out) < 0 || fputc('\n', out) == EOF ? -1 : 0;
+    }
+    cJSON_free(s);
+    return rc;
 }
 
 cJSON *cl_section_path_json(const cl_doc *doc, const cl_section *s)
@@ -236,12 +338,14 @@ cJSON *cl_section_path_json(const cl_doc *doc, const cl_section *s)
     return path;
 }
 
-int cl_write_jsonl(const cl_doc *doc, FILE *out)
+/* The claims as JSON Lines through cJSON trees: the reference that the fast writer
+ * (cl_write_jsonl in emit_jsonl.c) must match byte for byte (tests/jsonl_same.c). */
+int cl_write_jsonl_cjson(const cl_doc *doc, FILE *out)
 {
     for (size_t i = 0; i < doc->claims.len; i++) {
         const cl_claim *c = cl_doc_claim(doc, i);
         cJSON *o = cl_claim_json(doc, c, i);
-        cJSON_AddStringToObject(o, "doc", doc->name);
+        cJSON_AddItemToObject(o, "doc", text_string(doc->name, strlen(doc->name)));
         cJSON_AddItemToObject(o, "section", cl_section_path_json(doc, c->section));
         if (print_and_free(o, out, false) < 0)
             return -1;

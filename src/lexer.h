@@ -57,5 +57,9 @@ typedef struct {
 void cl_lexer_init(cl_lexer *lx, const char *text, size_t len);
 cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t);
 const char *cl_rt_name(cl_rt type);
+/* The normalised spelling of a NAME: full-width ASCII to half-width, sub- and superscript
+ * digits to digits (PM₁₀ -> PM10, NOₓ -> NOx), PM_{2.5} -> PM2.5, an all-lowercase name with a
+ * digit in capitals (pm2.5 -> PM2.5). Writes at most CAP-1 bytes and a NUL; returns the length. */
+size_t cl_name_normalise(const unsigned char *s, const unsigned char *e, char *out, size_t cap);
 
 #endif

@@ -146,6 +146,7 @@ bool cl_num_chinese(const unsigned char *s, const unsigned char *e, cl_dec *out,
     uint64_t small = 0;   /* the current group below 万 */
     uint64_t digit = 0;
     bool pending = false;
+    int last_power = 0;   /* place value of the previous character; 0 after a digit or 零 */
     if (nplaces == 0) {   /* positional: 二〇二四 */
         for (const unsigned char *p = s; p < int_end; p += 3)
             if (!mul_add(&small, 10, (unsigned)cn_at(p, int_end)->digit))
@@ -156,15 +157,28 @@ bool cl_num_chinese(const unsigned char *s, const unsigned char *e, cl_dec *out,
             if (c->digit >= 0) {
                 digit = (uint64_t)c->digit;
                 pending = true;
+                /* 两万五 = 25000, 三千五 = 3500: a last digit right after 百 千 万 is one
+                 * place below it (not after 十 or 零: 一百零五 = 105, 二十五 = 25) */
+                if (p + 3 == int_end && last_power >= 2 && !point) {
+                    static const uint64_t below[] = {0, 0, 10, 100, 1000, 0, 0, 0, 10000000};
+                    small += digit * below[last_power];
+                    pending = false;
+                    digit = 0;
+                }
+                last_power = 0;
             } else if (c->power < 4) {
                 uint64_t unit = c->power == 1 ? 10 : c->power == 2 ? 100 : 1000;
                 small += (pending ? digit : 1) * unit;  /* 十二: a bare 十 is 10 */
                 pending = false;
                 digit = 0;
+                last_power = c->power;
             } else {
                 uint64_t group = small + (pending ? digit : 0);
+                if (group == 0 && p == s)
+                    group = 1;   /* 万余人, 近万元: a bare 万 is 10000 */
                 small = digit = 0;
                 pending = false;
+                last_power = c->power;
                 if (c->power == 4) {
                     section = (section + group);
                     if (section > (MANT_LIMIT - 1) / 10000)
@@ -228,15 +242,31 @@ int cl_dec_cmp(cl_dec a, cl_dec b)
     return (ma > mb) - (ma < mb);
 }
 
+/* NUM / DEN * 100 to 2 decimals, rounded half-up, in integers only (no double: the value must
+ * not depend on floating-point rounding). Long division, one decimal digit at a time. */
 bool cl_num_percent_of(cl_dec num, cl_dec den, cl_dec *out)
 {
-    double n = cl_dec_to_double(num), d = cl_dec_to_double(den);
-    if (d == 0 || !isfinite(n / d))
+    if (den.mant == 0)
         return false;
-    double hundredths = floor(n / d * 10000.0 + 0.5);  /* percent with 2 decimals */
-    if (hundredths < 0 || hundredths >= 1e18)
-        return false;
-    out->mant = (uint64_t)hundredths;
+    /* num/den * 10^4 = (n.mant / d.mant) * 10^k: hundredths of a percent */
+    int k = num.exp - den.exp + 4;
+    uint64_t n = num.mant, d = den.mant;
+    for (; k < 0; k++) {   /* a denominator with more decimals: scale it up */
+        if (d > UINT64_MAX / 10)
+            return false;
+        d *= 10;
+    }
+    uint64_t q = n / d, r = n % d;
+    /* k + 1 more digits: k for the scale, one to round on */
+    for (int i = 0; i <= k; i++) {
+        if (r > UINT64_MAX / 10 || q > (MANT_LIMIT - 1) / 10)
+            return false;
+        r *= 10;
+        q = q * 10 + r / d;
+        r %= d;
+    }
+    q = (q + 5) / 10;   /* round half-up on the last digit */
+    out->mant = q;
     out->exp = -2;
     normalise(out);
     return true;
@@ -259,10 +289,18 @@ char *cl_dec_format(cl_dec d, char *buf)
         strcpy(buf, "0");
         return buf;
     }
+    /* Quantities are scaled within 10^±40 (cl_dec_scale), but a raw numeral (--format tokens)
+     * may be 0.000…1 with a hundred zeros: past 63 characters, exponent notation, which is
+     * still a JSON number (plain digits would overrun BUF, and were once cut short). */
+    long width = d.exp >= 0 ? (long)n + d.exp : (n + d.exp > 0 ? n + 1L : 2L - d.exp);
+    if (width > 63) {
+        snprintf(buf, 64, "%se%d", digits, (int)d.exp);
+        return buf;
+    }
     if (d.exp >= 0) {
         memcpy(p, digits, (size_t)n);
         p += n;
-        for (int i = 0; i < d.exp && i < EXP_LIMIT; i++)
+        for (int i = 0; i < d.exp; i++)
             *p++ = '0';
     } else {
         int point = n + d.exp; /* digits before the decimal point */

@@ -10,6 +10,9 @@ set -eu
 
 build="re2c bison libcjson-dev pkg-config gcc make"
 test="$build jq valgrind clang libclang-rt-14-dev python3"
+test="$test python3-jsonschema man-db groff-base binutils"  # schema, man page, install tests
+test="$test chromium fonts-wqy-microhei parallel bsdutils"  # html page, GNU parallel, script
+test="$test time gzip util-linux libc-bin"  # reliability: time -v, gzip, setpriv, iconv
 
 case "${1:-build}" in
   build) want=$build ;;

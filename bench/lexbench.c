@@ -1,0 +1,272 @@
+/* lexbench.c — in-process timings of claimc's stages on one input, for `make bench`.
+ *
+ *   lexbench [-r RUNS] [-s] [-o STAGE] FILE
+ *
+ * Reads FILE once (reading is not timed), then times, RUNS times each, on the same buffer:
+ *   lex       cl_lex over the whole text until END (the lexer alone)
+ *   pipeline  cl_parse + cl_write_jsonl to a /dev/null FILE + cl_doc_free (what --format jsonl
+ *             does per document, without reading the file)
+ * and with -s the stages in between, so the pipeline's time can be split:
+ *   decode    cl_decode alone (encoding detection, UTF-8 check, copy into the arena)
+ *   filter    lexer + token filter, sentence by sentence (no grammar, no claims)
+ *   parse     cl_parse alone (lexer, filter, grammar, claim builder)
+ *   emit      cl_write_jsonl alone, on a document parsed once
+ *   emit_cjson the same JSON Lines through cJSON trees (cl_write_jsonl_cjson, the reference)
+ *   emit_json cl_write_json (compact) alone, on the same document
+ * -o STAGE runs that stage alone (for a profiler: valgrind --tool=callgrind lexbench -o emit F).
+ * Prints one JSON object: bytes, tokens, and for each stage its run times, the median wall time
+ * and MB/s (MB = 10^6 bytes), the median CPU time of the thread and MB/s by it (what one core
+ * does, also when other processes share the machine), and ratio = pipeline MB/s / lexer MB/s
+ * (cpu_ratio: by CPU time).
+ *
+ * The input must be UTF-8 (as the corpus is): the lexer alone is given the bytes as they are. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "claimc.h"
+#include "decode.h"
+#include "doc.h"
+#include "emit.h"
+#include "filter.h"
+#include "lexer.h"
+#include "sentence.h"
+
+#define MAX_RUNS 101
+
+static double now(clockid_t clock)
+{
+    struct timespec ts;
+    clock_gettime(clock, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(const double *v, int n)
+{
+    double s[MAX_RUNS];
+    memcpy(s, v, (size_t)n * sizeof *s);
+    qsort(s, (size_t)n, sizeof *s, cmp_double);
+    return n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
+
+static char *read_all(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 20, n = 0;
+    char *buf = malloc(cap + 1);
+    for (size_t r; buf && (r = fread(buf + n, 1, cap - n, f)) > 0;) {
+        n += r;
+        if (n == cap) {
+            char *nb = realloc(buf, cap * 2 + 1);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+    }
+    fclose(f);
+    if (buf)
+        buf[n] = '\0';   /* the lexer's sentinel */
+    *len = n;
+    return buf;
+}
+
+/* -- the stages ------------------------------------------------------------------------------ */
+
+typedef struct {
+    const char *text;
+    size_t len;
+    FILE *devnull;
+    const cl_doc *parsed;   /* for the emit stages */
+    unsigned long long tokens;
+} bench_input;
+
+static int stage_lex(bench_input *in)
+{
+    cl_lexer lx;
+    cl_rawtok t;
+    unsigned long long n = 0;
+    cl_lexer_init(&lx, in->text, in->len);
+    while (cl_lex(&lx, &t) != CL_RT_END)
+        n++;
+    in->tokens = n;
+    return 0;
+}
+
+static int stage_pipeline(bench_input *in)
+{
+    cl_doc *doc = cl_parse("bench", in->text, in->len);
+    if (!doc)
+        return -1;
+    int rc = cl_write_jsonl(doc, in->devnull);
+    cl_doc_free(doc);
+    return rc;
+}
+
+static int stage_parse(bench_input *in)
+{
+    cl_doc *doc = cl_parse("bench", in->text, in->len);
+    if (!doc)
+        return -1;
+    cl_doc_free(doc);
+    return 0;
+}
+
+/* What cl_parse does before the lexer: the encoding check and the copy into the arena. */
+static int stage_decode(bench_input *in)
+{
+    cl_doc *doc = calloc(1, sizeof *doc);
+    if (!doc)
+        return -1;
+    int rc = cl_decode(doc, (const unsigned char *)in->text, in->len) ? 0 : -1;
+    cl_doc_free(doc);
+    return rc;
+}
+
+static int stage_filter(bench_input *in)
+{
+    cl_doc *doc = calloc(1, sizeof *doc);
+    if (!doc)
+        return -1;
+    doc->text = in->text;
+    doc->len = in->len;
+    doc->name = "bench";
+    doc->encoding = "utf-8";
+    cl_filter *f = malloc(sizeof *f);
+    if (!f) {
+        free(doc);
+        return -1;
+    }
+    cl_filter_init(f, doc);
+    cl_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.doc = doc;
+    for (;;) {
+        cl_span marker;
+        int level = 0;
+        ctx.ntoks = ctx.ndrafts = 0;
+        if (cl_filter_sentence(f, &ctx, &marker, &level) == CL_EV_END || ctx.oom)
+            break;
+    }
+    free(ctx.toks);
+    free(ctx.drafts);
+    free(f);
+    cl_doc_free(doc);
+    return 0;
+}
+
+static int stage_emit(bench_input *in)
+{
+    return cl_write_jsonl(in->parsed, in->devnull);
+}
+
+static int stage_emit_cjson(bench_input *in)
+{
+    return cl_write_jsonl_cjson(in->parsed, in->devnull);
+}
+
+static int stage_emit_json(bench_input *in)
+{
+    return cl_write_json(in->parsed, in->devnull, false);
+}
+
+typedef struct {
+    const char *name;
+    int (*run)(bench_input *);
+    bool split;   /* only with -s */
+} stage;
+
+static const stage stages[] = {
+    {"lex", stage_lex, false},
+    {"pipeline", stage_pipeline, false},
+    {"decode", stage_decode, true},
+    {"filter", stage_filter, true},
+    {"parse", stage_parse, true},
+    {"emit", stage_emit, true},
+    {"emit_cjson", stage_emit_cjson, true},
+    {"emit_json", stage_emit_json, true},
+};
+#define NSTAGES (sizeof stages / sizeof stages[0])
+
+int main(int argc, char **argv)
+{
+    int runs = 5;
+    bool split = false;
+    const char *path = NULL, *only = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "-r") == 0 && i + 1 < argc)
+            runs = atoi(argv[++i]);
+        else if (strcmp(argv[i], "-s") == 0)
+            split = true;
+        else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
+            split = true, only = argv[++i];
+        else if (argv[i][0] == '-' || path) {
+            fprintf(stderr, "usage: lexbench [-r RUNS] [-s] [-o STAGE] FILE\n");
+            return 2;
+        } else
+            path = argv[i];
+    }
+    if (!path || runs < 1 || runs > MAX_RUNS) {
+        fprintf(stderr, "usage: lexbench [-r RUNS (1-%d)] [-s] [-o STAGE] FILE\n", MAX_RUNS);
+        return 2;
+    }
+
+    bench_input in = {0};
+    in.text = read_all(path, &in.len);
+    if (!in.text) {
+        perror(path);
+        return 1;
+    }
+    in.devnull = fopen("/dev/null", "w");
+    if (!in.devnull) {
+        perror("/dev/null");
+        return 1;
+    }
+    bool emit_stages = split && (!only || strncmp(only, "emit", 4) == 0);
+    cl_doc *parsed = emit_stages ? cl_parse("bench", in.text, in.len) : NULL;
+    in.parsed = parsed;
+
+    printf("{\"file\":\"%s\",\"bytes\":%zu,\"runs\":%d", path, in.len, runs);
+    double mbs[NSTAGES] = {0}, cpu_mbs[NSTAGES] = {0};
+    for (size_t s = 0; s < NSTAGES; s++) {
+        if ((stages[s].split && !split) || (only && strcmp(only, stages[s].name) != 0))
+            continue;
+        double t[MAX_RUNS], c[MAX_RUNS];
+        for (int r = 0; r < runs; r++) {
+            double t0 = now(CLOCK_MONOTONIC), c0 = now(CLOCK_THREAD_CPUTIME_ID);
+            if (stages[s].run(&in) < 0) {
+                fprintf(stderr, "lexbench: stage %s failed\n", stages[s].name);
+                return 1;
+            }
+            c[r] = now(CLOCK_THREAD_CPUTIME_ID) - c0;
+            t[r] = now(CLOCK_MONOTONIC) - t0;
+        }
+        double m = median(t, runs), cm = median(c, runs);
+        mbs[s] = m > 0 ? (double)in.len / 1e6 / m : 0;
+        cpu_mbs[s] = cm > 0 ? (double)in.len / 1e6 / cm : 0;
+        printf(",\"%s\":{\"median_s\":%.6f,\"mb_per_s\":%.2f,\"cpu_median_s\":%.6f,"
+               "\"cpu_mb_per_s\":%.2f,\"runs_s\":[",
+               stages[s].name, m, mbs[s], cm, cpu_mbs[s]);
+        for (int r = 0; r < runs; r++)
+            printf("%s%.6f", r ? "," : "", t[r]);
+        printf("]}");
+    }
+    printf(",\"tokens\":%llu,\"ratio\":%.4f,\"cpu_ratio\":%.4f}\n", in.tokens,
+           mbs[0] > 0 ? mbs[1] / mbs[0] : 0, cpu_mbs[0] > 0 ? cpu_mbs[1] / cpu_mbs[0] : 0);
+    cl_doc_free(parsed);
+    fclose(in.devnull);
+    free((char *)in.text);
+    return 0;
+}

@@ -1,0 +1,281 @@
+/* jsonl_same.c — the fast JSONL writer must write exactly the bytes of the cJSON one.
+ *
+ *   jsonl_same FILE...
+ *
+ * Each FILE.txt is one document; each line of a FILE.jsonl is a record {"id", "text"} whose text
+ * is one document (as --input jsonl reads them). Built-in documents add what the corpus lacks:
+ * quotes, backslashes, control characters, NUL bytes, invalid UTF-8, names that need escaping.
+ * For every document, cl_write_jsonl (emit_jsonl.c) and cl_write_jsonl_cjson (emit_json.c)
+ * write into memory and are compared; prints "PASS jsonl-same/NAME" or "FAIL jsonl-same/NAME
+ * why" per input, and fails when no claim at all was compared (a test that cannot fail). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "claimc.h"
+#include "emit.h"
+
+typedef struct {
+    size_t docs, claims, bytes;
+    char why[256];
+    FILE *keep;       /* when set, the reference output is also written here */
+    bool positions;   /* also check line and column at every offset */
+} tally;
+
+static char *render(const cl_doc *doc, int (*write)(const cl_doc *, FILE *), size_t *len)
+{
+    char *buf = NULL;
+    FILE *f = open_memstream(&buf, len);
+    if (!f)
+        return NULL;
+    int rc = write(doc, f);
+    if (fclose(f) != 0 || rc < 0) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
+/* The writer's line/column cursor (cl_textpos) against cl_doc_position, at every offset forwards
+ * and backwards and at pseudo-random offsets (claims may go back: a total carried over from the
+ * previous sentence). */
+static bool same_positions(const char *name, cl_doc *doc, tally *t)
+{
+    const char *text = cl_doc_text(doc);
+    size_t len = cl_doc_text_len(doc);
+    uint32_t *want = malloc((len + 1) * 2 * sizeof *want);
+    if (!want) {
+        snprintf(t->why, sizeof t->why, "%s: out of memory", name);
+        return false;
+    }
+    for (size_t i = 0; i <= len; i++)   /* increasing offsets: cl_doc_position's cheap case */
+        cl_doc_position(doc, (uint32_t)i, &want[2 * i], &want[2 * i + 1]);
+    cl_textpos p;
+    cl_textpos_init(&p, text, len);
+    bool ok = true;
+    uint32_t seed = 12345, line, col;
+    for (size_t k = 0; ok && k < 3 * (len + 1) + 1000; k++) {
+        size_t at = k <= len ? k                              /* forwards */
+                  : k <= 2 * len + 1 ? 2 * len + 1 - k        /* backwards */
+                  : (seed = seed * 1103515245u + 12345u) % (len + 8);   /* anywhere, and past */
+        cl_textpos_at(&p, at, &line, &col);
+        size_t w = at > len ? len : at;
+        if (line != want[2 * w] || col != want[2 * w + 1]) {
+            snprintf(t->why, sizeof t->why, "%s: offset %zu is %u:%u, cl_doc_position says %u:%u",
+                     name, at, line, col, want[2 * w], want[2 * w + 1]);
+            ok = false;
+        }
+    }
+    free(want);
+    return ok;
+}
+
+/* Compare the two writers on one document; false (and why) on the first difference. */
+static bool same(const char *name, const char *text, size_t len, tally *t)
+{
+    cl_doc *doc = cl_parse(name, text, len);
+    if (!doc) {
+        snprintf(t->why, sizeof t->why, "%s: out of memory", name);
+        return false;
+    }
+    if (t->positions && !same_positions(name, doc, t)) {
+        cl_doc_free(doc);
+        return false;
+    }
+    size_t fast_len = 0, ref_len = 0;
+    char *fast = render(doc, cl_write_jsonl, &fast_len);
+    char *ref = render(doc, cl_write_jsonl_cjson, &ref_len);
+    bool ok = fast && ref;
+    if (!ok)
+        snprintf(t->why, sizeof t->why, "%s: a writer failed", name);
+    size_t i = 0;
+    while (ok && i < fast_len && i < ref_len && fast[i] == ref[i])
+        i++;
+    if (ok && (i < fast_len || i < ref_len)) {
+        size_t from = i > 40 ? i - 40 : 0;
+        snprintf(t->why, sizeof t->why, "%s: differs at byte %zu: fast \"%.60s\" cjson \"%.60s\"",
+                 name, i, fast + from, ref + from);
+        ok = false;
+    }
+    if (t->keep && ref)
+        fwrite(ref, 1, ref_len, t->keep);
+    t->docs++;
+    t->claims += cl_doc_claim_count(doc);
+    t->bytes += ref_len;
+    free(fast);
+    free(ref);
+    cl_doc_free(doc);
+    return ok;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = NULL;
+    size_t cap = 0, n = 0, r;
+    char chunk[1 << 16];
+    while ((r = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (n + r + 1 > cap) {
+            cap = (n + r + 1) * 2;
+            char *nb = realloc(buf, cap);
+            if (!nb) {
+                free(buf);
+                fclose(f);
+                return NULL;
+            }
+            buf = nb;
+        }
+        memcpy(buf + n, chunk, r);
+        n += r;
+    }
+    fclose(f);
+    if (!buf)
+        buf = calloc(1, 1);
+    *len = n;
+    return buf;
+}
+
+static bool check_file(const char *path, tally *t)
+{
+    size_t len;
+    char *data = read_file(path, &len);
+    if (!data) {
+        snprintf(t->why, sizeof t->why, "cannot read %s", path);
+        return false;
+    }
+    size_t n = strlen(path);
+    bool ok = true;
+    if (n > 6 && strcmp(path + n - 6, ".jsonl") == 0) {
+        long line = 0;
+        for (char *p = data, *nl; ok && p < data + len; p = nl + 1) {
+            nl = memchr(p, '\n', (size_t)(data + len - p));
+            if (!nl)
+                nl = data + len;
+            line++;
+            cJSON *rec = cJSON_ParseWithLength(p, (size_t)(nl - p));
+            const cJSON *id = cJSON_GetObjectItemCaseSensitive(rec, "id");
+            const cJSON *text = cJSON_GetObjectItemCaseSensitive(rec, "text");
+            if (cJSON_IsString(text)) {
+                char name[512];
+                snprintf(name, sizeof name, "%s:%s", path,
+                         cJSON_IsString(id) ? id->valuestring : "?");
+                ok = same(name, text->valuestring, strlen(text->valuestring), t);
+            } else if (nl > p) {
+                snprintf(t->why, sizeof t->why, "%s:%ld: not a record with a text", path, line);
+                ok = false;
+            }
+            cJSON_Delete(rec);
+        }
+    } else {
+        t->positions = true;
+        ok = same(path, data, len, t);
+    }
+    free(data);
+    return ok;
+}
+
+/* Texts with claims whose strings need every kind of escape; the names carry the escapes the
+ * text cannot (a newline ends a sentence). NEEDLES must all appear in the reference output, so
+ * the escapes are known to be exercised. */
+static const struct { const char *name; const char *text; size_t len; } builtin[] = {
+#define DOC(name, lit) {name, lit, sizeof(lit) - 1}
+    DOC("quote\"back\\slash\x01name\x7f", "全市\"共检查\\排污单位1826家次，出动执法人员5430人次。"),
+    DOC("new\r\nline\b\f\t",
+        "全市共检查\x1f排污\x0b单位\t1826家次，出动\b执\f法人员\x1b 5430人次。\n"
+        "PM2.5平均浓度为35微克/立方米，同比下降5.4%。"),
+    DOC("nul", "全市共\0检查排污单位1826家次，\0出动执法人员5430人次。"),
+    DOC("invalid-utf8", "一、总体\xff要求\b说明\n全市共检查\xfe排污单位1826家次，出动执法\xc3人员5430人次。"),
+    DOC("bad\xc3name\xed\xa0\x80\xe0\x80\xaf\xf4\x90\x80\x80\xf0\x9f\x98\x80\xe4\xb8",
+        "全市共检查排污单位1826家次。"),
+    DOC("lone-cr", "一、总体\r要求\r\r\n（一）水环境\r\t地表水国考断面优良比例达到95%以上，"
+                   "完成12个项目中的10个。\r\n\r全市共检查排污单位1826家次。\r"),
+    DOC("crlf-columns", "一、总体\r\n要求\r\n（一）水环境\r\n\t地表水国考断面优良比例达到95%以上，"
+                        "完成12个项目中的10个。\r\n"),
+#undef DOC
+};
+static const char *const needles[] = {"\\\"", "\\\\", "\\b", "\\f", "\\n", "\\r", "\\t",
+                                      "\\u0001", "\\u000b", "\\u001b", "\\u001f", "\x7f",
+                                      "\xEF\xBF\xBD", "\xF0\x9F\x98\x80", NULL};
+
+static bool contains(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (memcmp(s + i, needle, k) == 0)
+            return true;
+    return false;
+}
+
+/* A result line must stay one line of UTF-8 text: control bytes and every byte of a sequence
+ * that is not valid UTF-8 (from the test's own names and texts) become '?'. */
+static const char *printable(char *s)
+{
+    for (unsigned char *p = (unsigned char *)s; *p;) {
+        unsigned c = p[0], lo = 0x80, hi = 0xBF;
+        int n = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2
+              : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+        if (c == 0xE0) lo = 0xA0;
+        if (c == 0xED) hi = 0x9F;
+        if (c == 0xF0) lo = 0x90;
+        if (c == 0xF4) hi = 0x8F;
+        bool ok = n >= 0 && (n == 0 || (p[1] >= lo && p[1] <= hi));
+        for (int k = 2; ok && k <= n; k++)
+            ok = (p[k] & 0xC0) == 0x80;
+        if (!ok || c < 0x20 || c == 0x7F) {
+            *p++ = '?';
+            continue;
+        }
+        p += n + 1;
+    }
+    return s;
+}
+
+int main(int argc, char **argv)
+{
+    int failed = 0;
+    tally all = {0};
+    for (int i = 1; i < argc; i++) {
+        tally t = {0};
+        bool ok = check_file(argv[i], &t);
+        all.docs += t.docs;
+        all.claims += t.claims;
+        all.bytes += t.bytes;
+        if (ok)
+            printf("PASS jsonl-same/%s (%zu documents, %zu claims, %zu bytes)\n", argv[i],
+                   t.docs, t.claims, t.bytes);
+        else
+            printf("FAIL jsonl-same/%s %s\n", argv[i], printable(t.why));
+        failed += !ok;
+    }
+    char *seen = NULL;
+    size_t seen_len = 0;
+    FILE *keep = open_memstream(&seen, &seen_len);
+    for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++) {
+        tally t = {.keep = keep, .positions = true};
+        bool ok = same(builtin[i].name, builtin[i].text, builtin[i].len, &t);
+        all.claims += t.claims;
+        if (ok)
+            printf("PASS jsonl-same/builtin-%zu (%zu claims)\n", i, t.claims);
+        else
+            printf("FAIL jsonl-same/builtin-%zu %s\n", i, printable(t.why));
+        failed += !ok;
+    }
+    if (keep && fclose(keep) == 0) {
+        for (const char *const *n = needles; *n; n++)
+            if (!contains(seen, seen_len, *n)) {
+                printf("FAIL jsonl-same/escapes the built-in documents no longer exercise '%s'\n",
+                       *n);
+                failed++;
+            }
+        free(seen);
+    }
+    if (all.claims == 0) {
+        printf("FAIL jsonl-same/coverage no claim was compared: the test proves nothing\n");
+        failed++;
+    }
+    return failed ? 1 : 0;
+}
