@@ -159,7 +159,6 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
     day       = ws? monthday ws? [日号];
     month     = monthday ws? "月" day? datesuf?;
     sub       = [\u2080-\u2089\u2093];           // ₀-₉ and ₓ (NOₓ)
-    sup       = [\u00b2\u00b3\u00b9\u2070\u2074-\u2079];
     latin     = [A-Za-z\uff21-\uff3a\uff41-\uff5a];  // half- and full-width
     ordsuf    = [位名轮批次届个期号条章节款项年周天家类级] | "季度" | "阶段" | "批次";
     session   = "全会" | "全体会议";
