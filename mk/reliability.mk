@@ -18,7 +18,8 @@
 
 CHECK_PARTS += test-fuzz test-asan test-valgrind test-bad test-output test-determinism test-big
 
-FUZZ_CC      ?= clang
+# clang-14: libclang-rt-14-dev holds its libFuzzer and sanitizer runtimes
+FUZZ_CC      ?= clang-14
 FUZZ_SECONDS ?= 600
 FUZZ_CHECK_SECONDS ?= 60
 SAN_FLAGS    = $(or $(SAN_O_$(basename $(notdir $<))),-O1) -g -fno-omit-frame-pointer \
