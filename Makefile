@@ -32,7 +32,7 @@ BISONFLAGS := -Wall -Werror
 
 CLI_SRC := src/cli.c src/main.c
 LIB_SRC := $(filter-out $(CLI_SRC),$(wildcard src/*.c))   # every other module is the library
-GEN_SRC := $(B)/lexer.c $(B)/claims.tab.c $(B)/units_table.c
+GEN_SRC := $(B)/lexer.c $(B)/claims.tab.c $(B)/units_table.c $(B)/water_table.c
 LIB_OBJ := $(patsubst src/%.c,$(O)/%.o,$(LIB_SRC)) $(patsubst $(B)/%.c,$(O)/%.o,$(GEN_SRC))
 CLI_OBJ := $(patsubst src/%.c,$(O)/%.o,$(CLI_SRC))
 
@@ -55,6 +55,13 @@ $(B)/keywords.re.inc: grammar/keywords.tsv tools/gen_tables.awk | $(B)
 
 $(B)/lexer.c: grammar/lexer.re $(B)/units.re.inc $(B)/keywords.re.inc | $(B)
 	$(RE2C) $(RE2CFLAGS) --depfile $(B)/lexer.d -o $@ $<
+
+# The lexer's DFA as a graph, read by tools/water_table.awk for the code points that start no
+# rule (the lexer's fast path over prose).
+$(B)/water_table.c: grammar/lexer.re $(B)/units.re.inc $(B)/keywords.re.inc tools/water_table.awk | $(B)
+	$(RE2C) $(RE2CFLAGS) -D -o $(B)/lexer.dot $<
+	awk -f tools/water_table.awk $(B)/lexer.dot > $@.tmp
+	mv $@.tmp $@
 
 $(B)/claims.tab.c $(B)/claims.tab.h &: grammar/claims.y | $(B)
 	$(BISON) $(BISONFLAGS) -H$(B)/claims.tab.h -o $(B)/claims.tab.c $<

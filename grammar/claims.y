@@ -16,19 +16,25 @@
  * %prec STOP, below every token, so Bison shifts; no conflict is left to a default (%expect 0). */
 %require "3.8"
 %define api.pure full                 // no globals: documents parse in parallel
-%define api.push-pull push            // the driver pushes a collected sentence
+%define api.push-pull pull            // cl_yylex reads the collected sentence's signal tokens
 %define api.prefix {cl_yy}            // the library may be linked with other Bison parsers
 %define api.token.prefix {T_}         // T_QTY, T_END: no clash with other macros
 %define api.value.type union
 %define api.location.type {cl_span}   // byte offsets; line:col only when printing
 %define parse.error custom            // a syntax error becomes a diagnostic, never output
-%define parse.lac full                // exact recovery context
+// no parse.lac: every island is closed under prefixes, so no sentence has a syntax error, and
+// LAC's exploratory parse before each shift cost a tenth of the pipeline's time
 %locations
 %expect 0
-%parse-param {cl_ctx *ctx}
+%param {cl_ctx *ctx}
 
 %code requires {
 #include "sentence.h"
+
+/* What precedes the magnitude of a change: the baseline, the direction, 分别, 均 (token
+ * indices or -1). A value of its own, not a whole cl_draft: the parser copies semantic values
+ * on every reduction, and the union is as wide as its widest member. */
+typedef struct { int base, dir, distr, all; } cl_change_head;
 }
 
 %code {
@@ -36,6 +42,7 @@
 #include <string.h>
 
 static void cl_yyerror(const cl_span *loc, cl_ctx *ctx, const char *msg);
+static int cl_yylex(CL_YYSTYPE *value, cl_span *loc, cl_ctx *ctx);
 
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                    \
     do {                                                               \
@@ -63,12 +70,17 @@ static void draft(cl_ctx *ctx, cl_draft_type type, cl_range list, int lead, int 
     cl_draft_add(ctx, d);
 }
 
-/* What precedes the magnitude of a change: the baseline, the direction, 分别. */
-static cl_draft change_head(int base, int dir, int distr)
+static cl_change_head change_head(int base, int dir, int distr)
 {
-    cl_draft d = {.type = CL_DRAFT_CHANGE, .list = {-1, -1}, .lead = base, .dir = dir,
-                  .distr = distr, .all = -1, .total = -1, .done = -1};
-    return d;
+    cl_change_head h = {base, dir, distr, -1};
+    return h;
+}
+
+static void change(cl_ctx *ctx, cl_change_head h, cl_range list)
+{
+    cl_draft d = {.type = CL_DRAFT_CHANGE, .list = list, .lead = h.base, .dir = h.dir,
+                  .distr = h.distr, .all = h.all, .total = -1, .done = -1};
+    cl_draft_add(ctx, d);
 }
 
 static void plain(cl_ctx *ctx, cl_range list)
@@ -90,7 +102,7 @@ static int progress(cl_ctx *ctx, cl_range totals, int done, bool across_comma)
 %token END 0
 %nterm <cl_range> qlist
 %nterm <int> done progress rank
-%nterm <cl_draft> cmp
+%nterm <cl_change_head> cmp
 
 %precedence STOP   /* lower than every token: an island grows while it can (see the top) */
 %precedence QTY ORD BASE DIR COP DISTR DONE HAS COMMA ENUM AND FULL
@@ -177,8 +189,8 @@ levels
 /* A change against a baseline: 同比提升2.3% | 较2022年同期提高了11.1个百分点 | 同比减少23天 |
  * 分别同比下降7.4%和6.7% | 与去年持平 */
 change
-    : cmp                         %prec STOP { cl_draft d = $1; d.list = NO_LIST; cl_draft_add(ctx, d); }
-    | cmp qlist                   %prec STOP { cl_draft d = $1; d.list = $2; cl_draft_add(ctx, d); }
+    : cmp                         %prec STOP { change(ctx, $1, NO_LIST); }
+    | cmp qlist                   %prec STOP { change(ctx, $1, $2); }
     ;
 
 cmp
@@ -220,7 +232,7 @@ stray
 %%
 
 /* A syntax error is a diagnostic naming the token found and the tokens the grammar expected
- * there (exact, thanks to LAC). */
+ * there (without LAC the list may hold a token a default reduction would then reject). */
 static int yyreport_syntax_error(const yypcontext_t *pctx, cl_ctx *ctx)
 {
     enum { MAX_EXPECTED = 8 };
@@ -251,25 +263,25 @@ static const int sig_to_token[CL_SIG_COUNT_] = {
     T_COMMA, T_ENUM, T_AND, T_FULL,
 };
 
-/* Parse the signal tokens of ctx's sentence, recording drafts. */
+/* The next signal token of ctx's sentence; its value is its index in ctx->toks. */
+static int cl_yylex(CL_YYSTYPE *value, cl_span *loc, cl_ctx *ctx)
+{
+    if (ctx->next_tok >= ctx->ntoks) {
+        value->T_QTY = -1;
+        *loc = cl_span_of(ctx->span.end, ctx->span.end);
+        return T_END;
+    }
+    int i = ctx->next_tok++;
+    value->T_QTY = i;
+    *loc = ctx->toks[i].span;
+    return sig_to_token[ctx->toks[i].sig];
+}
+
+/* Parse the signal tokens of ctx's sentence, recording drafts. (A pull parser: the push
+ * interface cost a function call and a copy of the parser state per token.) */
 bool cl_grammar_parse(cl_ctx *ctx)
 {
-    cl_yypstate *ps = cl_yypstate_new();
-    if (!ps)
-        return false;
-    int status = YYPUSH_MORE;
-    for (int i = 0; i < ctx->ntoks && status == YYPUSH_MORE; i++) {
-        CL_YYSTYPE value;
-        value.T_QTY = i;   /* every token's value is its index in ctx->toks */
-        cl_span loc = ctx->toks[i].span;
-        status = cl_yypush_parse(ps, sig_to_token[ctx->toks[i].sig], &value, &loc, ctx);
-    }
-    if (status == YYPUSH_MORE) {
-        CL_YYSTYPE value;
-        value.T_QTY = -1;
-        cl_span loc = {ctx->span.end, ctx->span.end};
-        status = cl_yypush_parse(ps, T_END, &value, &loc, ctx);
-    }
-    cl_yypstate_delete(ps);
+    ctx->next_tok = 0;
+    int status = cl_yyparse(ctx);
     return status == 0 || status == 1;
 }

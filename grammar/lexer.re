@@ -15,8 +15,12 @@
  * match, then the first rule) a listed name wins: 十四五 is a NAME, not the numeral 15.
  * tests/lexer/cases.tsv is the table of forms this file must read; `make test-lexer` runs it.
  *
- * Water is never a greedy rule: an unknown code point is one FILLER token, and the token filter
- * merges them, so no keyword can be swallowed by a run of prose. */
+ * Water is never a greedy rule of the DFA: an unknown code point is one FILLER token, so no
+ * keyword can be swallowed by a run of prose. Most code points of a report, though, start no
+ * rule at all; cl_lex skips a run of those as one FILLER before entering the DFA. Which they
+ * are is read off this DFA at build time (tools/water_table.awk -> build/water_table.c), so
+ * the fast path is exact by construction: a run ends before any code point that could begin a
+ * token of its own. */
 #include <string.h>
 
 #include "lexer.h"
@@ -24,8 +28,20 @@
 
 /*!types:re2c*/
 
+extern const uint8_t cl_water_bits[8192];   /* build/water_table.c */
+
+/* The three-byte code point at S starts no rule (and is valid UTF-8). */
+static inline bool water_at(const unsigned char *s)
+{
+    if ((s[0] & 0xF0) != 0xE0 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+        return false;
+    unsigned cp = (unsigned)(s[0] & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+    return cl_water_bits[cp >> 3] >> (cp & 7) & 1;   /* overlong forms are below U+0800: 0 */
+}
+
 void cl_lexer_init(cl_lexer *lx, const char *text, size_t len)
 {
+    lx->runs = true;
     lx->base = (const unsigned char *)text;
     lx->cur = lx->base;
     lx->mar = lx->base;
@@ -125,6 +141,17 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
         t->has_hi = false;
         t->num.mant = 0;
         t->num.exp = 0;
+        if (lx->cond == CL_COND_INIT && lx->runs) {
+            int n = 0;
+            while (lx->lim - lx->cur >= 3 && water_at(lx->cur)) {
+                lx->cur += 3;
+                n++;
+            }
+            if (n) {
+                t->id = n;   /* code points in the run: the filter counts prose by them */
+                return emit(lx, t, CL_RT_FILLER);
+            }
+        }
 /*!re2c
     re2c:api:style = free-form;
     re2c:define:YYCTYPE = "unsigned char";
@@ -279,7 +306,10 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
     <INIT> "的" { return emit(lx, t, CL_RT_DE); }
     <INIT> nl { return emit(lx, t, CL_RT_NEWLINE); }
     <INIT> ws+ { return emit(lx, t, CL_RT_SPACE); }
-    <INIT> any { return emit(lx, t, CL_RT_FILLER); }
+    // tokens of their own that the filter reads: brackets end a subject, and 级 after a
+    // quantity makes it a size class (5000吨级); neither may hide inside a run of water
+    <INIT> [()[\]|\uff08\uff09\u3010\u3011] | "级" { t->id = 1; return emit(lx, t, CL_RT_FILLER); }
+    <INIT> any { t->id = 1; return emit(lx, t, CL_RT_FILLER); }   // the catch-all (water_table.awk)
     <INIT> * { return emit(lx, t, CL_RT_INVALID); }
 */
     }

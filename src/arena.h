@@ -5,15 +5,20 @@
 #include <stddef.h>
 
 typedef struct cl_arena_block cl_arena_block;
-typedef struct { cl_arena_block *head; size_t total; } cl_arena;
+typedef struct cl_vec cl_vec;
+typedef struct { cl_arena_block *head; cl_vec *vecs; size_t total; } cl_arena;
 
 /* Zeroed memory, aligned for any type; NULL when out of memory. */
 void *cl_arena_alloc(cl_arena *a, size_t size);
+/* The same, not zeroed: for storage the caller fills at once (a copy of the text). */
+void *cl_arena_alloc_raw(cl_arena *a, size_t size);
 char *cl_arena_strndup(cl_arena *a, const char *s, size_t n);
+/* Frees the blocks and the storage of every vector that grew in the arena. */
 void cl_arena_free(cl_arena *a);
 
-/* A growable array in an arena: grows by doubling, the old storage stays in the arena. */
-typedef struct { void *data; size_t len, cap; } cl_vec;
+/* A growable array owned by an arena. Its storage is on the heap and grows with realloc (a big
+ * array moves by remapping, not copying), so it must stay where it is once it has grown. */
+struct cl_vec { void *data; size_t len, cap; cl_vec *next; };
 /* Room for one more element of SIZE bytes; returns it zeroed, or NULL when out of memory. */
 void *cl_vec_push(cl_arena *a, cl_vec *v, size_t size);
 #define CL_VEC_AT(v, type, i) (((type *)(v).data)[i])

@@ -47,8 +47,15 @@ static void utf8_scan(const unsigned char *s, size_t len, size_t *multi, size_t 
 {
     *multi = *invalid = 0;
     for (size_t i = 0; i < len;) {
-        if (s[i] < 0x80) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
             i++;
+            continue;
+        }
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < len &&
+            ((s[i + 1] ^ 0x80) | (s[i + 2] ^ 0x80)) < 0x40) {
+            ++*multi;   /* CJK, most of the text: three bytes, none of the special ranges */
+            i += 3;
             continue;
         }
         size_t n = utf8_seq(s + i, len - i);

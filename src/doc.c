@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "decode.h"
+#include "emit.h"
 #include "filter.h"
 #include "sentence.h"
 
@@ -28,8 +29,9 @@ void cl_doc_diag_add(cl_doc *doc, cl_severity sev, const char *code, const char 
 static bool contains(const char *s, size_t n, const char *word)
 {
     size_t w = strlen(word);
+    /* runs on every heading title for every word: memcmp only where the first byte matches */
     for (size_t i = 0; i + w <= n; i++)
-        if (memcmp(s + i, word, w) == 0)
+        if (s[i] == word[0] && memcmp(s + i, word, w) == 0)
             return true;
     return false;
 }
@@ -102,6 +104,18 @@ static bool add_outline(cl_doc *doc, bool is_section, size_t index)
     return true;
 }
 
+/* Every claim has a value, a rank, or a change word (与去年持平 has no value): most
+ * sentences have none of them, and the grammar need not see those. */
+static bool may_claim(const cl_ctx *ctx)
+{
+    for (int i = 0; i < ctx->ntoks; i++)
+        switch (ctx->toks[i].sig) {
+        case CL_SIG_QTY: case CL_SIG_ORD: case CL_SIG_DIR: case CL_SIG_BASE: return true;
+        default: break;
+        }
+    return false;
+}
+
 #define MAX_DEPTH 16
 
 static void parse_text(cl_doc *doc)
@@ -136,9 +150,14 @@ static void parse_text(cl_doc *doc)
             s->span = ctx.span;
             s->section = ctx.section;
             s->first_claim = doc->claims.len;
-            if (!cl_grammar_parse(&ctx))
-                ctx.oom = true;
-            cl_sentence_build(&ctx);
+            if (may_claim(&ctx)) {
+                if (!cl_grammar_parse(&ctx))
+                    ctx.oom = true;
+                cl_sentence_build(&ctx);
+            } else {
+                ctx.pending_claim = -1;   /* what the builder does with a sentence of no claims */
+                ctx.merged = false;
+            }
             if (ctx.merged) {   /* the previous sentence's total moved into this claim */
                 s->first_claim--;
                 CL_VEC_AT(doc->sentences, cl_sentence, doc->sentences.len - 2).claim_count--;
@@ -251,17 +270,16 @@ static void advance(const char *text, uint32_t i, uint32_t *line, uint32_t *colu
 
 static void build_checkpoints(cl_doc *doc)
 {
-    uint32_t line = 1, column = 1;
-    for (uint32_t i = 0;; i++) {
-        if (i % CL_CHECKPOINT == 0) {
-            cl_checkpoint *c = cl_vec_push(&doc->arena, &doc->checkpoints, sizeof *c);
-            if (!c)
-                return;
-            *c = (cl_checkpoint){i, line, column};
-        }
-        if (i >= doc->len)
+    /* memchr for line ends and code points counted eight bytes at a time (emit_jsonl.c) */
+    cl_textpos p;
+    cl_textpos_init(&p, doc->text, doc->len);
+    for (size_t i = 0; i <= doc->len; i += CL_CHECKPOINT) {
+        uint32_t line, column;
+        cl_textpos_at(&p, i, &line, &column);
+        cl_checkpoint *c = cl_vec_push(&doc->arena, &doc->checkpoints, sizeof *c);
+        if (!c)
             return;
-        advance(doc->text, i, &line, &column);
+        *c = (cl_checkpoint){(uint32_t)i, line, column};
     }
 }
 

@@ -25,11 +25,11 @@ void cl_filter_init(cl_filter *f, cl_doc *doc)
 static cl_rawtok *peek(cl_filter *f, int k)
 {
     while (f->la_count <= k) {
-        cl_rawtok *t = &f->la[(f->la_head + f->la_count) % CL_FILTER_LOOKAHEAD];
+        cl_rawtok *t = &f->la[(unsigned)(f->la_head + f->la_count) % CL_FILTER_LOOKAHEAD];
         cl_lex(&f->lx, t);
         f->la_count++;
     }
-    return &f->la[(f->la_head + k) % CL_FILTER_LOOKAHEAD];
+    return &f->la[(unsigned)(f->la_head + k) % CL_FILTER_LOOKAHEAD];
 }
 
 /* The k-th token ahead that is not a space. */
@@ -52,7 +52,7 @@ static cl_rawtok take(cl_filter *f)
 {
     cl_rawtok t = *peek(f, 0);
     if (t.type != CL_RT_END) {
-        f->la_head = (f->la_head + 1) % CL_FILTER_LOOKAHEAD;
+        f->la_head = (int)((unsigned)(f->la_head + 1) % CL_FILTER_LOOKAHEAD);
         f->la_count--;
     }
     return t;
@@ -91,11 +91,17 @@ static bool text_starts(const cl_doc *doc, const cl_rawtok *t, const char *s)
 /* Brackets end a subject: （区委常委会3次，区政府常务会议6次） */
 static bool is_bracket(const cl_doc *doc, const cl_rawtok *t)
 {
-    static const char *const brackets[] = {"（", "）", "(", ")", "【", "】", "[", "]", "|"};
-    for (size_t i = 0; i < sizeof brackets / sizeof brackets[0]; i++)
-        if (text_is(doc, t->start, t->end, brackets[i]))
-            return true;
-    return false;
+    /* runs for every FILLER: compare bytes, no strlen or memcmp calls */
+    const unsigned char *s = (const unsigned char *)doc->text + t->start;
+    switch (t->end - t->start) {
+    case 1:   /* ( ) [ ] | */
+        return s[0] == '(' || s[0] == ')' || s[0] == '[' || s[0] == ']' || s[0] == '|';
+    case 3:   /* （ ） are EF BC 88/89, 【 】 are E3 80 90/91 */
+        return (s[0] == 0xEF && s[1] == 0xBC && (s[2] == 0x88 || s[2] == 0x89)) ||
+               (s[0] == 0xE3 && s[1] == 0x80 && (s[2] == 0x90 || s[2] == 0x91));
+    default:
+        return false;
+    }
 }
 
 static void close_right(cl_filter *f, cl_ctx *ctx)
@@ -252,10 +258,17 @@ static bool scale_part(qpart *p, int unit_exp, cl_dec *out)
     return p->ok && cl_dec_scale(out, p->mult + unit_exp);
 }
 
+/* The code points of prose a token stands for: a run of water is one token of many. The
+ * look-ahead limits below count these, so they mean the same whatever the lexer groups. */
+static int width(const cl_rawtok *t)
+{
+    return t->type == CL_RT_FILLER && t->id > 1 ? t->id : 1;
+}
+
 /* A 的 ends the noun phrase ahead, before any punctuation or keyword: a relative clause. */
 static bool de_ahead(cl_filter *f)
 {
-    for (int i = 0; i < 12; i++) {
+    for (int i = 0, seen = 0; seen < 12; seen += width(peek(f, i)), i++) {
         cl_rawtok *t = peek(f, i);
         if (t->type == CL_RT_DE)
             return true;
@@ -378,7 +391,7 @@ static bool baseline_ahead(cl_filter *f, uint32_t *end)
 {
     uint32_t last = peek(f, 0)->end;
     int filler = 0;
-    for (int i = 1; i < CL_FILTER_LOOKAHEAD - 2; i++) {
+    for (int i = 1, seen = 1; seen < CL_FILTER_LOOKAHEAD - 2; seen += width(peek(f, i)), i++) {
         cl_rawtok *t = peek(f, i);
         switch (t->type) {
         case CL_RT_SPACE:
@@ -391,11 +404,13 @@ static bool baseline_ahead(cl_filter *f, uint32_t *end)
                 return false;
             last = t->end;
             continue;
-        case CL_RT_FILLER:     /* 同期, 上年, 前, 年 */
-            if (++filler > 6)
-                return false;
-            if (filler <= 4)
-                last = t->end;
+        case CL_RT_FILLER:     /* 同期, 上年, 前, 年: at most 6 characters, the first 4 kept */
+            for (int k = 0; k < width(t); k++) {
+                if (seen + k >= CL_FILTER_LOOKAHEAD - 2 || ++filler > 6)
+                    return false;
+                if (filler <= 4)   /* a run is all three-byte code points */
+                    last = width(t) > 1 ? t->start + 3 * (uint32_t)(k + 1) : t->end;
+            }
             continue;
         case CL_RT_COMMA: {    /* 与去年同期相比，下降了 */
             cl_rawtok *n = peek(f, i + 1);
@@ -619,6 +634,18 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
     start_sentence(f, ctx, (uint32_t)(f->lx.cur - f->lx.base));
     for (;;) {
         cl_rawtok *next = peek(f, 0);
+        if (next->type == CL_RT_FILLER && !is_bracket(ctx->doc, next)) {
+            /* prose, most tokens: what the switch below does for it, without copying it */
+            flush_invalid(f);
+            f->line_start = false;
+            extend(f, ctx, next);
+            water(f, ctx, next);
+            f->prev_type = CL_RT_FILLER;
+            f->prev_end = next->end;
+            f->la_head = (int)((unsigned)(f->la_head + 1) % CL_FILTER_LOOKAHEAD);
+            f->la_count--;
+            continue;
+        }
         if (next->type != CL_RT_INVALID)
             flush_invalid(f);
         if (next->type == CL_RT_END)

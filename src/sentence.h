@@ -49,6 +49,7 @@ typedef struct {
 
 typedef struct cl_ctx {
     cl_doc *doc;
+    int next_tok;                /* the grammar's read position in toks */
     cl_stok *toks;
     int ntoks, cap_toks;
     cl_draft *drafts;
