@@ -28,15 +28,52 @@
 
 /*!types:re2c*/
 
-extern const uint8_t cl_water_bits[8192];   /* build/water_table.c */
+/* build/water_table.c, read off this file's DFA by tools/water_table.awk */
+extern const uint8_t cl_water_bits[8192];          /* code points that start no rule */
+extern const uint8_t cl_water_unless_next[8192];   /* ... unless the next one continues a token */
+extern const uint32_t cl_water_live_pairs[];       /* those continuations, as (c << 16 | d) */
+extern const uint32_t cl_water_live_mask;
 
-/* The three-byte code point at S starts no rule (and is valid UTF-8). */
-static inline bool water_at(const unsigned char *s)
+static inline bool bit_of(const uint8_t *bits, unsigned cp) { return bits[cp >> 3] >> (cp & 7) & 1; }
+
+/* The three-byte code point at S, or 0 (ASCII, another length, invalid: the DFA's business).
+ * An overlong form decodes below U+0800, where every bit of the tables is 0. */
+static inline unsigned three_byte_at(const unsigned char *s)
 {
     if ((s[0] & 0xF0) != 0xE0 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-        return false;
-    unsigned cp = (unsigned)(s[0] & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
-    return cl_water_bits[cp >> 3] >> (cp & 7) & 1;   /* overlong forms are below U+0800: 0 */
+        return 0;
+    return (unsigned)(s[0] & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+}
+
+static bool live_pair(unsigned c, unsigned d)
+{
+    uint32_t key = (uint32_t)c << 16 | d;
+    for (uint32_t h = (c * 97u + d * 7u) & cl_water_live_mask;; h = (h + 1) & cl_water_live_mask) {
+        if (cl_water_live_pairs[h] == key)
+            return true;
+        if (cl_water_live_pairs[h] == 0)
+            return false;
+    }
+}
+
+/* The end of the run of water at P: code points no token can begin with, and those that begin
+ * a token only with a next code point that does not come (环 before 保, not 比). */
+static const unsigned char *water_run(const unsigned char *p, const unsigned char *lim)
+{
+    while (lim - p >= 3) {
+        unsigned c = three_byte_at(p);
+        if (bit_of(cl_water_bits, c)) {
+            p += 3;
+            continue;
+        }
+        if (!bit_of(cl_water_unless_next, c) || lim - p < 6)
+            break;
+        unsigned d = three_byte_at(p + 3);
+        if (!d || live_pair(c, d))   /* a next code point of another length: ask the DFA */
+            break;
+        p += 3;
+    }
+    return p;
 }
 
 void cl_lexer_init(cl_lexer *lx, const char *text, size_t len)
@@ -142,13 +179,10 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
         t->num.mant = 0;
         t->num.exp = 0;
         if (lx->cond == CL_COND_INIT && lx->runs) {
-            int n = 0;
-            while (lx->lim - lx->cur >= 3 && water_at(lx->cur)) {
-                lx->cur += 3;
-                n++;
-            }
-            if (n) {
-                t->id = n;   /* code points in the run: the filter counts prose by them */
+            const unsigned char *end = water_run(lx->cur, lx->lim);
+            if (end != lx->cur) {
+                t->id = (int)(end - lx->cur) / 3;   /* code points: the filter counts prose by them */
+                lx->cur = end;
                 return emit(lx, t, CL_RT_FILLER);
             }
         }

@@ -7,6 +7,7 @@
 
 #include "number.h"
 #include "sentence.h"
+#include "text.h"
 #include "units.h"
 
 void cl_draft_add(cl_ctx *ctx, cl_draft d)
@@ -28,27 +29,21 @@ void cl_draft_add(cl_ctx *ctx, cl_draft d)
 
 static bool has_text(cl_span s) { return s.end > s.start; }
 
+static size_t span_len(cl_span s) { return s.end > s.start ? s.end - s.start : 0; }
+
 static bool span_contains(const cl_doc *doc, cl_span s, const char *word)
 {
-    size_t n = strlen(word);
-    for (uint32_t i = s.start; i + n <= s.end; i++)
-        if (memcmp(doc->text + i, word, n) == 0)
-            return true;
-    return false;
+    return cl_text_has(doc->text + s.start, span_len(s), word);
 }
 
 static bool span_contains_any(const cl_doc *doc, cl_span s, const char *const *words)
 {
-    for (; *words; words++)
-        if (span_contains(doc, s, *words))
-            return true;
-    return false;
+    return cl_text_has_any(doc->text + s.start, span_len(s), words);
 }
 
 static bool span_ends_with(const cl_doc *doc, cl_span s, const char *word)
 {
-    size_t n = strlen(word);
-    return s.end - s.start >= n && memcmp(doc->text + s.end - n, word, n) == 0;
+    return cl_text_ends_with(doc->text + s.start, span_len(s), word);
 }
 
 /* A subject that names a metric: 达标率, 优良天数比例, 年均浓度 … */
@@ -56,10 +51,7 @@ static bool names_metric(const cl_doc *doc, cl_span s)
 {
     static const char *const suffixes[] = {"率", "比例", "占比", "比重", "浓度", "指数", "均值",
                                            "天数", "水平", NULL};
-    for (const char *const *w = suffixes; *w; w++)
-        if (s.end - s.start >= strlen(*w) && memcmp(doc->text + s.end - strlen(*w), *w, strlen(*w)) == 0)
-            return true;
-    return false;
+    return cl_text_ends_any(doc->text + s.start, span_len(s), suffixes) > 0;
 }
 
 /* Trim particles and spaces that are not part of a subject: 的 在 对 … at either end. */
@@ -73,6 +65,8 @@ static cl_span trim_subject(const cl_doc *doc, cl_span s)
     while (again && has_text(s)) {
         again = false;
         for (const char *const *w = lead; *w; w++) {
+            if ((*w)[0] != doc->text[s.start])   /* the first byte before any strlen */
+                continue;
             size_t n = strlen(*w);
             if (s.end - s.start > n && memcmp(doc->text + s.start, *w, n) == 0) {
                 s.start += (uint32_t)n;
@@ -81,7 +75,8 @@ static cl_span trim_subject(const cl_doc *doc, cl_span s)
         }
         for (const char *const *w = trail; *w; w++) {
             size_t n = strlen(*w);
-            if (s.end - s.start > n && memcmp(doc->text + s.end - n, *w, n) == 0) {
+            if (s.end - s.start > n && (*w)[n - 1] == doc->text[s.end - 1] &&
+                memcmp(doc->text + s.end - n, *w, n) == 0) {
                 s.end -= (uint32_t)n;
                 again = true;
             }

@@ -7,6 +7,7 @@
 #include "emit.h"
 #include "filter.h"
 #include "sentence.h"
+#include "text.h"
 
 bool cl_grammar_parse(cl_ctx *ctx);   /* claims.y */
 
@@ -26,22 +27,11 @@ void cl_doc_diag_add(cl_doc *doc, cl_severity sev, const char *code, const char 
 
 /* -- titles and plans ------------------------------------------------------------------------ */
 
-static bool contains(const char *s, size_t n, const char *word)
-{
-    size_t w = strlen(word);
-    /* runs on every heading title for every word: memcmp only where the first byte matches */
-    for (size_t i = 0; i + w <= n; i++)
-        if (s[i] == word[0] && memcmp(s + i, word, w) == 0)
-            return true;
-    return false;
-}
+static bool contains(const char *s, size_t n, const char *word) { return cl_text_has(s, n, word); }
 
 static bool contains_any(const char *s, size_t n, const char *const *words)
 {
-    for (; *words; words++)
-        if (contains(s, n, *words))
-            return true;
-    return false;
+    return cl_text_has_any(s, n, words);
 }
 
 static const char *const plan_words[] = {"计划", "要点", "安排", "打算", "思路", "下一步",
