@@ -282,8 +282,17 @@ double cl_dec_to_double(cl_dec d)
 
 char *cl_dec_format(cl_dec d, char *buf)
 {
-    char digits[24];
-    int n = snprintf(digits, sizeof digits, "%llu", (unsigned long long)d.mant);
+    char digits[24];   /* the mantissa's digits, by hand: snprintf was most of this function */
+    int n = 0;
+    char rev[24];
+    uint64_t m = d.mant;
+    do {
+        rev[n++] = (char)('0' + m % 10);
+        m /= 10;
+    } while (m);
+    for (int i = 0; i < n; i++)
+        digits[i] = rev[n - 1 - i];
+    digits[n] = '\0';
     char *p = buf;
     if (d.mant == 0) {
         strcpy(buf, "0");

@@ -1,4 +1,5 @@
 /* text.c — looking for words from short fixed lists in UTF-8 text (see text.h). */
+#define _GNU_SOURCE   /* memmem */
 #include <stdint.h>
 #include <string.h>
 
@@ -27,7 +28,10 @@ bool cl_text_has_any(const char *s, size_t n, const char *const *words)
         seen[h >> 6] |= (uint64_t)1 << (h & 63);
     }
     const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i + 1 < n; i++) {
+    for (size_t i = 0, step; i + 1 < n; i += step) {
+        /* a word starts where a code point does: past a whole three-byte sequence at once */
+        step = u[i] >= 0xE0 && u[i] < 0xF0 && i + 2 < n && (u[i + 1] & 0xC0) == 0x80 &&
+               (u[i + 2] & 0xC0) == 0x80 ? 3 : 1;
         unsigned h = pair_hash(u[i], u[i + 1]);
         if (!(seen[h >> 6] >> (h & 63) & 1))
             continue;
@@ -40,8 +44,7 @@ bool cl_text_has_any(const char *s, size_t n, const char *const *words)
 
 bool cl_text_has(const char *s, size_t n, const char *word)
 {
-    const char *words[] = {word, NULL};
-    return cl_text_has_any(s, n, words);
+    return memmem(s, n, word, strlen(word)) != NULL;
 }
 
 size_t cl_text_starts_any(const char *s, size_t n, const char *const *words)
