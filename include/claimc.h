@@ -94,6 +94,10 @@ typedef struct cl_doc cl_doc;
  * BOM, GB18030). NAME labels the document in output. Returns NULL only when out of memory;
  * problems with the input are diagnostics of the returned document. */
 CLAIMC_API cl_doc *cl_parse(const char *name, const void *data, size_t len);
+/* cl_parse for a buffer given away: DATA comes from malloc and has room for LEN + 1 bytes (a
+ * file read whole, with one byte to spare). UTF-8 text is parsed where it is, without a copy;
+ * DATA is freed with the document (or at once, when it had to be converted). */
+CLAIMC_API cl_doc *cl_parse_adopt(const char *name, unsigned char *data, size_t len);
 CLAIMC_API void cl_doc_free(cl_doc *doc);
 
 CLAIMC_API const char *cl_doc_name(const cl_doc *doc);

@@ -17,21 +17,23 @@ struct cl_arena_block {
 #define FIRST_BLOCK 4096
 #define HUGE_PAGE ((size_t)2 << 20)
 
-/* A block of at least 8 MiB (a big document's text) is asked for on huge pages where the
- * kernel offers them: a fresh page costs a fault, and 4 KiB faults were a tenth of the time. */
-static cl_arena_block *new_block(size_t cap)
+void *cl_alloc_big(size_t bytes)
 {
-    size_t bytes = sizeof(cl_arena_block) + cap;
 #ifdef MADV_HUGEPAGE
     if (bytes >= 4 * HUGE_PAGE) {
-        bytes = (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
-        void *p = aligned_alloc(HUGE_PAGE, bytes);
+        size_t rounded = (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+        void *p = aligned_alloc(HUGE_PAGE, rounded);
         if (p)
-            madvise(p, bytes, MADV_HUGEPAGE);   /* advice only: a refusal changes nothing */
+            madvise(p, rounded, MADV_HUGEPAGE);   /* advice only: a refusal changes nothing */
         return p;
     }
 #endif
     return malloc(bytes);
+}
+
+static cl_arena_block *new_block(size_t cap)
+{
+    return cl_alloc_big(sizeof(cl_arena_block) + cap);
 }
 
 void *cl_arena_alloc_raw(cl_arena *a, size_t size)

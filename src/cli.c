@@ -15,6 +15,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "arena.h"
 #include "claimc.h"
 #include "cli.h"
 
@@ -45,7 +46,7 @@ static char *dup_printf(const char *fmt, const char *a, const char *b)
 static bool read_stream(int fd, size_t hint, unsigned char **data, size_t *len)
 {
     size_t cap = hint && hint < SIZE_MAX ? hint + 1 : 1 << 16, n = 0;
-    unsigned char *buf = malloc(cap);
+    unsigned char *buf = cl_alloc_big(cap);   /* huge pages for a big file: the parse reads it in place */
     if (!buf)
         return false;
     for (;;) {
@@ -185,7 +186,9 @@ static void process(const cl_cli_options *opt, cl_item *item, FILE *direct)
         fprintf(err, "%s: error: %s\n", item->name, item->read_error);
         item->failed = true;
     } else {
-        cl_doc *doc = cl_parse(item->name, item->data, item->len);
+        /* read_stream left room for the sentinel: the document keeps the buffer */
+        cl_doc *doc = cl_parse_adopt(item->name, item->data, item->len);
+        item->data = NULL;
         if (!doc) {
             fprintf(err, "%s: error: out of memory\n", item->name);
             item->failed = true;

@@ -187,7 +187,7 @@ static bool looks_binary(const unsigned char *s, size_t len, size_t *first)
     return n >= 16 && bad * 10 > n;
 }
 
-bool cl_decode(cl_doc *doc, const unsigned char *data, size_t len)
+bool cl_decode(cl_doc *doc, const unsigned char *data, size_t len, unsigned char *room)
 {
     damage dm;
     if (len >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF))) {
@@ -219,6 +219,13 @@ bool cl_decode(cl_doc *doc, const unsigned char *data, size_t len)
     }
     size_t multi, invalid;
     utf8_scan(data, len, &multi, &invalid);
+    if (invalid == 0 && room) {   /* the caller's buffer: data is room (+ 3 past a BOM) */
+        room[base + len] = '\0';
+        doc->text = (const char *)room + base;
+        doc->len = len;
+        doc->owned = room;
+        return true;
+    }
     if (invalid == 0)
         return copy_text(doc, data, len);
     if (multi < 2 * invalid && memchr(data, 0, len) == NULL) {

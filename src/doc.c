@@ -190,14 +190,18 @@ static void parse_text(cl_doc *doc)
 
 static void build_checkpoints(cl_doc *doc);
 
-cl_doc *cl_parse(const char *name, const void *data, size_t len)
+/* ROOM: DATA, given away by the caller (cl_parse_adopt), or NULL. */
+static cl_doc *parse(const char *name, const void *data, size_t len, unsigned char *room)
 {
     cl_doc *doc = calloc(1, sizeof *doc);
-    if (!doc)
+    if (!doc) {
+        free(room);
         return NULL;
+    }
     doc->name = cl_arena_strndup(&doc->arena, name ? name : "-", strlen(name ? name : "-"));
     if (!doc->name) {
         free(doc);
+        free(room);
         return NULL;
     }
     if (len > UINT32_MAX - 1) {   /* spans are 32-bit byte offsets */
@@ -205,16 +209,29 @@ cl_doc *cl_parse(const char *name, const void *data, size_t len)
                         cl_span_of(0, 0));
         doc->text = "";
         doc->encoding = "utf-8";
+        free(room);
         return doc;
     }
-    if (cl_decode(doc, data, len)) {
+    if (cl_decode(doc, data, len, room)) {
         detect_plan(doc);
         parse_text(doc);
     } else if (!doc->text) {
         doc->text = "";
     }
+    if (room && doc->owned != room)
+        free(room);   /* converted or rejected: the text, if any, is in the arena */
     build_checkpoints(doc);
     return doc;
+}
+
+cl_doc *cl_parse(const char *name, const void *data, size_t len)
+{
+    return parse(name, data, len, NULL);
+}
+
+cl_doc *cl_parse_adopt(const char *name, unsigned char *data, size_t len)
+{
+    return parse(name, data, len, data);
 }
 
 void cl_doc_free(cl_doc *doc)
@@ -222,6 +239,7 @@ void cl_doc_free(cl_doc *doc)
     if (!doc)
         return;
     cl_arena_free(&doc->arena);
+    free(doc->owned);
     free(doc);
 }
 

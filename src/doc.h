@@ -22,6 +22,7 @@ struct cl_doc {
     const char *name;
     const char *encoding;
     const char *text;     /* UTF-8, NUL-terminated */
+    void *owned;          /* the caller's buffer the text was left in (cl_parse_adopt), freed with the doc */
     size_t len;
     bool plan;            /* a plan document (工作要点, 工作计划): claims are targets */
     cl_vec sections;      /* cl_section *, in document order */
