@@ -351,8 +351,7 @@ static char *w_quantity(char *o, const cl_doc *doc, cl_textpos *pos, const cl_qu
     return LIT(o, "}");
 }
 
-static char *w_claim(char *o, const cl_doc *doc, cl_textpos *pos, const cl_claim *c, size_t id,
-                     const cl_section *const *chain, int depth)
+static char *w_claim(char *o, const cl_doc *doc, cl_textpos *pos, const cl_claim *c, size_t id)
 {
     o = LIT(o, "{\"type\":\"Claim\",\"id\":");
     o = w_uint(o, id);
@@ -383,6 +382,14 @@ static char *w_claim(char *o, const cl_doc *doc, cl_textpos *pos, const cl_claim
     }
     if (c->distributive)
         o = LIT(o, ",\"distributive\":true");
+    return o;
+}
+
+/* The tail of a claim's line: "doc" and "section", the same for every claim of a section (a
+ * heading's title may be a whole sentence: escaping it again for each claim was a tenth of
+ * this writer's time, so cl_write_jsonl keeps the last one). */
+static char *w_tail(char *o, const cl_doc *doc, const cl_section *const *chain, int depth)
+{
     o = LIT(o, ",\"doc\":");
     o = w_string(o, doc->name, strlen(doc->name));
     o = LIT(o, ",\"section\":[");
@@ -399,17 +406,36 @@ int cl_write_jsonl(const cl_doc *doc, FILE *out)
     jbuf b = {.out = out};
     cl_textpos pos;
     cl_textpos_init(&pos, doc->text, doc->len);
+    char *tail = NULL;             /* w_tail of tail_section, tail_len bytes */
+    size_t tail_len = 0;
+    const cl_section *tail_section = NULL;
     for (size_t i = 0; i < doc->claims.len; i++) {
         const cl_claim *c = cl_doc_claim(doc, i);
         const cl_section *chain[64];
         int depth = section_chain(c->section, chain);
+        if (!tail || c->section != tail_section) {
+            free(tail);
+            size_t bound = 64 + STRING_MAX(strlen(doc->name));
+            for (int k = 0; k < depth; k++)
+                bound += STRING_MAX(span_len(section_title(chain[k]))) + 1;
+            tail = malloc(bound);
+            if (!tail) {
+                b.failed = true;
+                break;
+            }
+            tail_len = (size_t)(w_tail(tail, doc, chain, depth) - tail);
+            tail_section = c->section;
+        }
         if (!reserve(&b, claim_bound(doc, c, chain, depth)))
             break;
-        b.len = (size_t)(w_claim(b.p + b.len, doc, &pos, c, i, chain, depth) - b.p);
+        char *o = w_claim(b.p + b.len, doc, &pos, c, i);
+        memcpy(o, tail, tail_len);
+        b.len = (size_t)(o + tail_len - b.p);
         if (b.len >= FLUSH_AT)
             flush(&b);
     }
     flush(&b);
+    free(tail);
     free(b.p);
     return b.failed ? -1 : 0;
 }

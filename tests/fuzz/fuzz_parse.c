@@ -175,7 +175,18 @@ static void check_doc(const cl_doc *doc)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    cl_doc *doc = cl_parse("fuzz", data, size);
+    /* both entry points: a copy (cl_parse), or the buffer given away and parsed in place
+     * (cl_parse_adopt, what the CLI does), chosen by the input's length */
+    cl_doc *doc;
+    if (size % 2) {
+        unsigned char *room = malloc(size + 1);
+        if (!room)
+            return 0;
+        memcpy(room, data, size);
+        doc = cl_parse_adopt("fuzz", room, size);
+    } else {
+        doc = cl_parse("fuzz", data, size);
+    }
     if (!doc)
         return 0;   /* out of memory: allowed by the API */
     check_doc(doc);
