@@ -55,29 +55,32 @@ static bool names_metric(const cl_doc *doc, cl_span s)
 }
 
 /* Trim particles and spaces that are not part of a subject: 的 在 对 … at either end. */
+typedef struct { const char *s; uint32_t n; } word;   /* n: the length, known at compile time */
+#define W(lit) {lit, sizeof lit - 1}
+
 static cl_span trim_subject(const cl_doc *doc, cl_span s)
 {
-    static const char *const lead[] = {" ", "\t", "　", "的", "在", "对", "将", "把", "并", "又",
-                                       "也", "还", "已", "共", "均", "都", "正", "以", "其中", "等", NULL};
-    static const char *const trail[] = {" ", "\t", "　", "的", "已", "共", "均", "都", "正", "为",
-                                        "达", "中", "由", "从", NULL};
+    static const word lead[] = {W(" "), W("\t"), W("　"), W("的"), W("在"), W("对"), W("将"),
+                                W("把"), W("并"), W("又"), W("也"), W("还"), W("已"), W("共"),
+                                W("均"), W("都"), W("正"), W("以"), W("其中"), W("等")};
+    static const word trail[] = {W(" "), W("\t"), W("　"), W("的"), W("已"), W("共"), W("均"),
+                                 W("都"), W("正"), W("为"), W("达"), W("中"), W("由"), W("从")};
     bool again = true;
     while (again && has_text(s)) {
         again = false;
-        for (const char *const *w = lead; *w; w++) {
-            if ((*w)[0] != doc->text[s.start])   /* the first byte before any strlen */
-                continue;
-            size_t n = strlen(*w);
-            if (s.end - s.start > n && memcmp(doc->text + s.start, *w, n) == 0) {
-                s.start += (uint32_t)n;
+        for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++) {
+            const word *w = &lead[i];
+            if (s.end - s.start > w->n && w->s[0] == doc->text[s.start] &&
+                memcmp(doc->text + s.start, w->s, w->n) == 0) {
+                s.start += w->n;
                 again = true;
             }
         }
-        for (const char *const *w = trail; *w; w++) {
-            size_t n = strlen(*w);
-            if (s.end - s.start > n && (*w)[n - 1] == doc->text[s.end - 1] &&
-                memcmp(doc->text + s.end - n, *w, n) == 0) {
-                s.end -= (uint32_t)n;
+        for (size_t i = 0; i < sizeof trail / sizeof trail[0]; i++) {
+            const word *w = &trail[i];
+            if (s.end - s.start > w->n && w->s[w->n - 1] == doc->text[s.end - 1] &&
+                memcmp(doc->text + s.end - w->n, w->s, w->n) == 0) {
+                s.end -= w->n;
                 again = true;
             }
         }
