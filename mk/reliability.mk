@@ -12,9 +12,9 @@
 #
 # Sanitised builds never share objects with the normal one: build/fuzz/ (libFuzzer coverage,
 # ASan, UBSan) and build/asan/ (ASan, UBSan). Both use clang; the generated sources (lexer.c,
-# claims.tab.c, units_table.c) are the normal build's, compiled again here. The re2c lexer is
-# one function of ~180,000 lines: clang needs over 15 minutes to optimise it with sanitisers
-# and 20 seconds not to, so it alone is compiled at -O0 (SAN_O_lexer).
+# claims.tab.c, units_table.c, water_table.c) are the normal build's, compiled again here.
+# The re2c lexer is one function of ~180,000 lines: clang needs over 15 minutes to optimise
+# it with sanitisers and 20 seconds not to, so it alone is compiled at -O0 (SAN_O_lexer).
 
 CHECK_PARTS += test-fuzz test-asan test-valgrind test-bad test-output test-determinism test-big
 
