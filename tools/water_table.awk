@@ -20,22 +20,40 @@ function hex(s,    i, v, c) {
     return v
 }
 
-# A state's byte transitions: "[0x00-0xE6][0xE8-0xFF]" on the edge FROM -> TO.
-function add_ranges(from, to, label,    n, parts, i, lo, hi, dash) {
-    n = split(label, parts, "]")
-    for (i = 1; i <= n; i++) {
-        if (parts[i] == "")
-            continue
-        sub(/^\[/, "", parts[i])
-        if (parts[i] !~ /^0x[0-9A-Fa-f]+(-0x[0-9A-Fa-f]+)?$/)
-            continue                      # printable ASCII, shown as itself: below 0x80
-        dash = index(parts[i], "-")
-        if (dash) {
-            lo = hex(substr(parts[i], 1, dash - 1))
-            hi = hex(substr(parts[i], dash + 1))
-        } else {
-            lo = hi = hex(parts[i])
+# One byte of a label at position POS of L: 0xHH, \\ or \" (escaped), or a printable ASCII
+# character as itself. Sets the global `at` to the position after it.
+function label_byte(l, pos,    c) {
+    if (substr(l, pos, 2) == "0x") {
+        at = pos + 4
+        return hex(substr(l, pos, 4))
+    }
+    c = substr(l, pos, 1)
+    if (c == "\\") {
+        c = substr(l, pos + 1, 1)
+        pos++
+    }
+    at = pos + 1
+    return index(PRINTABLE, c) + 31        # PRINTABLE starts at the space, 0x20
+}
+
+# A state's byte transitions: the label "[0x00-0xE6][,--][\\]..." of the edge FROM -> TO, each
+# bracket one byte or a range (re2c prints bytes 0x21-0x7E as themselves).
+function add_ranges(from, to, label,    pos, lo, hi, k) {
+    pos = 1
+    while (substr(label, pos, 1) == "[") {
+        lo = label_byte(label, pos + 1)
+        pos = at
+        hi = lo
+        if (substr(label, pos, 1) == "-" && substr(label, pos + 1, 1) != "]") {
+            hi = label_byte(label, pos + 1)
+            pos = at
         }
+        if (substr(label, pos, 1) != "]" || hi < lo) {
+            printf "water_table.awk: cannot read the label %s\n", label > "/dev/stderr"
+            bad_label = 1
+            exit 1
+        }
+        pos++
         k = ++nr[from]
         rlo[from, k] = lo
         rhi[from, k] = hi
@@ -93,11 +111,15 @@ function live_after(s, c,    k, t0, t1, t2, b0, b1, b2, n) {
     return n
 }
 
+BEGIN {
+    PRINTABLE = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"
+}
+
 $2 == "->" && $1 == "INIT" { start = $3; next }
 $2 == "->" && /label="\[/ {
     l = $0
     sub(/.*label="/, "", l)
-    sub(/"\].*/, "", l)
+    sub(/"\]$/, "", l)
     add_ranges($1, $3, l)
     next
 }
@@ -106,12 +128,14 @@ $2 == "->" && NF == 3 { nunl[$1]++; unl[$1] = $3; next }
 /\[label="/ {
     l = $0
     sub(/.*label="/, "", l)
-    sub(/"\].*/, "", l)
+    sub(/"\]$/, "", l)
     label[$1] = l
     next
 }
 
 END {
+    if (bad_label)
+        exit 1
     # the catch-all is the rule that takes a control character such as 0x01 (no other does)
     for (k = 1; k <= nr[start]; k++)
         if (rlo[start, k] <= 1 && 1 <= rhi[start, k] && nunl[rto[start, k]] == 1)
