@@ -51,7 +51,6 @@ void *cl_arena_alloc_raw(cl_arena *a, size_t size)
         nb->used = 0;
         nb->cap = cap;
         a->head = b = nb;
-        a->total += cap;
     }
     void *p = b->data + b->used;
     b->used += size;
@@ -91,7 +90,6 @@ void cl_arena_free(cl_arena *a)
     }
     a->head = NULL;
     a->vecs = NULL;
-    a->total = 0;
 }
 
 void *cl_vec_push(cl_arena *a, cl_vec *v, size_t size)
@@ -107,7 +105,6 @@ void *cl_vec_push(cl_arena *a, cl_vec *v, size_t size)
             v->next = a->vecs;
             a->vecs = v;
         }
-        a->total += (cap - v->cap) * size;
         v->data = data;
         v->cap = cap;
     }

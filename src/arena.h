@@ -6,7 +6,7 @@
 
 typedef struct cl_arena_block cl_arena_block;
 typedef struct cl_vec cl_vec;
-typedef struct { cl_arena_block *head; cl_vec *vecs; size_t total; } cl_arena;
+typedef struct { cl_arena_block *head; cl_vec *vecs; } cl_arena;
 
 /* malloc, but from 8 MiB up on huge pages where the kernel offers them (a document's text and
  * its arena blocks: every fresh 4 KiB page costs a fault, and those were a tenth of the time).

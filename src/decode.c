@@ -18,30 +18,7 @@
 #include <string.h>
 
 #include "decode.h"
-
-/* The length of the valid UTF-8 sequence at S (at most N bytes), or 0. Overlong forms,
- * surrogates and code points above U+10FFFF are invalid. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    size_t len;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c < 0x80) return 1;
-    if (c >= 0xC2 && c <= 0xDF) len = 2;
-    else if (c == 0xE0) { len = 3; lo = 0xA0; }
-    else if (c == 0xED) { len = 3; hi = 0x9F; }
-    else if (c >= 0xE1 && c <= 0xEF) len = 3;
-    else if (c == 0xF0) { len = 4; lo = 0x90; }
-    else if (c >= 0xF1 && c <= 0xF3) len = 4;
-    else if (c == 0xF4) { len = 4; hi = 0x8F; }
-    else return 0;
-    if (len > n || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t k = 2; k < len; k++)
-        if (s[k] < 0x80 || s[k] > 0xBF)
-            return 0;
-    return len;
-}
+#include "utf8.h"
 
 /* Valid multi-byte sequences and invalid bytes of S read as UTF-8. Counted in locals (through
  * the pointers the compiler stored them at every step), ASCII eight bytes at a time. */
@@ -66,7 +43,7 @@ static void utf8_scan(const unsigned char *s, size_t len, size_t *multi, size_t 
                 i++;
             continue;
         }
-        size_t n = utf8_seq(s + i, len - i);
+        size_t n = cl_utf8_len(s + i, len - i);
         if (n) {
             m++;
             i += n;
@@ -255,8 +232,8 @@ bool cl_decode(cl_doc *doc, const unsigned char *data, size_t len, unsigned char
     if (invalid * 4 > len) {   /* noise, or an encoding we do not read: one error, not thousands */
         copy_text(doc, (const unsigned char *)"", 0);
         size_t at = 0;
-        while (at < len && utf8_seq(data + at, len - at))
-            at += utf8_seq(data + at, len - at);
+        while (at < len && cl_utf8_len(data + at, len - at))
+            at += cl_utf8_len(data + at, len - at);
         diag_at(doc, CL_SEV_ERROR, "encoding",
                 "the input is neither UTF-8 nor GB18030 (nor text); not read: the first bad byte is",
                 at + base, cl_span_of(0, 0));

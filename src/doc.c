@@ -27,13 +27,6 @@ void cl_doc_diag_add(cl_doc *doc, cl_severity sev, const char *code, const char 
 
 /* -- titles and plans ------------------------------------------------------------------------ */
 
-static bool contains(const char *s, size_t n, const char *word) { return cl_text_has(s, n, word); }
-
-static bool contains_any(const char *s, size_t n, const char *const *words)
-{
-    return cl_text_has_any(s, n, words);
-}
-
 static const char *const plan_words[] = {"计划", "要点", "安排", "打算", "思路", "下一步",
                                          "工作重点", "目标任务", "主要目标", "重点任务", "展望",
                                          NULL};
@@ -42,7 +35,7 @@ static const char *const report_words[] = {"总结", "报告", "完成情况", "
 
 static bool plan_title(const char *s, size_t n)
 {
-    return contains_any(s, n, plan_words) && !contains_any(s, n, report_words);
+    return cl_text_has_any(s, n, plan_words) && !cl_text_has_any(s, n, report_words);
 }
 
 /* The title is the first line with at least four CJK characters (lines of page furniture
@@ -58,8 +51,8 @@ static void detect_plan(cl_doc *doc)
             cjk += (unsigned char)*c >= 0xE4 && (unsigned char)*c <= 0xE9;
         if (cjk >= 4) {   /* a title is short and no sentence: no 。 or ， in it */
             size_t n = (size_t)(line_end - p);
-            doc->plan = n <= 150 && !contains(p, n, "。") && !contains(p, n, "，") &&
-                        !contains(p, n, ",") && plan_title(p, n);
+            doc->plan = n <= 150 && !cl_text_has(p, n, "。") && !cl_text_has(p, n, "，") &&
+                        !cl_text_has(p, n, ",") && plan_title(p, n);
             return;
         }
         p = line_end + 1;

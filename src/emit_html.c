@@ -16,26 +16,9 @@
 
 #include "claimc.h"
 #include "emit.h"
+#include "utf8.h"
 
 /* -- escaping -------------------------------------------------------------------------------- */
-
-/* The length of the valid UTF-8 sequence at S (at most N bytes), or 0. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
-               : (c & 0xF8) == 0xF0 ? 4 : 0;
-    if (len == 0 || len > n || (len == 2 && c < 0xC2) || (len == 4 && c > 0xF4))
-        return 0;
-    for (size_t i = 1; i < len; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    if (len == 3 && ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0)))
-        return 0;   /* overlong, or a UTF-16 surrogate */
-    if (len == 4 && ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90)))
-        return 0;
-    return len;
-}
 
 /* Text as HTML: markup characters escaped, NUL, other C0 controls and invalid UTF-8 as U+FFFD
  * (a browser would show them so anyway, and the page stays well-formed). */
@@ -44,7 +27,7 @@ static void esc_n(FILE *out, const char *text, size_t n)
     const unsigned char *s = (const unsigned char *)text;
     for (size_t i = 0; i < n;) {
         unsigned char c = s[i];
-        size_t len = utf8_len(s + i, n - i);
+        size_t len = cl_utf8_len(s + i, n - i);
         if (len == 0 || (c < 0x20 && c != '\n' && c != '\t' && c != '\r')) {
             fputs("\xEF\xBF\xBD", out);
             i += len ? len : 1;

@@ -17,30 +17,7 @@
 
 #include "doc.h"
 #include "emit.h"
-
-/* The length of the valid UTF-8 sequence at S (at most N bytes), or 0: overlong forms,
- * surrogates and code points above U+10FFFF are invalid, as in decode.c. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    size_t len;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c < 0x80) return 1;
-    if (c >= 0xC2 && c <= 0xDF) len = 2;
-    else if (c == 0xE0) { len = 3; lo = 0xA0; }
-    else if (c == 0xED) { len = 3; hi = 0x9F; }
-    else if (c >= 0xE1 && c <= 0xEF) len = 3;
-    else if (c == 0xF0) { len = 4; lo = 0x90; }
-    else if (c >= 0xF1 && c <= 0xF3) len = 4;
-    else if (c == 0xF4) { len = 4; hi = 0x8F; }
-    else return 0;
-    if (len > n || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t k = 2; k < len; k++)
-        if (s[k] < 0x80 || s[k] > 0xBF)
-            return 0;
-    return len;
-}
+#include "utf8.h"
 
 /* N bytes of S as a cJSON string: NUL and invalid UTF-8, byte by byte, as U+FFFD. */
 static cJSON *text_string(const char *text, size_t n)
@@ -53,7 +30,7 @@ static cJSON *text_string(const char *text, size_t n)
         return NULL;
     char *p = buf;
     for (size_t i = 0; i < n;) {
-        size_t len = src[i] ? utf8_len(src + i, n - i) : 0;
+        size_t len = src[i] ? cl_utf8_len(src + i, n - i) : 0;
         if (len == 0) {
             memcpy(p, "\xEF\xBF\xBD", 3);
             p += 3;

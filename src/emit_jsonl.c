@@ -14,6 +14,7 @@
 
 #include "doc.h"
 #include "emit.h"
+#include "utf8.h"
 
 #define FLUSH_AT (1 << 16)   /* write to the FILE in chunks of about this size */
 
@@ -85,29 +86,6 @@ static char *w_dec(char *o, cl_dec d)
     return o + strlen(o);
 }
 
-/* The length of the valid UTF-8 sequence at S (at most N bytes), or 0: overlong forms,
- * surrogates and code points above U+10FFFF are invalid (as utf8_len in emit_json.c). */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    size_t len;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) len = 2;
-    else if (c == 0xE0) { len = 3; lo = 0xA0; }
-    else if (c == 0xED) { len = 3; hi = 0x9F; }
-    else if (c >= 0xE1 && c <= 0xEF) len = 3;
-    else if (c == 0xF0) { len = 4; lo = 0x90; }
-    else if (c >= 0xF1 && c <= 0xF3) len = 4;
-    else if (c == 0xF4) { len = 4; hi = 0x8F; }
-    else return 0;
-    if (len > n || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t k = 2; k < len; k++)
-        if (s[k] < 0x80 || s[k] > 0xBF)
-            return 0;
-    return len;
-}
-
 /* What each ASCII byte needs: 0 copied as is; cJSON's two-character escape for " \ \b \f \n \r
  * \t; 'u' \u00xx (lower case) for the other bytes below 0x20; 'z' U+FFFD for NUL (cJSON strings
  * end at NUL). */
@@ -143,7 +121,7 @@ static char *w_string(char *o, const char *s, size_t n)
             i += 3;   /* the common case, CJK: a three-byte sequence with no special range */
             continue;
         } else {      /* a valid sequence is copied; each byte of an invalid one is U+FFFD */
-            size_t len = utf8_len(u + i, n - i);
+            size_t len = cl_utf8_len(u + i, n - i);
             if (len) {
                 i += len;
                 continue;

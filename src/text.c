@@ -39,25 +39,12 @@ bool cl_text_has_any(const char *s, size_t n, const char *const *words)
             if (len[k] > 1 && len[k] <= n - i && memcmp(s + i, words[k], len[k]) == 0)
                 return true;
     }
-    return false;
+    return words[count] ? cl_text_has_any(s, n, words + count) : false;   /* past MAX_WORDS */
 }
 
 bool cl_text_has(const char *s, size_t n, const char *word)
 {
     return memmem(s, n, word, strlen(word)) != NULL;
-}
-
-size_t cl_text_starts_any(const char *s, size_t n, const char *const *words)
-{
-    if (n == 0)
-        return 0;
-    for (; *words; words++)
-        if ((*words)[0] == s[0]) {   /* the first byte before any strlen */
-            size_t k = strlen(*words);
-            if (k <= n && memcmp(s, *words, k) == 0)
-                return k;
-        }
-    return 0;
 }
 
 size_t cl_text_ends_any(const char *s, size_t n, const char *const *words)

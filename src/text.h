@@ -9,11 +9,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* WORDS: a NULL-terminated list of non-empty words (at most 64). */
+/* WORDS: a NULL-terminated list of non-empty words. */
 bool cl_text_has(const char *s, size_t n, const char *word);
 bool cl_text_has_any(const char *s, size_t n, const char *const *words);
-/* The length of the first word of WORDS that S starts (ends) with, or 0. */
-size_t cl_text_starts_any(const char *s, size_t n, const char *const *words);
+/* The length of the first word of WORDS that S ends with, or 0. */
 size_t cl_text_ends_any(const char *s, size_t n, const char *const *words);
 bool cl_text_ends_with(const char *s, size_t n, const char *word);
 
