@@ -3,6 +3,7 @@
 #
 #   tools/ensure-packages.sh build   re2c, bison, cJSON, pkg-config, a C compiler
 #   tools/ensure-packages.sh test    the above and what `make check` uses
+#   tools/ensure-packages.sh packages PKG...   these (bench/deps.sh: what `make bench` lacks)
 #
 # As root, missing packages are installed with apt-get (after apt-get update); otherwise the
 # exact install line is printed and the step stops.
@@ -17,7 +18,8 @@ test="$test time gzip util-linux libc-bin"  # reliability: time -v, gzip, setpri
 case "${1:-build}" in
   build) want=$build ;;
   test)  want=$test ;;
-  *) echo "usage: $0 build|test" >&2; exit 2 ;;
+  packages) shift; want="$*" ;;
+  *) echo "usage: $0 build|test|packages PKG..." >&2; exit 2 ;;
 esac
 
 missing=""
