@@ -25,11 +25,11 @@ void cl_filter_init(cl_filter *f, cl_doc *doc)
 static cl_rawtok *peek(cl_filter *f, int k)
 {
     while (f->la_count <= k) {
-        cl_rawtok *t = &f->la[(unsigned)(f->la_head + f->la_count) % CL_FILTER_LOOKAHEAD];
+        cl_rawtok *t = &f->la[(unsigned)(f->la_head + f->la_count) % CL_FILTER_RING];
         cl_lex(&f->lx, t);
         f->la_count++;
     }
-    return &f->la[(unsigned)(f->la_head + k) % CL_FILTER_LOOKAHEAD];
+    return &f->la[(unsigned)(f->la_head + k) % CL_FILTER_RING];
 }
 
 /* The k-th token ahead that is not a space. */
@@ -48,11 +48,13 @@ static cl_rawtok *peek_solid(cl_filter *f, int k, int *at)
     }
 }
 
-static cl_rawtok take(cl_filter *f)
+/* The token stays in its slot until the ring comes round: a look-ahead of
+ * CL_FILTER_LOOKAHEAD after taking up to that many more leaves it alone (filter.h). */
+static const cl_rawtok *take(cl_filter *f)
 {
-    cl_rawtok t = *peek(f, 0);
-    if (t.type != CL_RT_END) {
-        f->la_head = (int)((unsigned)(f->la_head + 1) % CL_FILTER_LOOKAHEAD);
+    const cl_rawtok *t = peek(f, 0);
+    if (t->type != CL_RT_END) {
+        f->la_head = (int)((unsigned)(f->la_head + 1) % CL_FILTER_RING);
         f->la_count--;
     }
     return t;
@@ -70,7 +72,7 @@ static void flush_invalid(cl_filter *f)
 
 cl_rt cl_filter_raw(cl_filter *f, cl_rawtok *t)
 {
-    *t = take(f);
+    *t = *take(f);
     return t->type;
 }
 
@@ -211,20 +213,20 @@ typedef struct {
 } qpart;
 
 /* NUM [MULT]* [余|多] [UNIT], or PCT / FRAC: one end of a quantity. */
-static void fold_part(cl_filter *f, cl_rawtok first, qpart *p)
+static void fold_part(cl_filter *f, const cl_rawtok *first, qpart *p)
 {
     memset(p, 0, sizeof *p);
-    p->value = first.num;
-    p->ok = !first.overflow;
-    p->cn = first.cn;
-    p->has_hi = first.has_hi;
-    p->hi = first.num_hi;
+    p->value = first->num;
+    p->ok = !first->overflow;
+    p->cn = first->cn;
+    p->has_hi = first->has_hi;
+    p->hi = first->num_hi;
     p->unit_row = -1;
-    p->end = first.end;
-    if (first.type == CL_RT_PCT || first.type == CL_RT_FRAC) {
+    p->end = first->end;
+    if (first->type == CL_RT_PCT || first->type == CL_RT_FRAC) {
         p->unit_row = percent_row();
-        p->unit_text_start = first.start;
-        p->unit_text_end = first.end;
+        p->unit_text_start = first->start;
+        p->unit_text_end = first->end;
         return;
     }
     for (;;) {
@@ -281,7 +283,7 @@ static bool de_ahead(cl_filter *f)
 
 /* FIRST is NUM, PCT or FRAC. Returns false when the numeral is no quantity (a bare Chinese
  * numeral, a lone 一, an overflow), so the caller treats it as prose. */
-static bool fold_quantity(cl_filter *f, cl_ctx *ctx, cl_rawtok first, cl_stok *s)
+static bool fold_quantity(cl_filter *f, cl_ctx *ctx, const cl_rawtok *first, cl_stok *s)
 {
     qpart lo, hi;
     fold_part(f, first, &lo);
@@ -297,8 +299,7 @@ static bool fold_quantity(cl_filter *f, cl_ctx *ctx, cl_rawtok first, cl_stok *s
         cl_rawtok *n = peek(f, 1);
         if (n->type == CL_RT_NUM || n->type == CL_RT_PCT) {
             take(f);
-            cl_rawtok second = take(f);
-            fold_part(f, second, &hi);
+            fold_part(f, take(f), &hi);
             range = true;
             t = peek(f, 0);
             if (t->type == CL_RT_SUFFIX) {
@@ -326,7 +327,7 @@ static bool fold_quantity(cl_filter *f, cl_ctx *ctx, cl_rawtok first, cl_stok *s
     bool bare = lo.unit_row < 0 && !lo.mult;
     if (lo.cn && bare)
         return false;   /* 三中全会, 十大: a Chinese numeral with no unit is prose */
-    if (lo.cn && f->prev_end == first.start && f->prev_end >= 3 &&
+    if (lo.cn && f->prev_end == first->start && f->prev_end >= 3 &&
         memcmp(ctx->doc->text + f->prev_end - 3, "届", 3) == 0)
         return false;   /* 十二届四次全会: a session's name */
 
@@ -345,20 +346,20 @@ static bool fold_quantity(cl_filter *f, cl_ctx *ctx, cl_rawtok first, cl_stok *s
     if (!ok) {
         cl_doc_diag_add(ctx->doc, CL_SEV_WARNING, "number-overflow",
                         "numeral too large to represent exactly; not read as a quantity",
-                        cl_span_of(first.start, lo.end));
+                        cl_span_of(first->start, lo.end));
         return false;
     }
     q->has_hi = range;
     q->unit = lo.unit_row >= 0 ? cl_units[lo.unit_row].canonical : "";
     q->unit_text = cl_span_of(lo.unit_text_start, lo.unit_text_end);
     q->approx = (cl_approx)approx;
-    q->span = cl_span_of(first.start, lo.end);
+    q->span = cl_span_of(first->start, lo.end);
     s->unit_row = lo.unit_row;
     s->bare = bare;
     s->cn = lo.cn;
-    s->article = lo.cn && !lo.mult && !range && first.end - first.start == 3 &&
-                 memcmp(ctx->doc->text + first.start, "一", 3) == 0;
-    s->span = cl_span_of(f->approx ? f->approx_start : first.start, lo.end);
+    s->article = lo.cn && !lo.mult && !range && first->end - first->start == 3 &&
+                 memcmp(ctx->doc->text + first->start, "一", 3) == 0;
+    s->span = cl_span_of(f->approx ? f->approx_start : first->start, lo.end);
 
     /* a quantity that qualifies the noun after it is a definition, not a claim:
      * 40万吨的秸秆发电企业, 35蒸吨以上燃煤锅炉 */
@@ -642,7 +643,7 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
             water(f, ctx, next);
             f->prev_type = CL_RT_FILLER;
             f->prev_end = next->end;
-            f->la_head = (int)((unsigned)(f->la_head + 1) % CL_FILTER_LOOKAHEAD);
+            f->la_head = (int)((unsigned)(f->la_head + 1) % CL_FILTER_RING);
             f->la_count--;
             continue;
         }
@@ -653,46 +654,46 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
         if (next->type == CL_RT_LIST && (next->id == 5 || f->line_start)) {
             if (f->content)
                 return CL_EV_SENTENCE;   /* the heading starts the next call */
-            cl_rawtok t = take(f);
-            *marker = cl_span_of(t.start, t.end);
-            *level = t.id;
+            const cl_rawtok *t = take(f);
+            *marker = cl_span_of(t->start, t->end);
+            *level = t->id;
             f->line_start = false;
-            f->prev_type = t.type;
+            f->prev_type = t->type;
             return CL_EV_HEADING;
         }
-        cl_rawtok t = take(f);
-        if (t.type == CL_RT_SPACE)
+        const cl_rawtok *t = take(f);
+        if (t->type == CL_RT_SPACE)
             continue;
-        if (t.type == CL_RT_NEWLINE) {
-            if (f->content && soft_break(f, t.start)) {
+        if (t->type == CL_RT_NEWLINE) {
+            if (f->content && soft_break(f, t->start)) {
                 /* a long line cut mid-sentence (page breaks in converted PDFs): skip the
                  * blank lines and go on with the sentence */
                 while (peek(f, 0)->type == CL_RT_NEWLINE || peek(f, 0)->type == CL_RT_SPACE)
                     t = take(f);
-                f->line_begin = t.end;
+                f->line_begin = t->end;
                 continue;
             }
             f->line_start = true;
-            f->line_begin = t.end;
-            f->prev_type = t.type;
+            f->line_begin = t->end;
+            f->prev_type = t->type;
             if (f->content)
                 return CL_EV_SENTENCE;
-            start_sentence(f, ctx, t.end);
+            start_sentence(f, ctx, t->end);
             continue;
         }
         f->line_start = false;
-        extend(f, ctx, &t);
-        switch (t.type) {
+        extend(f, ctx, t);
+        switch (t->type) {
         case CL_RT_STOP:
         case CL_RT_SEMI:
             close_right(f, ctx);
-            f->prev_type = t.type;
+            f->prev_type = t->type;
             return CL_EV_SENTENCE;
         case CL_RT_INVALID:
             if (f->invalid_run_start < 0)
-                f->invalid_run_start = (int)t.start;
-            f->invalid_run_end = t.end;
-            boundary(f, ctx, t.end);
+                f->invalid_run_start = (int)t->start;
+            f->invalid_run_end = t->end;
+            boundary(f, ctx, t->end);
             break;
         case CL_RT_NUM:
         case CL_RT_PCT:
@@ -715,57 +716,57 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
                     ctx->span.end = s.span.end;
                 }
             } else {
-                water(f, ctx, &t);
+                water(f, ctx, t);
             }
             f->approx = 0;
             break;
         }
         case CL_RT_KW:
-            keyword(f, ctx, &t);
+            keyword(f, ctx, t);
             break;
         case CL_RT_ORD: {
             /* an ordinal is a value only after a ranking word: 排名第145位; else prose (第三轮) */
             cl_sig last = ctx->ntoks ? ctx->toks[ctx->ntoks - 1].sig : CL_SIG_COUNT_;
             if (last != CL_SIG_RANK && last != CL_SIG_ORD) {   /* 排名从第9名跃升至第4名 */
-                water(f, ctx, &t);
+                water(f, ctx, t);
                 break;
             }
-            cl_stok *s = push_sig(f, ctx, CL_SIG_ORD, cl_span_of(t.start, t.end));
+            cl_stok *s = push_sig(f, ctx, CL_SIG_ORD, cl_span_of(t->start, t->end));
             if (s) {
-                s->q.has_value = !t.overflow;
-                s->q.value = t.num;
+                s->q.has_value = !t->overflow;
+                s->q.value = t->num;
                 s->q.span = s->span;
                 s->q.unit = "rank";
             }
             break;
         }
         case CL_RT_COMMA:
-            push_sig(f, ctx, CL_SIG_COMMA, cl_span_of(t.start, t.end));
+            push_sig(f, ctx, CL_SIG_COMMA, cl_span_of(t->start, t->end));
             break;
         case CL_RT_ENUM:
-            push_sig(f, ctx, CL_SIG_ENUM, cl_span_of(t.start, t.end));
+            push_sig(f, ctx, CL_SIG_ENUM, cl_span_of(t->start, t->end));
             break;
         case CL_RT_COLON:
-            boundary(f, ctx, t.end);
-            f->clause_start = t.end;
+            boundary(f, ctx, t->end);
+            f->clause_start = t->end;
             f->clause_words = false;
             break;
         case CL_RT_DATE:
         case CL_RT_TITLE:
         case CL_RT_LIST:
-            boundary(f, ctx, t.end);
+            boundary(f, ctx, t->end);
             break;
         case CL_RT_FILLER:
-            if (is_bracket(ctx->doc, &t))
-                boundary(f, ctx, t.end);
+            if (is_bracket(ctx->doc, t))
+                boundary(f, ctx, t->end);
             else
-                water(f, ctx, &t);
+                water(f, ctx, t);
             break;
         default:   /* NAME QUOTE DE, and stray MULT/UNIT/SUFFIX/RANGE */
-            water(f, ctx, &t);
+            water(f, ctx, t);
             break;
         }
-        f->prev_type = t.type;
-        f->prev_end = t.end;
+        f->prev_type = t->type;
+        f->prev_end = t->end;
     }
 }

@@ -10,13 +10,16 @@
 #include "sentence.h"
 
 #define CL_FILTER_LOOKAHEAD 32
+/* Tokens read ahead live in a ring of twice that: a taken token stays valid while the filter
+ * looks ahead from it and takes the tokens it folds in (filter.c, take). */
+#define CL_FILTER_RING (2 * CL_FILTER_LOOKAHEAD)
 
 typedef enum { CL_EV_SENTENCE, CL_EV_HEADING, CL_EV_END } cl_event;
 
 typedef struct {
     cl_lexer lx;
     cl_doc *doc;
-    cl_rawtok la[CL_FILTER_LOOKAHEAD];   /* ring buffer of raw tokens read ahead */
+    cl_rawtok la[CL_FILTER_RING];   /* ring buffer of raw tokens read ahead */
     int la_head, la_count;
     bool line_start;
     uint32_t line_begin;                 /* where the current line starts */
