@@ -56,12 +56,29 @@ static bool live_pair(unsigned c, unsigned d)
     }
 }
 
+/* P[0..2] as the low bytes of a word, P[0] lowest (the top byte is junk: every use masks it):
+ * three_byte_at's test and decoding work on it at once. One load where the byte order allows:
+ * P[3] exists (at worst the NUL sentinel). */
+static inline uint32_t three_bytes(const unsigned char *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint32_t w;
+    memcpy(&w, p, 4);
+    return w;
+#else
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
+#endif
+}
+
 /* The end of the run of water at P: code points no token can begin with, and those that begin
  * a token only with a next code point that does not come (环 before 保, not 比). */
 static const unsigned char *water_run(const unsigned char *p, const unsigned char *lim)
 {
     while (lim - p >= 3) {
-        unsigned c = three_byte_at(p);
+        uint32_t w = three_bytes(p);
+        unsigned c = (w & 0xC0C0F0u) != 0x8080E0u
+                         ? 0
+                         : (w & 0x0Fu) << 12 | (w & 0x3F00u) >> 2 | (w & 0x3F0000u) >> 16;
         if (bit_of(cl_water_bits, c)) {
             p += 3;
             continue;
