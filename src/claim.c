@@ -170,7 +170,7 @@ static bool on_the_basis_of(const cl_ctx *ctx, const cl_stok *q)
             break;
         }
     cl_span rest = cl_span_of(q->span.end, end);
-    return span_contains(ctx->doc, rest, "的基础上") || span_contains(ctx->doc, rest, "基础上");
+    return span_contains(ctx->doc, rest, "基础上");   /* also finds 的基础上 */
 }
 
 static cl_claim *new_claim(cl_ctx *ctx, cl_kind kind, const cl_stok *q, cl_span subject)
