@@ -91,9 +91,11 @@ static bool text_starts(const cl_doc *doc, const cl_rawtok *t, const char *s)
 }
 
 /* Brackets end a subject: （区委常委会3次，区政府常务会议6次） */
-static bool is_bracket(const cl_doc *doc, const cl_rawtok *t)
+static inline bool is_bracket(const cl_doc *doc, const cl_rawtok *t)
 {
-    /* runs for every FILLER: compare bytes, no strlen or memcmp calls */
+    /* runs for every FILLER: a run of water is no bracket; else compare bytes */
+    if (t->id > 1)
+        return false;
     const unsigned char *s = (const unsigned char *)doc->text + t->start;
     switch (t->end - t->start) {
     case 1:   /* ( ) [ ] | */
