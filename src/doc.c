@@ -68,7 +68,8 @@ static cl_span trim_title(const cl_doc *doc, cl_span s)
         again = false;
         for (const char *const *w = trail; *w; w++) {
             size_t n = strlen(*w);
-            if (s.end - s.start > n && memcmp(doc->text + s.end - n, *w, n) == 0) {
+            if (s.end - s.start > n && doc->text[s.end - 1] == (*w)[n - 1] &&
+                memcmp(doc->text + s.end - n, *w, n) == 0) {
                 s.end -= (uint32_t)n;
                 again = true;
             }

@@ -48,7 +48,8 @@ bool cl_text_has_any(const char *s, size_t n, const char *const *words)
         if (!maybe)
             continue;
         for (size_t k = 0; k < count; k++)
-            if (len[k] > 1 && len[k] <= n - i && memcmp(s + i, words[k], len[k]) == 0)
+            if (len[k] > 1 && len[k] <= n - i && s[i + 1] == words[k][1] &&
+                memcmp(s + i, words[k], len[k]) == 0)
                 return true;
     }
     return words[count] ? cl_text_has_any(s, n, words + count) : false;   /* past MAX_WORDS */
