@@ -58,6 +58,50 @@ static bool names_metric(const cl_doc *doc, cl_span s)
 typedef struct { const char *s; uint32_t n; } word;   /* n: the length, known at compile time */
 #define W(lit) {lit, sizeof lit - 1}
 
+/* The code point of the three-byte sequence at P, or 0. */
+static unsigned cp3(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    if ((u[0] & 0xF0) != 0xE0 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+        return 0;
+    return (unsigned)(u[0] & 0x0F) << 12 | (unsigned)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+}
+
+/* Whether a word of trim_subject's lead list may start at S, and of its trail list end there:
+ * most subjects have neither, and then a pass over the lists (34 compares) changes nothing. */
+static bool may_lead(const cl_doc *doc, cl_span s)
+{
+    const char *p = doc->text + s.start;
+    if (*p == ' ' || *p == '\t')
+        return true;
+    if (s.end - s.start < 3)
+        return false;
+    switch (cp3(p)) {
+    case u'　': case u'的': case u'在': case u'对': case u'将': case u'把': case u'并':
+    case u'又': case u'也': case u'还': case u'已': case u'共': case u'均': case u'都':
+    case u'正': case u'以': case u'其': case u'等':
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool may_trail(const cl_doc *doc, cl_span s)
+{
+    const char *p = doc->text + s.end;
+    if (p[-1] == ' ' || p[-1] == '\t')
+        return true;
+    if (s.end - s.start < 3)
+        return false;
+    switch (cp3(p - 3)) {
+    case u'　': case u'的': case u'已': case u'共': case u'均': case u'都': case u'正':
+    case u'为': case u'达': case u'中': case u'由': case u'从':
+        return true;
+    default:
+        return false;
+    }
+}
+
 static cl_span trim_subject(const cl_doc *doc, cl_span s)
 {
     static const word lead[] = {W(" "), W("\t"), W("　"), W("的"), W("在"), W("对"), W("将"),
@@ -68,7 +112,7 @@ static cl_span trim_subject(const cl_doc *doc, cl_span s)
     bool again = true;
     while (again && has_text(s)) {
         again = false;
-        for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++) {
+        for (size_t i = 0, any = may_lead(doc, s); any && i < sizeof lead / sizeof lead[0]; i++) {
             const word *w = &lead[i];
             if (s.end - s.start > w->n && w->s[0] == doc->text[s.start] &&
                 memcmp(doc->text + s.start, w->s, w->n) == 0) {
@@ -76,7 +120,8 @@ static cl_span trim_subject(const cl_doc *doc, cl_span s)
                 again = true;
             }
         }
-        for (size_t i = 0; i < sizeof trail / sizeof trail[0]; i++) {
+        for (size_t i = 0, any = has_text(s) && may_trail(doc, s);
+             any && i < sizeof trail / sizeof trail[0]; i++) {
             const word *w = &trail[i];
             if (s.end - s.start > w->n && w->s[w->n - 1] == doc->text[s.end - 1] &&
                 memcmp(doc->text + s.end - w->n, w->s, w->n) == 0) {
