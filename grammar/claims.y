@@ -114,6 +114,9 @@ sentence
     | sentence item
     ;
 
+/* Every island begins with QTY, COP, ALL, DISTR, DIR, BASE or RANK: cl_grammar_parse skips
+ * the tokens before the first of them. An island that begins with another token must be added
+ * to that list. */
 item
     : quantities
     | levels
@@ -281,7 +284,17 @@ static int cl_yylex(CL_YYSTYPE *value, cl_span *loc, cl_ctx *ctx)
  * interface cost a function call and a copy of the parser state per token.) */
 bool cl_grammar_parse(cl_ctx *ctx)
 {
+    /* Every island begins with one of these (the first tokens of quantities, levels, change
+     * and rank); a token before the first of them can only be read as a stray item, so the
+     * parser starts there (a quarter of the tokens it was given). */
     ctx->next_tok = 0;
+    while (ctx->next_tok < ctx->ntoks) {
+        cl_sig sig = ctx->toks[ctx->next_tok].sig;
+        if (sig == CL_SIG_QTY || sig == CL_SIG_COP || sig == CL_SIG_ALL || sig == CL_SIG_DISTR ||
+            sig == CL_SIG_DIR || sig == CL_SIG_BASE || sig == CL_SIG_RANK)
+            break;
+        ctx->next_tok++;
+    }
     int status = cl_yyparse(ctx);
     return status == 0 || status == 1;
 }
