@@ -76,9 +76,9 @@ static const unsigned char *water_run(const unsigned char *p, const unsigned cha
 {
     while (lim - p >= 3) {
         uint32_t w = three_bytes(p);
-        unsigned c = (w & 0xC0C0F0u) != 0x8080E0u
-                         ? 0
-                         : (w & 0x0Fu) << 12 | (w & 0x3F00u) >> 2 | (w & 0x3F0000u) >> 16;
+        if ((w & 0xC0C0F0u) != 0x8080E0u)
+            break;   /* not a three-byte code point: the DFA's business */
+        unsigned c = (w & 0x0Fu) << 12 | (w & 0x3F00u) >> 2 | (w & 0x3F0000u) >> 16;
         if (bit_of(cl_water_bits, c)) {
             p += 3;
             continue;
