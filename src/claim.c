@@ -36,7 +36,7 @@ static bool span_contains(const cl_doc *doc, cl_span s, const char *word)
     return cl_text_has(doc->text + s.start, span_len(s), word);
 }
 
-static bool span_contains_any(const cl_doc *doc, cl_span s, const char *const *words)
+static bool span_contains_any(const cl_doc *doc, cl_span s, const cl_word *words)
 {
     return cl_text_has_any(doc->text + s.start, span_len(s), words);
 }
@@ -55,8 +55,6 @@ static bool names_metric(const cl_doc *doc, cl_span s)
 }
 
 /* Trim particles and spaces that are not part of a subject: 的 在 对 … at either end. */
-typedef struct { const char *s; uint32_t n; } word;   /* n: the length, known at compile time */
-#define W(lit) {lit, sizeof lit - 1}
 
 /* The code point of the three-byte sequence at P, or 0. */
 static unsigned cp3(const char *p)
@@ -104,16 +102,18 @@ static bool may_trail(const cl_doc *doc, cl_span s)
 
 static cl_span trim_subject(const cl_doc *doc, cl_span s)
 {
-    static const word lead[] = {W(" "), W("\t"), W("　"), W("的"), W("在"), W("对"), W("将"),
-                                W("把"), W("并"), W("又"), W("也"), W("还"), W("已"), W("共"),
-                                W("均"), W("都"), W("正"), W("以"), W("其中"), W("等")};
-    static const word trail[] = {W(" "), W("\t"), W("　"), W("的"), W("已"), W("共"), W("均"),
-                                 W("都"), W("正"), W("为"), W("达"), W("中"), W("由"), W("从")};
+    static const cl_word lead[] = {CL_WORD(" "), CL_WORD("\t"), CL_WORD("　"), CL_WORD("的"),
+        CL_WORD("在"), CL_WORD("对"), CL_WORD("将"), CL_WORD("把"), CL_WORD("并"), CL_WORD("又"),
+        CL_WORD("也"), CL_WORD("还"), CL_WORD("已"), CL_WORD("共"), CL_WORD("均"), CL_WORD("都"),
+        CL_WORD("正"), CL_WORD("以"), CL_WORD("其中"), CL_WORD("等")};
+    static const cl_word trail[] = {CL_WORD(" "), CL_WORD("\t"), CL_WORD("　"), CL_WORD("的"),
+        CL_WORD("已"), CL_WORD("共"), CL_WORD("均"), CL_WORD("都"), CL_WORD("正"), CL_WORD("为"),
+        CL_WORD("达"), CL_WORD("中"), CL_WORD("由"), CL_WORD("从")};
     bool again = true;
     while (again && has_text(s)) {
         again = false;
         for (size_t i = 0, any = may_lead(doc, s); any && i < sizeof lead / sizeof lead[0]; i++) {
-            const word *w = &lead[i];
+            const cl_word *w = &lead[i];
             if (s.end - s.start > w->n && w->s[0] == doc->text[s.start] &&
                 memcmp(doc->text + s.start, w->s, w->n) == 0) {
                 s.start += w->n;
@@ -122,7 +122,7 @@ static cl_span trim_subject(const cl_doc *doc, cl_span s)
         }
         for (size_t i = 0, any = has_text(s) && may_trail(doc, s);
              any && i < sizeof trail / sizeof trail[0]; i++) {
-            const word *w = &trail[i];
+            const cl_word *w = &trail[i];
             if (s.end - s.start > w->n && w->s[w->n - 1] == doc->text[s.end - 1] &&
                 memcmp(doc->text + s.end - w->n, w->s, w->n) == 0) {
                 s.end -= w->n;
@@ -146,9 +146,10 @@ static cl_dim dim_of(const cl_stok *q)
     return q->unit_row >= 0 ? cl_units[q->unit_row].dim : NO_DIM;
 }
 
-static const char *const money_words[] = {"资金", "投资", "金额", "经费", "资产", "收入", "产值",
-                                          "税", "款", "费", "预算", "融资", "补贴", "奖励",
-                                          "赔偿", "营收", "贷", NULL};
+static const cl_word money_words[] = {CL_WORD("资金"), CL_WORD("投资"), CL_WORD("金额"), CL_WORD("经费"),
+    CL_WORD("资产"), CL_WORD("收入"), CL_WORD("产值"), CL_WORD("税"), CL_WORD("款"), CL_WORD("费"),
+    CL_WORD("预算"), CL_WORD("融资"), CL_WORD("补贴"), CL_WORD("奖励"), CL_WORD("赔偿"), CL_WORD("营收"),
+    CL_WORD("贷"), {NULL, 0}};
 
 /* The kind a quantity has on its own, from its unit's dimension. */
 static cl_kind kind_of(const cl_doc *doc, cl_stok *q, cl_span subject)
@@ -159,12 +160,14 @@ static cl_kind kind_of(const cl_doc *doc, cl_stok *q, cl_span subject)
     case CL_DIM_MASS: case CL_DIM_LENGTH: case CL_DIM_AREA: case CL_DIM_VOLUME:
     case CL_DIM_ENERGY: case CL_DIM_POWER: {
         /* 人均公园绿地面积14.8平方米: a per-head figure is the level of a metric */
-        static const char *const per[] = {"人均", "亩均", "户均", "平均", NULL};
+        static const cl_word per[] = {CL_WORD("人均"), CL_WORD("亩均"), CL_WORD("户均"), CL_WORD("平均"),
+            {NULL, 0}};
         return span_contains_any(doc, subject, per) ? CL_MEASURE : CL_AMOUNT;
     }
     case CL_DIM_FLOW: {
         /* 日处理能力500吨/日 is a level; 新增处理能力1.5万吨/日, 合计86吨/日 an amount of work */
-        static const char *const added[] = {"新增", "合计", "共计", "累计", "淘汰", "新建", NULL};
+        static const cl_word added[] = {CL_WORD("新增"), CL_WORD("合计"), CL_WORD("共计"), CL_WORD("累计"),
+            CL_WORD("淘汰"), CL_WORD("新建"), {NULL, 0}};
         cl_span context = {q->clause, q->span.start};
         return span_contains_any(doc, context, added) ? CL_AMOUNT : CL_MEASURE;
     }
@@ -319,7 +322,8 @@ static bool is_policy_name(const cl_ctx *ctx, const cl_stok *q)
 /* A capacity that describes the noun after it: 一家年处理量30万吨秸秆综合利用企业 */
 static bool is_attribute(const cl_ctx *ctx, const cl_stok *q)
 {
-    static const char *const capacity[] = {"处理量", "能力", "规模", "产能", "容量", NULL};
+    static const cl_word capacity[] = {CL_WORD("处理量"), CL_WORD("能力"), CL_WORD("规模"), CL_WORD("产能"),
+        CL_WORD("容量"), {NULL, 0}};
     return dim_of(q) != CL_DIM_COUNT && has_text(q->right) && has_text(q->left) &&
            span_contains_any(ctx->doc, q->left, capacity);
 }

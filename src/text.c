@@ -5,8 +5,6 @@
 
 #include "text.h"
 
-#define MAX_WORDS 64
-
 /* A position is tried against the words only when its first bytes hash to a bit that one of
  * the words set: the first two bytes for a two-byte word, the first three (a whole Chinese
  * code point) for a longer one. Two bytes alone barely tell Chinese characters apart (most
@@ -19,23 +17,20 @@ static unsigned triple_hash(unsigned char a, unsigned char b, unsigned char c)
 #define TEST(bits, h) ((bits)[(h) >> 6] >> ((h) & 63) & 1)
 #define SET(bits, h) ((bits)[(h) >> 6] |= (uint64_t)1 << ((h) & 63))
 
-bool cl_text_has_any(const char *s, size_t n, const char *const *words)
+bool cl_text_has_any(const char *s, size_t n, const cl_word *words)
 {
-    size_t len[MAX_WORDS];
     uint64_t pairs[4] = {0}, triples[16] = {0};
     bool any_pair = false;
-    size_t count = 0;
-    for (; words[count] && count < MAX_WORDS; count++) {
-        const unsigned char *w = (const unsigned char *)words[count];
-        len[count] = strlen(words[count]);
-        if (len[count] == 1) {
-            if (memchr(s, w[0], n))
+    for (const cl_word *w = words; w->s; w++) {
+        const unsigned char *b = (const unsigned char *)w->s;
+        if (w->n == 1) {
+            if (memchr(s, b[0], n))
                 return true;
-        } else if (len[count] == 2) {
-            SET(pairs, pair_hash(w[0], w[1]));
+        } else if (w->n == 2) {
+            SET(pairs, pair_hash(b[0], b[1]));
             any_pair = true;
         } else {
-            SET(triples, triple_hash(w[0], w[1], w[2]));
+            SET(triples, triple_hash(b[0], b[1], b[2]));
         }
     }
     const unsigned char *u = (const unsigned char *)s;
@@ -47,12 +42,11 @@ bool cl_text_has_any(const char *s, size_t n, const char *const *words)
                      (any_pair && TEST(pairs, pair_hash(u[i], u[i + 1])));
         if (!maybe)
             continue;
-        for (size_t k = 0; k < count; k++)
-            if (len[k] > 1 && len[k] <= n - i && s[i + 1] == words[k][1] &&
-                memcmp(s + i, words[k], len[k]) == 0)
+        for (const cl_word *w = words; w->s; w++)
+            if (w->n > 1 && w->n <= n - i && s[i + 1] == w->s[1] && memcmp(s + i, w->s, w->n) == 0)
                 return true;
     }
-    return words[count] ? cl_text_has_any(s, n, words + count) : false;   /* past MAX_WORDS */
+    return false;
 }
 
 bool cl_text_has(const char *s, size_t n, const char *word)

@@ -9,9 +9,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* WORDS: a NULL-terminated list of non-empty words. */
+/* A word and its length in bytes, known at compile time: CL_WORD("计划"). */
+typedef struct { const char *s; size_t n; } cl_word;
+#define CL_WORD(lit) {lit, sizeof lit - 1}
+
 bool cl_text_has(const char *s, size_t n, const char *word);
-bool cl_text_has_any(const char *s, size_t n, const char *const *words);
+/* WORDS: non-empty words, ending with {NULL, 0}. */
+bool cl_text_has_any(const char *s, size_t n, const cl_word *words);
+/* WORDS: a NULL-terminated list of non-empty words. */
 /* The length of the first word of WORDS that S ends with, or 0. */
 size_t cl_text_ends_any(const char *s, size_t n, const char *const *words);
 bool cl_text_ends_with(const char *s, size_t n, const char *word);
