@@ -16,12 +16,11 @@ struct cl_arena_block {
 
 #define FIRST_BLOCK 4096
 #define HUGE_PAGE ((size_t)2 << 20)
-#define BIG (4 * HUGE_PAGE)   /* from here on, huge pages */
 
 void *cl_alloc_big(size_t bytes)
 {
 #ifdef MADV_HUGEPAGE
-    if (bytes >= BIG) {
+    if (bytes >= 4 * HUGE_PAGE) {
         size_t rounded = (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
         void *p = aligned_alloc(HUGE_PAGE, rounded);
         if (p)
@@ -93,27 +92,13 @@ void cl_arena_free(cl_arena *a)
     a->vecs = NULL;
 }
 
-/* realloc, but a big array moves to huge pages: the claims of a 10 MB report fill 9 MB, and
- * faulting those in 4 KiB at a time was a sixth of the pipeline's time. The copy costs less. */
-static void *grow(void *old, size_t old_bytes, size_t new_bytes)
-{
-    if (new_bytes < BIG)
-        return realloc(old, new_bytes);
-    void *p = cl_alloc_big(new_bytes);
-    if (p && old_bytes)
-        memcpy(p, old, old_bytes);
-    if (p)
-        free(old);
-    return p;
-}
-
 void *cl_vec_push(cl_arena *a, cl_vec *v, size_t size)
 {
     if (v->len == v->cap) {
         size_t cap = v->cap ? v->cap * 2 : 16;
         if (cap > SIZE_MAX / size)
             return NULL;
-        void *data = grow(v->data, v->cap * size, cap * size);
+        void *data = realloc(v->data, cap * size);
         if (!data)
             return NULL;
         if (!v->cap) {   /* first growth: the arena frees it */
