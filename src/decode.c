@@ -204,8 +204,11 @@ bool cl_decode(cl_doc *doc, const unsigned char *data, size_t len, unsigned char
                 first + base, cl_span_of(0, 0));
         return false;
     }
-    size_t multi, invalid;
-    utf8_scan(data, len, &multi, &invalid);
+    /* The counts decide only what to make of invalid input: most input is valid, and the
+     * yes/no check is several times cheaper than counting. */
+    size_t multi = 0, invalid = 0;
+    if (!cl_utf8_valid(data, len))
+        utf8_scan(data, len, &multi, &invalid);
     if (invalid == 0 && room) {   /* the caller's buffer: data is room (+ 3 past a BOM) */
         room[base + len] = '\0';
         doc->text = (const char *)room + base;

@@ -3,6 +3,7 @@
 #ifndef CL_UTF8_H
 #define CL_UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The length of the valid UTF-8 sequence at S (at most N bytes, N >= 1): 1 for ASCII, else 2
@@ -28,5 +29,14 @@ static inline size_t cl_utf8_len(const unsigned char *s, size_t n)
             return 0;
     return len;
 }
+
+/* Whether all N bytes at S are valid UTF-8 by the rule above: every sequence has a nonzero
+ * length (so a sequence cut by the end of S is invalid). SIMD where the CPU has it. */
+bool cl_utf8_valid(const unsigned char *s, size_t n);
+
+/* The same using no SIMD beyond LEVEL (0 none, 1 SSSE3, 2 AVX2), and the level this CPU has:
+ * for the test that holds every level to cl_utf8_len. */
+bool cl_utf8_valid_at(const unsigned char *s, size_t n, int level);
+int cl_utf8_simd_level(void);
 
 #endif
