@@ -64,9 +64,74 @@ static void flush(jbuf *b)
 
 /* -- values ---------------------------------------------------------------------------------- */
 
+/* "00" "01" … "99": integers are written two digits at a time (one digit per division was a
+ * quarter of this writer: every claim has seven integers, most of them 7- or 8-digit offsets). */
+static const char digit_pairs[201] =
+    "0001020304050607080910111213141516171819"
+    "2021222324252627282930313233343536373839"
+    "4041424344454647484950515253545556575859"
+    "6061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+static char *w_lead(char *o, uint32_t v)   /* v < 100: one digit or two */
+{
+    if (v < 10) {
+        *o = (char)('0' + v);
+        return o + 1;
+    }
+    memcpy(o, digit_pairs + 2 * v, 2);
+    return o + 2;
+}
+
+/* Digits without a division: T is the number divided by a power of 100, in fixed point with 32
+ * bits after the point, so each multiplication of its fraction by 100 brings the next two
+ * digits before the point. */
+static char *w_next2(char *o, uint64_t *t)
+{
+    *t = (*t & 0xFFFFFFFFu) * 100;
+    memcpy(o, digit_pairs + 2 * (*t >> 32), 2);
+    return o + 2;
+}
+
+/* X / 100^K as such a T, for X < 100^(K + 1) and K = 1, 2, 3, from M = 2^52 / 100^K rounded
+ * up: too large by less than 70 in the last place, which the K multiplications by 100 keep
+ * below 0.02 of the last digit (tried for every X below 10^8). */
+static uint64_t fixed(uint32_t x, uint64_t m)
+{
+    return ((x * m) >> 20) + 1;
+}
+
+static char *w_uint_big(char *o, uint64_t v);
+
 /* An integer as cJSON prints a number ("%1.15g"): plain digits below 10^15, which covers every
  * offset, line, column and id (offsets are 32-bit). At most 20 bytes. */
 static char *w_uint(char *o, uint64_t v)
+{
+    uint64_t t;
+    if (v < 100)
+        return w_lead(o, (uint32_t)v);
+    if (v < 10000) {
+        t = fixed((uint32_t)v, 45035996273705u);
+        o = w_lead(o, (uint32_t)(t >> 32));
+        return w_next2(o, &t);
+    }
+    if (v < 1000000) {
+        t = fixed((uint32_t)v, 450359962738u);
+        o = w_lead(o, (uint32_t)(t >> 32));
+        o = w_next2(o, &t);
+        return w_next2(o, &t);
+    }
+    if (v < 100000000) {
+        t = fixed((uint32_t)v, 4503599628u);
+        o = w_lead(o, (uint32_t)(t >> 32));
+        o = w_next2(o, &t);
+        o = w_next2(o, &t);
+        return w_next2(o, &t);
+    }
+    return w_uint_big(o, v);
+}
+
+static char *w_uint_big(char *o, uint64_t v)   /* from a 100 MB document on: digit by digit */
 {
     char tmp[20];
     int n = 0;
@@ -78,10 +143,29 @@ static char *w_uint(char *o, uint64_t v)
     return o + n;
 }
 
-/* An exact decimal literal, as emit_json.c's cJSON_CreateRaw prints it. At most 64 bytes. */
+/* An exact decimal literal, as emit_json.c's cJSON_CreateRaw prints it (cl_dec_format): the
+ * usual forms are written here, without cl_dec_format's copies and the strlen after it — an
+ * integer (digits, then EXP zeros) and digits with the point among them; a leading "0.", and
+ * widths where cl_dec_format turns to exponents, are left to it. At most 64 bytes. */
 #define DEC_MAX 64
 static char *w_dec(char *o, cl_dec d)
 {
+    if (d.mant == 0)
+        return LIT(o, "0");
+    if (d.exp >= 0 && d.exp <= 16) {   /* 20 digits and 16 zeros: far from the 63 bytes */
+        char *e = w_uint(o, d.mant);
+        memset(e, '0', (size_t)d.exp);
+        return e + d.exp;
+    }
+    if (d.exp < 0) {
+        char *e = w_uint(o, d.mant);
+        long frac = -(long)d.exp;
+        if (e - o > frac) {   /* a digit before the point */
+            memmove(e - frac + 1, e - frac, (size_t)frac);
+            e[-frac] = '.';
+            return e + 1;
+        }
+    }
     cl_dec_format(d, o);
     return o + strlen(o);
 }
@@ -99,68 +183,216 @@ static const char ascii_class[128] = {
     [0x1E] = 'u', [0x1F] = 'u',
 };
 
-/* N bytes of S as a JSON string, always valid UTF-8: as text_string and cJSON print it.
- * At most STRING_MAX(N) bytes. */
+static bool is_cont(unsigned char c)   /* 10xxxxxx */
+{
+    return (c & 0xC0) == 0x80;
+}
+
+/* The leads of three-byte sequences, E1..EC and EE..EF, that need no more than two continuation
+ * bytes to be valid: most of CJK. (E0 and ED allow narrower ranges: cl_utf8_len decides those.) */
+static const bool plain_lead3[256] = {
+    [0xE1] = 1, [0xE2] = 1, [0xE3] = 1, [0xE4] = 1, [0xE5] = 1, [0xE6] = 1, [0xE7] = 1,
+    [0xE8] = 1, [0xE9] = 1, [0xEA] = 1, [0xEB] = 1, [0xEC] = 1, [0xEE] = 1, [0xEF] = 1,
+};
+
+static bool is_plain3(const unsigned char *s)
+{
+    uint16_t tail;   /* both continuation bytes tested at once, in either byte order */
+    memcpy(&tail, s + 1, 2);
+    return plain_lead3[s[0]] && (tail & 0xC0C0) == 0x8080;
+}
+
+static uint64_t word_of(const unsigned char bytes[8])   /* in memory order, on any machine */
+{
+    uint64_t x;
+    memcpy(&x, bytes, 8);
+    return x;
+}
+
+/* Two plain three-byte sequences at S, which has eight bytes to read: runs of CJK go two
+ * characters per test (the masks are laid out byte by byte, so any byte order will do). */
+static bool is_plain3x2(const unsigned char *s)
+{
+    static const unsigned char mask[8] = {0, 0xC0, 0xC0, 0, 0xC0, 0xC0, 0, 0};
+    static const unsigned char want[8] = {0, 0x80, 0x80, 0, 0x80, 0x80, 0, 0};
+    return (word_of(s) & word_of(mask)) == word_of(want) && plain_lead3[s[0]] &&
+           plain_lead3[s[3]];
+}
+
+/* How many bytes from the start of S[0..N) a JSON string takes as they are: ASCII with no
+ * escape, and valid UTF-8 sequences. */
+static size_t as_is(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            if (ascii_class[c])
+                break;
+            i++;
+        } else if (n - i >= 8 && is_plain3x2(s + i)) {
+            i += 6;
+        } else if (n - i >= 3 && is_plain3(s + i)) {
+            i += 3;
+        } else {
+            size_t len = cl_utf8_len(s + i, n - i);
+            if (!len)
+                break;
+            i += len;
+        }
+    }
+    return i;
+}
+
+/* The byte C where as_is stopped: its escape, or U+FFFD for NUL and for each byte that is not
+ * part of a valid sequence. */
+static char *w_escaped(char *o, unsigned char c)
+{
+    static const char hex[] = "0123456789abcdef";
+    char k = c < 0x80 ? ascii_class[c] : 'z';
+    if (k == 'z')
+        return LIT(o, "\xEF\xBF\xBD");
+    if (k == 'u') {
+        o = LIT(o, "\\u00");
+        *o++ = hex[c >> 4];
+        *o++ = hex[c & 15];
+        return o;
+    }
+    *o++ = '\\';
+    *o++ = k;
+    return o;
+}
+
+/* N bytes of S as a JSON string, always valid UTF-8: as text_string and cJSON print it. It is
+ * N + 2 bytes long exactly when S was copied as is. At most STRING_MAX(N) bytes. */
 #define STRING_MAX(n) ((n) * 6 + 2)   /* the worst case: every byte a \u00xx */
 static char *w_string(char *o, const char *s, size_t n)
 {
-    static const char hex[] = "0123456789abcdef";
     const unsigned char *u = (const unsigned char *)s;
     *o++ = '"';
-    size_t run = 0;   /* bytes since the last change, copied in one go */
-    for (size_t i = 0; i < n;) {
-        char k;
-        unsigned char c = u[i];
-        if (c < 0x80) {
-            if (!(k = ascii_class[c])) {
-                i++;
-                continue;
-            }
-        } else if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n &&
-                   (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
-            i += 3;   /* the common case, CJK: a three-byte sequence with no special range */
-            continue;
-        } else {      /* a valid sequence is copied; each byte of an invalid one is U+FFFD */
-            size_t len = cl_utf8_len(u + i, n - i);
-            if (len) {
-                i += len;
-                continue;
-            }
-            k = 'z';
-        }
-        memcpy(o, s + run, i - run);
-        o += i - run;
-        if (k == 'z') {
-            o = LIT(o, "\xEF\xBF\xBD");
-        } else if (k == 'u') {
-            o = LIT(o, "\\u00");
-            *o++ = hex[c >> 4];
-            *o++ = hex[c & 15];
-        } else {
-            *o++ = '\\';
-            *o++ = k;
-        }
-        run = ++i;
+    for (size_t i = 0;;) {
+        size_t k = as_is(u + i, n - i);
+        memcpy(o, s + i, k);
+        o += k;
+        i += k;
+        if (i == n)
+            break;
+        o = w_escaped(o, u[i++]);
     }
-    memcpy(o, s + run, n - run);
-    o += n - run;
     *o++ = '"';
     return o;
 }
 
-static char *w_span(char *o, const cl_doc *doc, cl_span s)
+static size_t span_len(cl_span s)
+{
+    return s.end > s.start ? s.end - s.start : 0;
+}
+
+static char *w_text(char *o, const cl_doc *doc, cl_span s)   /* a span of the document */
 {
     return w_string(o, doc->text + s.start, s.end - s.start);
 }
 
-static char *w_span_or_null(char *o, const cl_doc *doc, cl_span s)
+/* A piece S of the claim's text, or null when S is empty. CLEAN is the claim's text when it
+ * was copied as is (valid UTF-8, nothing to escape), else empty: a piece of it that begins and
+ * ends on code point boundaries is copied as is too, without a second look (subject, raw and
+ * unit text lie in the claim's text; looking at them again was half of w_string's time). */
+static char *w_piece_or_null(char *o, const cl_doc *doc, cl_span clean, cl_span s)
 {
-    return s.end > s.start ? w_span(o, doc, s) : LIT(o, "null");
+    const unsigned char *text = (const unsigned char *)doc->text;
+    if (s.end <= s.start)
+        return LIT(o, "null");
+    if (s.start < clean.start || s.end > clean.end || is_cont(text[s.start]) ||
+        (s.end < clean.end && is_cont(text[s.end])))
+        return w_text(o, doc, s);
+    size_t n = s.end - s.start;
+    *o++ = '"';
+    if (n <= 16 && s.start + 16 <= doc->len)   /* most are short: copied inline, as 16 bytes */
+        memcpy(o, text + s.start, 16);          /* (claim_bound leaves room) */
+    else
+        memcpy(o, text + s.start, n);
+    o += n;
+    *o++ = '"';
+    return o;
 }
 
-static char *w_name_or_null(char *o, const char *name)
+/* -- names ---------------------------------------------------------------------------------- */
+
+/* Kind, unit, approx and direction names are a few constant strings written over and over: each
+ * is kept as its JSON string, found by its address (the names outlive the call), and is neither
+ * measured nor looked at again (that was a tenth of this writer's time). A name with anything
+ * to escape, or too long for a slot, is written each time. */
+#define NAME_BITS 7
+#define NAME_SLOTS (1 << NAME_BITS)   /* at most 3/4 of them used: short probes, a free slot */
+#define NAME_JSON 48                  /* the JSON string of a kept name, quotes included */
+typedef struct {
+    const char *name;   /* NULL: a free slot */
+    size_t len;
+    char json[NAME_JSON];
+} jname;
+
+typedef struct {
+    jname slot[NAME_SLOTS];
+    int kept;
+} jnames;
+
+/* Keep NAME in the free slot E, if it can be kept. */
+static const jname *keep_name(jnames *m, jname *e, const char *name)
 {
-    return name ? w_string(o, name, strlen(name)) : LIT(o, "null");
+    size_t n = strlen(name);
+    if (m->kept >= NAME_SLOTS / 4 * 3 || n + 2 > NAME_JSON ||
+        as_is((const unsigned char *)name, n) != n)
+        return NULL;
+    e->json[0] = '"';
+    memcpy(e->json + 1, name, n);
+    e->json[n + 1] = '"';
+    e->len = n + 2;
+    e->name = name;
+    m->kept++;
+    return e;
+}
+
+static size_t name_hash(const char *name)   /* Fibonacci hashing of the address */
+{
+    return (size_t)(((uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15u) >> (64 - NAME_BITS));
+}
+
+/* NAME's slot, filled at the first look; NULL when NAME is not kept. */
+static const jname *name_slot(jnames *m, const char *name)
+{
+    size_t h = name_hash(name);
+    while (m->slot[h].name != name) {
+        if (!m->slot[h].name)
+            return keep_name(m, &m->slot[h], name);
+        h = (h + 1) % NAME_SLOTS;
+    }
+    return &m->slot[h];
+}
+
+/* NAME's slot, or NULL: name_slot with its usual case, the first slot, inline. */
+static const jname *kept_name(jnames *m, const char *name)
+{
+    const jname *e = &m->slot[name_hash(name)];
+    return e->name == name ? e : name_slot(m, name);
+}
+
+/* NAME as a JSON string, or null for none. A kept name copies its whole slot (a fixed size is
+ * copied inline; claim_bound leaves room): only LEN bytes of it count. */
+static char *w_name(char *o, jnames *m, const char *name)
+{
+    if (!name)
+        return LIT(o, "null");
+    const jname *e = kept_name(m, name);
+    if (!e)
+        return w_string(o, name, strlen(name));
+    memcpy(o, e->json, NAME_JSON);
+    return o + e->len;
+}
+
+/* What NAME adds to a claim's bound beyond the 2 KB there: nothing for a kept name. */
+static size_t name_bound(jnames *m, const char *name)
+{
+    return name && !kept_name(m, name) ? STRING_MAX(strlen(name)) : 0;
 }
 
 /* -- line and column ------------------------------------------------------------------------- */
@@ -178,21 +410,39 @@ void cl_textpos_init(cl_textpos *p, const char *text, size_t len)
     p->line = p->column = 1;
 }
 
-/* The bytes of S[0..N) that start a code point (are not 10xxxxxx), eight at a time. */
+/* The sum of the eight bytes of V. */
+static uint32_t sum_bytes(uint64_t v)
+{
+    v = (v & 0x00FF00FF00FF00FFu) + ((v >> 8) & 0x00FF00FF00FF00FFu);   /* four sums < 2^16 */
+    return (uint32_t)((v * 0x0001000100010001u) >> 48);
+}
+
+/* 1 in each byte of X that is a continuation byte (10xxxxxx: bit 7 set, bit 6 clear). */
+static uint64_t cont_bytes(uint64_t x)
+{
+    return (x & ~(x << 1) & 0x8080808080808080u) >> 7;
+}
+
+/* The bytes of S[0..N) that start a code point (are not 10xxxxxx), sixteen at a time. The
+ * counts add up in the eight bytes of LANES, summed once per 127 steps (before a byte can
+ * overflow), not once per word. */
 static uint32_t code_points(const unsigned char *s, size_t n)
 {
-    const uint64_t ones = 0x0101010101010101u;
-    size_t i = 0;
-    uint64_t k = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t x;
-        memcpy(&x, s + i, 8);
-        uint64_t cont = (x >> 7) & ~(x >> 6) & ones;   /* 1 in each continuation byte */
-        k += 8 - ((cont * ones) >> 56);
+    size_t i = 0, conts = 0;
+    while (n - i >= 16) {
+        size_t steps = (n - i) / 16 < 127 ? (n - i) / 16 : 127;
+        uint64_t lanes = 0;
+        for (size_t k = 0; k < steps; k++, i += 16)
+            lanes += cont_bytes(word_of(s + i)) + cont_bytes(word_of(s + i + 8));
+        conts += sum_bytes(lanes);
+    }
+    if (n - i >= 8) {
+        conts += sum_bytes(cont_bytes(word_of(s + i)));
+        i += 8;
     }
     for (; i < n; i++)
-        k += (s[i] & 0xC0) != 0x80;
-    return (uint32_t)k;
+        conts += is_cont(s[i]);
+    return (uint32_t)(n - conts);
 }
 
 static bool is_break(const unsigned char *c)
@@ -205,7 +455,7 @@ static void measure(const unsigned char *s, const unsigned char *e, uint32_t *br
                     uint32_t *columns)
 {
     const unsigned char *from = s, *c;
-    uint32_t n = 0, crs = 0;
+    uint32_t n = 0;
     for (const unsigned char *p = s; p < e && (c = memchr(p, '\n', (size_t)(e - p))); p = c + 1) {
         n++;
         from = c + 1;
@@ -216,11 +466,10 @@ static void measure(const unsigned char *s, const unsigned char *e, uint32_t *br
             if (c + 1 > from)
                 from = c + 1;
         }
-    for (const unsigned char *p = from; p < e && (c = memchr(p, '\r', (size_t)(e - p)));
-         p = c + 1)
-        crs++;   /* the CR of a CRLF whose LF is at E: no column */
     *breaks = n;
-    *columns = code_points(from, (size_t)(e - from)) - crs;
+    /* A CR after the last break has no column. It can only be the byte before E, the CR of a
+     * CRLF whose LF is at E: a lone CR is a break, and so is the LF of a CRLF inside [S, E). */
+    *columns = code_points(from, (size_t)(e - from)) - (e > from && e[-1] == '\r');
 }
 
 void cl_textpos_at(cl_textpos *p, size_t offset, uint32_t *line, uint32_t *column)
@@ -252,40 +501,7 @@ void cl_textpos_at(cl_textpos *p, size_t offset, uint32_t *line, uint32_t *colum
 
 /* -- the claim ------------------------------------------------------------------------------- */
 
-/* The headings from the outermost down, as cl_section_path_json takes them (64 at most). */
-static int section_chain(const cl_section *s, const cl_section **chain)
-{
-    int n = 0;
-    for (; s && n < 64; s = s->parent)
-        chain[n++] = s;
-    return n;
-}
-
-static cl_span section_title(const cl_section *s)
-{
-    return s->title.end > s->title.start ? s->title : s->marker;
-}
-
-static size_t span_len(cl_span s)
-{
-    return s.end > s.start ? s.end - s.start : 0;
-}
-
-/* An upper bound of the bytes the claim takes: its strings at their worst, and 2 KB for the
- * keys, numbers (at most 20 bytes), decimals (DEC_MAX) and names, which need under 1 KB. */
-static size_t claim_bound(const cl_doc *doc, const cl_claim *c, const cl_section *const *chain,
-                          int depth)
-{
-    size_t text = span_len(c->span) + span_len(c->subject) + span_len(c->baseline) +
-                  strlen(doc->name);
-    const cl_quantity *qs[] = {&c->quantity, &c->done, &c->total};
-    for (int i = 0; i < 3; i++)
-        text += span_len(qs[i]->unit_text) + span_len(qs[i]->span) +
-                (qs[i]->unit ? strlen(qs[i]->unit) : 0);
-    for (int i = 0; i < depth; i++)
-        text += span_len(section_title(chain[i])) + 1;
-    return 2048 + STRING_MAX(text) + 16 * (size_t)depth;
-}
+static const cl_span no_span = {0, 0};
 
 static char *w_span_object(char *o, cl_textpos *pos, cl_span s, bool with_position)
 {
@@ -304,7 +520,14 @@ static char *w_span_object(char *o, cl_textpos *pos, cl_span s, bool with_positi
     return LIT(o, "}");
 }
 
-static char *w_quantity(char *o, const cl_doc *doc, cl_textpos *pos, const cl_quantity *q)
+/* What the claims share: the document, the line and column cursor, the names kept. */
+typedef struct {
+    const cl_doc *doc;
+    cl_textpos pos;
+    jnames names;
+} jctx;
+
+static char *w_quantity(char *o, jctx *x, cl_span clean, const cl_quantity *q)
 {
     o = LIT(o, "{\"type\":\"Quantity\",\"value\":");
     o = q->has_value ? w_dec(o, q->value) : LIT(o, "null");
@@ -316,104 +539,177 @@ static char *w_quantity(char *o, const cl_doc *doc, cl_textpos *pos, const cl_qu
         o = LIT(o, ",\"unit\":null");
     } else if (q->unit) {   /* cJSON drops a key whose string is NULL */
         o = LIT(o, ",\"unit\":");
-        o = w_string(o, q->unit, strlen(q->unit));
+        o = w_name(o, &x->names, q->unit);
     }
     o = LIT(o, ",\"unit_text\":");
-    o = w_span_or_null(o, doc, q->unit_text);
+    o = w_piece_or_null(o, x->doc, clean, q->unit_text);
     o = LIT(o, ",\"approx\":");
-    o = w_name_or_null(o, cl_approx_name(q->approx));
+    o = w_name(o, &x->names, cl_approx_name(q->approx));
     o = LIT(o, ",\"raw\":");
-    o = w_span_or_null(o, doc, q->span);
+    o = w_piece_or_null(o, x->doc, clean, q->span);
     o = LIT(o, ",\"span\":");
-    o = w_span_object(o, pos, q->span, false);
+    o = w_span_object(o, &x->pos, q->span, false);
     return LIT(o, "}");
 }
 
-static char *w_claim(char *o, const cl_doc *doc, cl_textpos *pos, const cl_claim *c, size_t id)
+static char *w_claim(char *o, jctx *x, const cl_claim *c, size_t id)
 {
     o = LIT(o, "{\"type\":\"Claim\",\"id\":");
     o = w_uint(o, id);
     o = LIT(o, ",\"kind\":");
-    o = w_name_or_null(o, cl_kind_name(c->kind));
+    o = w_name(o, &x->names, cl_kind_name(c->kind));
     o = c->modality == CL_TARGET ? LIT(o, ",\"modality\":\"target\"")
                                  : LIT(o, ",\"modality\":\"actual\"");
     o = LIT(o, ",\"span\":");
-    o = w_span_object(o, pos, c->span, true);
+    o = w_span_object(o, &x->pos, c->span, true);
     o = LIT(o, ",\"text\":");
-    o = w_span(o, doc, c->span);
+    char *text = o;
+    o = w_text(o, x->doc, c->span);
+    cl_span clean = (size_t)(o - text) == span_len(c->span) + 2 ? c->span : no_span;
     o = LIT(o, ",\"subject\":");
-    o = w_span_or_null(o, doc, c->subject);
+    o = w_piece_or_null(o, x->doc, clean, c->subject);
     if (c->kind == CL_PROGRESS) {
         o = LIT(o, ",\"done\":");
-        o = w_quantity(o, doc, pos, &c->done);
+        o = w_quantity(o, x, clean, &c->done);
         o = LIT(o, ",\"total\":");
-        o = w_quantity(o, doc, pos, &c->total);
+        o = w_quantity(o, x, clean, &c->total);
     } else {
         o = LIT(o, ",\"quantity\":");
-        o = w_quantity(o, doc, pos, &c->quantity);
+        o = w_quantity(o, x, clean, &c->quantity);
     }
     if (c->kind == CL_CHANGE) {
         o = LIT(o, ",\"direction\":");
-        o = w_name_or_null(o, cl_direction_name(c->direction));
+        o = w_name(o, &x->names, cl_direction_name(c->direction));
         o = LIT(o, ",\"baseline\":");
-        o = w_span_or_null(o, doc, c->baseline);
+        o = w_piece_or_null(o, x->doc, clean, c->baseline);
     }
     if (c->distributive)
         o = LIT(o, ",\"distributive\":true");
     return o;
 }
 
-/* The tail of a claim's line: "doc" and "section", the same for every claim of a section (a
- * heading's title may be a whole sentence: escaping it again for each claim was a tenth of
- * this writer's time, so cl_write_jsonl keeps the last one). */
-static char *w_tail(char *o, const cl_doc *doc, const cl_section *const *chain, int depth)
+/* An upper bound of the bytes w_claim writes: its strings at their worst, and 2 KB for the
+ * keys, numbers (at most 20 bytes), decimals (DEC_MAX) and names (kept ones at most NAME_JSON;
+ * kinds, approx and directions are short), which need under 1 KB. */
+static size_t claim_bound(jctx *x, const cl_claim *c)
 {
-    o = LIT(o, ",\"doc\":");
-    o = w_string(o, doc->name, strlen(doc->name));
-    o = LIT(o, ",\"section\":[");
-    for (int i = depth - 1; i >= 0; i--) {
-        o = w_span(o, doc, section_title(chain[i]));
-        if (i)
-            *o++ = ',';
+    size_t text = span_len(c->span) + span_len(c->subject) + span_len(c->baseline), names = 0;
+    const cl_quantity *qs[] = {&c->quantity, &c->done, &c->total};
+    bool progress = c->kind == CL_PROGRESS;   /* done and total are written, else the quantity */
+    for (int i = progress ? 1 : 0; i < (progress ? 3 : 1); i++) {
+        text += span_len(qs[i]->unit_text) + span_len(qs[i]->span);
+        names += name_bound(&x->names, qs[i]->unit);
     }
-    return LIT(o, "]}\n");
+    return 2048 + STRING_MAX(text) + names;
+}
+
+/* The tail of a claim's line: "doc" and "section", the same for every claim of a section, so
+ * the last one is kept (a heading's title may be a whole sentence: escaping it again for each
+ * claim was a tenth of this writer's time). From one section to the next, the headings both
+ * have, from the outermost down, keep their bytes too: only the rest is written. */
+typedef struct {
+    char *p;
+    size_t len, cap;
+    size_t head;                  /* the bytes of ,"doc":NAME,"section":[ once written */
+    const cl_section *section;    /* whose tail P holds, when LEN > 0 */
+    int depth;
+    const cl_section *path[64];   /* its headings from the outermost down, */
+    size_t ends[64];              /* and where the title of each ends in P */
+} jtail;
+
+/* The headings down to S from the outermost, as cl_section_path_json takes them (64 at most). */
+static int heading_path(const cl_section *s, const cl_section **path)
+{
+    const cl_section *chain[64];
+    int depth = 0;
+    for (; s && depth < 64; s = s->parent)
+        chain[depth++] = s;
+    for (int k = 0; k < depth; k++)
+        path[k] = chain[depth - 1 - k];
+    return depth;
+}
+
+static cl_span section_title(const cl_section *s)
+{
+    return s->title.end > s->title.start ? s->title : s->marker;
+}
+
+static bool tail_room(jtail *t, size_t n)   /* room for N bytes in all, keeping what is there */
+{
+    if (n <= t->cap)
+        return true;
+    char *p = realloc(t->p, n);
+    if (!p)
+        return false;
+    t->p = p;
+    t->cap = n;
+    return true;
+}
+
+/* Make T the tail of the claims in section S; false when out of memory. */
+static bool tail_for(jtail *t, const cl_doc *doc, const cl_section *s)
+{
+    if (t->len && t->section == s)
+        return true;
+    if (!t->head) {
+        size_t name_len = strlen(doc->name);
+        if (!tail_room(t, 32 + STRING_MAX(name_len)))
+            return false;
+        char *o = LIT(t->p, ",\"doc\":");
+        o = w_string(o, doc->name, name_len);
+        o = LIT(o, ",\"section\":[");
+        t->head = (size_t)(o - t->p);
+    }
+    const cl_section *path[64];
+    int depth = heading_path(s, path), keep = 0;
+    while (keep < depth && keep < t->depth && path[keep] == t->path[keep])
+        keep++;
+    size_t at = keep ? t->ends[keep - 1] : t->head, bound = at + 3;
+    for (int k = keep; k < depth; k++)
+        bound += 1 + STRING_MAX(span_len(section_title(path[k])));
+    if (!tail_room(t, bound))
+        return false;
+    char *o = t->p + at;
+    for (int k = keep; k < depth; k++) {
+        if (k)
+            *o++ = ',';
+        o = w_text(o, doc, section_title(path[k]));
+        t->path[k] = path[k];
+        t->ends[k] = (size_t)(o - t->p);
+    }
+    o = LIT(o, "]}\n");
+    t->len = (size_t)(o - t->p);
+    t->section = s;
+    t->depth = depth;
+    return true;
 }
 
 int cl_write_jsonl(const cl_doc *doc, FILE *out)
 {
     jbuf b = {.out = out};
-    cl_textpos pos;
-    cl_textpos_init(&pos, doc->text, doc->len);
-    char *tail = NULL;             /* w_tail of tail_section, tail_len bytes */
-    size_t tail_len = 0;
-    const cl_section *tail_section = NULL;
+    jctx *x = calloc(1, sizeof *x);
+    jtail tail = {0};
+    if (!x)
+        return -1;
+    x->doc = doc;
+    cl_textpos_init(&x->pos, doc->text, doc->len);
     for (size_t i = 0; i < doc->claims.len; i++) {
-        const cl_claim *c = cl_doc_claim(doc, i);
-        const cl_section *chain[64];
-        int depth = section_chain(c->section, chain);
-        if (!tail || c->section != tail_section) {
-            free(tail);
-            size_t bound = 64 + STRING_MAX(strlen(doc->name));
-            for (int k = 0; k < depth; k++)
-                bound += STRING_MAX(span_len(section_title(chain[k]))) + 1;
-            tail = malloc(bound);
-            if (!tail) {
-                b.failed = true;
-                break;
-            }
-            tail_len = (size_t)(w_tail(tail, doc, chain, depth) - tail);
-            tail_section = c->section;
-        }
-        if (!reserve(&b, claim_bound(doc, c, chain, depth)))
+        const cl_claim *c = &CL_VEC_AT(doc->claims, cl_claim, i);
+        if (!tail_for(&tail, doc, c->section)) {
+            b.failed = true;
             break;
-        char *o = w_claim(b.p + b.len, doc, &pos, c, i);
-        memcpy(o, tail, tail_len);
-        b.len = (size_t)(o + tail_len - b.p);
+        }
+        if (!reserve(&b, claim_bound(x, c) + tail.len))
+            break;
+        char *o = w_claim(b.p + b.len, x, c, i);
+        memcpy(o, tail.p, tail.len);
+        b.len = (size_t)(o + tail.len - b.p);
         if (b.len >= FLUSH_AT)
             flush(&b);
     }
     flush(&b);
-    free(tail);
+    free(tail.p);
     free(b.p);
+    free(x);
     return b.failed ? -1 : 0;
 }
