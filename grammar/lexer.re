@@ -25,6 +25,7 @@
 
 #include "lexer.h"
 #include "number.h"
+#include "utf8.h"
 
 /*!types:re2c*/
 
@@ -35,15 +36,6 @@ extern const uint32_t cl_water_live_pairs[];       /* those continuations, as (c
 extern const uint32_t cl_water_live_mask;
 
 static inline bool bit_of(const uint8_t *bits, unsigned cp) { return bits[cp >> 3] >> (cp & 7) & 1; }
-
-/* The three-byte code point at S, or 0 (ASCII, another length, invalid: the DFA's business).
- * An overlong form decodes below U+0800, where every bit of the tables is 0. */
-static inline unsigned three_byte_at(const unsigned char *s)
-{
-    if ((s[0] & 0xF0) != 0xE0 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-        return 0;
-    return (unsigned)(s[0] & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
-}
 
 static bool live_pair(unsigned c, unsigned d)
 {
@@ -57,7 +49,7 @@ static bool live_pair(unsigned c, unsigned d)
 }
 
 /* P[0..2] as the low bytes of a word, P[0] lowest (the top byte is junk: every use masks it):
- * three_byte_at's test and decoding work on it at once. One load where the byte order allows:
+ * cl_utf8_cp3's test and decoding work on it at once. One load where the byte order allows:
  * P[3] exists (at worst the NUL sentinel). */
 static inline uint32_t three_bytes(const unsigned char *p)
 {
@@ -85,7 +77,7 @@ static const unsigned char *water_run(const unsigned char *p, const unsigned cha
         }
         if (!bit_of(cl_water_unless_next, c) || lim - p < 6)
             break;
-        unsigned d = three_byte_at(p + 3);
+        unsigned d = cl_utf8_cp3(p + 3);
         if (!d || live_pair(c, d))   /* a next code point of another length: ask the DFA */
             break;
         p += 3;

@@ -9,6 +9,7 @@
 #include "sentence.h"
 #include "text.h"
 #include "units.h"
+#include "utf8.h"
 
 void cl_draft_add(cl_ctx *ctx, cl_draft d)
 {
@@ -54,17 +55,6 @@ static bool names_metric(const cl_doc *doc, cl_span s)
     return cl_text_ends_any(doc->text + s.start, span_len(s), suffixes) > 0;
 }
 
-/* Trim particles and spaces that are not part of a subject: 的 在 对 … at either end. */
-
-/* The code point of the three-byte sequence at P, or 0. */
-static unsigned cp3(const char *p)
-{
-    const unsigned char *u = (const unsigned char *)p;
-    if ((u[0] & 0xF0) != 0xE0 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
-        return 0;
-    return (unsigned)(u[0] & 0x0F) << 12 | (unsigned)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
-}
-
 /* Whether a word of trim_subject's lead list may start at S, and of its trail list end there:
  * most subjects have neither, and then a pass over the lists (34 compares) changes nothing. */
 static bool may_lead(const cl_doc *doc, cl_span s)
@@ -74,7 +64,7 @@ static bool may_lead(const cl_doc *doc, cl_span s)
         return true;
     if (s.end - s.start < 3)
         return false;
-    switch (cp3(p)) {
+    switch (cl_utf8_cp3((const unsigned char *)p)) {
     case u'　': case u'的': case u'在': case u'对': case u'将': case u'把': case u'并':
     case u'又': case u'也': case u'还': case u'已': case u'共': case u'均': case u'都':
     case u'正': case u'以': case u'其': case u'等':
@@ -91,7 +81,7 @@ static bool may_trail(const cl_doc *doc, cl_span s)
         return true;
     if (s.end - s.start < 3)
         return false;
-    switch (cp3(p - 3)) {
+    switch (cl_utf8_cp3((const unsigned char *)p - 3)) {
     case u'　': case u'的': case u'已': case u'共': case u'均': case u'都': case u'正':
     case u'为': case u'达': case u'中': case u'由': case u'从':
         return true;
@@ -100,6 +90,7 @@ static bool may_trail(const cl_doc *doc, cl_span s)
     }
 }
 
+/* Trim particles and spaces that are not part of a subject: 的 在 对 … at either end. */
 static cl_span trim_subject(const cl_doc *doc, cl_span s)
 {
     static const cl_word lead[] = {CL_WORD(" "), CL_WORD("\t"), CL_WORD("　"), CL_WORD("的"),
@@ -146,10 +137,10 @@ static cl_dim dim_of(const cl_stok *q)
     return q->unit_row >= 0 ? cl_units[q->unit_row].dim : NO_DIM;
 }
 
-static const cl_word money_words[] = {CL_WORD("资金"), CL_WORD("投资"), CL_WORD("金额"), CL_WORD("经费"),
-    CL_WORD("资产"), CL_WORD("收入"), CL_WORD("产值"), CL_WORD("税"), CL_WORD("款"), CL_WORD("费"),
-    CL_WORD("预算"), CL_WORD("融资"), CL_WORD("补贴"), CL_WORD("奖励"), CL_WORD("赔偿"), CL_WORD("营收"),
-    CL_WORD("贷"), {NULL, 0}};
+static const cl_word money_words[] = {CL_WORD("资金"), CL_WORD("投资"), CL_WORD("金额"),
+    CL_WORD("经费"), CL_WORD("资产"), CL_WORD("收入"), CL_WORD("产值"), CL_WORD("税"),
+    CL_WORD("款"), CL_WORD("费"), CL_WORD("预算"), CL_WORD("融资"), CL_WORD("补贴"),
+    CL_WORD("奖励"), CL_WORD("赔偿"), CL_WORD("营收"), CL_WORD("贷"), {NULL, 0}};
 
 /* The kind a quantity has on its own, from its unit's dimension. */
 static cl_kind kind_of(const cl_doc *doc, cl_stok *q, cl_span subject)
@@ -160,14 +151,14 @@ static cl_kind kind_of(const cl_doc *doc, cl_stok *q, cl_span subject)
     case CL_DIM_MASS: case CL_DIM_LENGTH: case CL_DIM_AREA: case CL_DIM_VOLUME:
     case CL_DIM_ENERGY: case CL_DIM_POWER: {
         /* 人均公园绿地面积14.8平方米: a per-head figure is the level of a metric */
-        static const cl_word per[] = {CL_WORD("人均"), CL_WORD("亩均"), CL_WORD("户均"), CL_WORD("平均"),
-            {NULL, 0}};
+        static const cl_word per[] = {CL_WORD("人均"), CL_WORD("亩均"), CL_WORD("户均"),
+            CL_WORD("平均"), {NULL, 0}};
         return span_contains_any(doc, subject, per) ? CL_MEASURE : CL_AMOUNT;
     }
     case CL_DIM_FLOW: {
         /* 日处理能力500吨/日 is a level; 新增处理能力1.5万吨/日, 合计86吨/日 an amount of work */
-        static const cl_word added[] = {CL_WORD("新增"), CL_WORD("合计"), CL_WORD("共计"), CL_WORD("累计"),
-            CL_WORD("淘汰"), CL_WORD("新建"), {NULL, 0}};
+        static const cl_word added[] = {CL_WORD("新增"), CL_WORD("合计"), CL_WORD("共计"),
+            CL_WORD("累计"), CL_WORD("淘汰"), CL_WORD("新建"), {NULL, 0}};
         cl_span context = {q->clause, q->span.start};
         return span_contains_any(doc, context, added) ? CL_AMOUNT : CL_MEASURE;
     }
@@ -322,8 +313,8 @@ static bool is_policy_name(const cl_ctx *ctx, const cl_stok *q)
 /* A capacity that describes the noun after it: 一家年处理量30万吨秸秆综合利用企业 */
 static bool is_attribute(const cl_ctx *ctx, const cl_stok *q)
 {
-    static const cl_word capacity[] = {CL_WORD("处理量"), CL_WORD("能力"), CL_WORD("规模"), CL_WORD("产能"),
-        CL_WORD("容量"), {NULL, 0}};
+    static const cl_word capacity[] = {CL_WORD("处理量"), CL_WORD("能力"), CL_WORD("规模"),
+        CL_WORD("产能"), CL_WORD("容量"), {NULL, 0}};
     return dim_of(q) != CL_DIM_COUNT && has_text(q->right) && has_text(q->left) &&
            span_contains_any(ctx->doc, q->left, capacity);
 }

@@ -190,35 +190,6 @@ static bool is_cont(unsigned char c)   /* 10xxxxxx */
 
 /* The leads of three-byte sequences, E1..EC and EE..EF, that need no more than two continuation
  * bytes to be valid: most of CJK. (E0 and ED allow narrower ranges: cl_utf8_len decides those.) */
-static const bool plain_lead3[256] = {
-    [0xE1] = 1, [0xE2] = 1, [0xE3] = 1, [0xE4] = 1, [0xE5] = 1, [0xE6] = 1, [0xE7] = 1,
-    [0xE8] = 1, [0xE9] = 1, [0xEA] = 1, [0xEB] = 1, [0xEC] = 1, [0xEE] = 1, [0xEF] = 1,
-};
-
-static bool is_plain3(const unsigned char *s)
-{
-    uint16_t tail;   /* both continuation bytes tested at once, in either byte order */
-    memcpy(&tail, s + 1, 2);
-    return plain_lead3[s[0]] && (tail & 0xC0C0) == 0x8080;
-}
-
-static uint64_t word_of(const unsigned char bytes[8])   /* in memory order, on any machine */
-{
-    uint64_t x;
-    memcpy(&x, bytes, 8);
-    return x;
-}
-
-/* Two plain three-byte sequences at S, which has eight bytes to read: runs of CJK go two
- * characters per test (the masks are laid out byte by byte, so any byte order will do). */
-static bool is_plain3x2(const unsigned char *s)
-{
-    static const unsigned char mask[8] = {0, 0xC0, 0xC0, 0, 0xC0, 0xC0, 0, 0};
-    static const unsigned char want[8] = {0, 0x80, 0x80, 0, 0x80, 0x80, 0, 0};
-    return (word_of(s) & word_of(mask)) == word_of(want) && plain_lead3[s[0]] &&
-           plain_lead3[s[3]];
-}
-
 /* How many bytes from the start of S[0..N) a JSON string takes as they are: ASCII with no
  * escape, and valid UTF-8 sequences. */
 static size_t as_is(const unsigned char *s, size_t n)
@@ -230,9 +201,9 @@ static size_t as_is(const unsigned char *s, size_t n)
             if (ascii_class[c])
                 break;
             i++;
-        } else if (n - i >= 8 && is_plain3x2(s + i)) {
+        } else if (n - i >= 8 && cl_utf8_two_plain3(s + i)) {
             i += 6;
-        } else if (n - i >= 3 && is_plain3(s + i)) {
+        } else if (n - i >= 3 && cl_utf8_plain3(s + i)) {
             i += 3;
         } else {
             size_t len = cl_utf8_len(s + i, n - i);
@@ -433,11 +404,11 @@ static uint32_t code_points(const unsigned char *s, size_t n)
         size_t steps = (n - i) / 16 < 127 ? (n - i) / 16 : 127;
         uint64_t lanes = 0;
         for (size_t k = 0; k < steps; k++, i += 16)
-            lanes += cont_bytes(word_of(s + i)) + cont_bytes(word_of(s + i + 8));
+            lanes += cont_bytes(cl_load_le64(s + i)) + cont_bytes(cl_load_le64(s + i + 8));
         conts += sum_bytes(lanes);
     }
     if (n - i >= 8) {
-        conts += sum_bytes(cont_bytes(word_of(s + i)));
+        conts += sum_bytes(cont_bytes(cl_load_le64(s + i)));
         i += 8;
     }
     for (; i < n; i++)

@@ -5,6 +5,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 /* The length of the valid UTF-8 sequence at S (at most N bytes, N >= 1): 1 for ASCII, else 2
  * to 4, or 0 when invalid (overlong forms, surrogates, code points above U+10FFFF). */
@@ -38,5 +40,48 @@ bool cl_utf8_valid(const unsigned char *s, size_t n);
  * for the test that holds every level to cl_utf8_len. */
 bool cl_utf8_valid_at(const unsigned char *s, size_t n, int level);
 int cl_utf8_simd_level(void);
+
+/* -- fast paths for the common case, Chinese text: they answer yes only where cl_utf8_len would
+ * accept, and leave everything else to it ----------------------------------------------------- */
+
+/* The eight bytes at S as a little-endian number, on any machine. */
+static inline uint64_t cl_load_le64(const unsigned char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w);
+#endif
+    return w;
+}
+
+/* Whether the first six of the eight bytes at S are two valid three-byte sequences led by E1..EC,
+ * EE or EF: most Chinese text. (Leads E0 and ED allow only some continuations: those are left
+ * to cl_utf8_len.) */
+static inline bool cl_utf8_two_plain3(const unsigned char *s)
+{
+    uint64_t w = cl_load_le64(s);
+    if ((w & 0xC0C0F0C0C0F0u) != 0x8080E08080E0u)   /* 1110.... 10...... 10...... twice */
+        return false;
+    unsigned leads = 1u << (w & 15) | 1u << (w >> 24 & 15);   /* the leads' low nibbles */
+    return (leads & (1u << 0x0 | 1u << 0xD)) == 0;
+}
+
+/* The same for one sequence at S (three bytes readable). */
+static inline bool cl_utf8_plain3(const unsigned char *s)
+{
+    return s[0] >= 0xE1 && s[0] <= 0xEF && s[0] != 0xED && (s[1] & 0xC0) == 0x80 &&
+           (s[2] & 0xC0) == 0x80;
+}
+
+/* The code point of the three-byte form at S, or 0 for any other byte (ASCII, another length,
+ * a stray continuation). Not a validity check: an overlong form decodes below U+0800 and a
+ * surrogate to D800..DFFF, which callers looking for Chinese characters never list. */
+static inline unsigned cl_utf8_cp3(const unsigned char *s)
+{
+    if ((s[0] & 0xF0) != 0xE0 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+        return 0;
+    return (unsigned)(s[0] & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+}
 
 #endif

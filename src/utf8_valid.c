@@ -15,37 +15,14 @@
 
 /* -- scalar -------------------------------------------------------------------------------- */
 
-/* The eight bytes at S as a little-endian number. */
-static uint64_t load_le64(const unsigned char *s)
-{
-    uint64_t w;
-    memcpy(&w, s, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    w = __builtin_bswap64(w);
-#endif
-    return w;
-}
-
-/* Whether the first six of the eight bytes at S are two valid three-byte sequences led by E1..EC,
- * EE or EF: most Chinese text. (Leads E0 and ED allow only some continuations: those are left
- * to cl_utf8_len.) */
-static bool two_cjk(const unsigned char *s)
-{
-    uint64_t w = load_le64(s);
-    if ((w & 0xC0C0F0C0C0F0u) != 0x8080E08080E0u)   /* 1110.... 10...... 10...... twice */
-        return false;
-    unsigned leads = 1u << (w & 15) | 1u << (w >> 24 & 15);   /* the leads' low nibbles */
-    return (leads & (1u << 0x0 | 1u << 0xD)) == 0;
-}
-
 /* Whether S[I..N) is valid, starting at a character boundary I: two Chinese characters or
  * eight ASCII bytes at a time, anything else by cl_utf8_len. */
 static bool valid_from(const unsigned char *s, size_t n, size_t i)
 {
     while (i < n) {
-        while (i + 8 <= n && two_cjk(s + i))
+        while (i + 8 <= n && cl_utf8_two_plain3(s + i))
             i += 6;
-        while (i + 8 <= n && (load_le64(s + i) & 0x8080808080808080u) == 0)
+        while (i + 8 <= n && (cl_load_le64(s + i) & 0x8080808080808080u) == 0)
             i += 8;
         if (i == n)
             break;
