@@ -12,8 +12,7 @@ set -u
 claimc=$1 results=$2
 here=$(dirname "$0")
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-pass() { echo "PASS $1" >> "$results"; }
-fail() { echo "FAIL $1 ${2:-}" >> "$results"; echo "FAIL $1 ${2:-}"; }
+. "$(dirname "$0")/../lib.sh"   # pass, fail
 
 for txt in "$here"/*.txt; do
   name=$(basename "$txt" .txt)

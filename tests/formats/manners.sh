@@ -11,8 +11,7 @@
 set -u
 claimc=$1 results=$2
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-pass() { echo "PASS $1" >> "$results"; }
-fail() { echo "FAIL $1 ${2:-}" >> "$results"; echo "FAIL $1 ${2:-}"; }
+. "$(dirname "$0")/../lib.sh"   # pass, fail
 
 # -- help ------------------------------------------------------------------------------------
 "$claimc" --help > "$tmp/help.txt"

@@ -10,8 +10,7 @@ set -u
 claimc=$1 results=$2
 here=$(dirname "$0")
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-pass() { echo "PASS $1" >> "$results"; }
-fail() { echo "FAIL $1 ${2:-}" >> "$results"; echo "FAIL $1 ${2:-}"; }
+. "$(dirname "$0")/../lib.sh"   # pass, fail
 
 inputs="corpus/ezhou-2024-plan.txt corpus/hongshan-2024-report.txt corpus/qianjiang-2024-summary.txt $here/quoting.txt"
 # shellcheck disable=SC2086

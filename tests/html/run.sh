@@ -14,8 +14,7 @@ here=$(dirname "$0")
 out=build/html
 mkdir -p "$out"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-pass() { echo "PASS $1" >> "$results"; }
-fail() { echo "FAIL $1 ${2:-}" >> "$results"; echo "FAIL $1 ${2:-}"; }
+. "$(dirname "$0")/../lib.sh"   # pass, fail
 
 # Chromium, quiet and offline: no first-run, no network, no GPU, a throw-away profile.
 chrome() {
