@@ -4,10 +4,12 @@
  *
  * Reads FILE once (reading is not timed), then times, RUNS times each, on the same buffer:
  *   lex       cl_lex over the whole text until END (the lexer alone)
- *   pipeline  cl_parse_adopt + cl_write_jsonl to a /dev/null FILE + cl_doc_free (what
- *             --format jsonl does per document once the file is read into a buffer; the buffer
- *             is a fresh copy of the input made before each run, not timed)
+ *   pipeline  what --format jsonl does per document once the file is read into a buffer:
+ *             cl_parse_adopt_each writing each claim's JSON line to a /dev/null FILE as soon as
+ *             it is final, then cl_doc_free (the buffer is a fresh copy of the input made before
+ *             each run, not timed)
  * and with -s the stages in between, so the pipeline's time can be split:
+ *   pipeline_tree  the same through a whole document: cl_parse_adopt, then cl_write_jsonl
  *   decode    cl_decode alone (encoding detection, UTF-8 check, copy into the arena)
  *   filter    lexer + token filter, sentence by sentence (no grammar, no claims)
  *   parse     cl_parse alone (lexer, filter, grammar, claim builder)
@@ -107,9 +109,30 @@ static int stage_lex(bench_input *in)
     return 0;
 }
 
+static bool write_line(void *writer, const cl_doc *doc, const cl_claim *claim, size_t id)
+{
+    return cl_jsonl_claim(writer, doc, claim, id);
+}
+
+/* As --format jsonl does: JSON Lines written while the parse goes (cli.c, process). */
 static int stage_pipeline(bench_input *in)
 {
-    cl_doc *doc = cl_parse_adopt("bench", in->fresh, in->len);   /* as the CLI does */
+    cl_jsonl_writer *w = cl_jsonl_open(in->devnull);
+    if (!w)
+        return -1;
+    cl_doc *doc = cl_parse_adopt_each("bench", in->fresh, in->len, write_line, w);
+    in->fresh = NULL;
+    int rc = cl_jsonl_close(w);
+    if (!doc)
+        return -1;
+    cl_doc_free(doc);
+    return rc;
+}
+
+/* The whole document first, then its JSON Lines: what a library user of cl_parse_adopt does. */
+static int stage_pipeline_tree(bench_input *in)
+{
+    cl_doc *doc = cl_parse_adopt("bench", in->fresh, in->len);
     in->fresh = NULL;
     if (!doc)
         return -1;
@@ -194,6 +217,7 @@ typedef struct {
 static const stage stages[] = {
     {"lex", stage_lex, false},
     {"pipeline", stage_pipeline, false},
+    {"pipeline_tree", stage_pipeline_tree, true},
     {"decode", stage_decode, true},
     {"filter", stage_filter, true},
     {"parse", stage_parse, true},
@@ -248,7 +272,8 @@ int main(int argc, char **argv)
             continue;
         double t[MAX_RUNS], c[MAX_RUNS];
         for (int r = 0; r < runs; r++) {
-            if (stages[s].run == stage_pipeline) {   /* the file as read: not timed */
+            if (stages[s].run == stage_pipeline || stages[s].run == stage_pipeline_tree) {
+                /* the file as read: not timed */
                 in.fresh = malloc(in.len + 1);
                 if (!in.fresh) {
                     perror("lexbench");

@@ -18,6 +18,8 @@
 #include "arena.h"
 #include "claimc.h"
 #include "cli.h"
+#include "doc.h"
+#include "emit.h"
 
 typedef struct {
     char *name;
@@ -170,6 +172,11 @@ static int render(const cl_cli_options *opt, const cl_doc *doc, cl_item *item, F
     }
 }
 
+static bool write_line(void *writer, const cl_doc *doc, const cl_claim *claim, size_t id)
+{
+    return cl_jsonl_claim(writer, doc, claim, id);
+}
+
 /* Parse ITEM and render it into memory, or straight into DIRECT when it is next in line (the
  * serial path): a 200 MB input then never holds its whole output in memory as well. */
 static void process(const cl_cli_options *opt, cl_item *item, FILE *direct)
@@ -186,14 +193,21 @@ static void process(const cl_cli_options *opt, cl_item *item, FILE *direct)
         fprintf(err, "%s: error: %s\n", item->name, item->read_error);
         item->failed = true;
     } else {
-        /* read_stream left room for the sentinel: the document keeps the buffer */
-        cl_doc *doc = cl_parse_adopt(item->name, item->data, item->len);
+        /* read_stream left room for the sentinel: the document keeps the buffer. JSON Lines
+         * are written as the parse goes: the claims of a document are never all in memory. */
+        cl_jsonl_writer *lines = NULL;
+        cl_doc *doc;
+        if (opt->format == CL_FMT_JSONL && (lines = cl_jsonl_open(out)))
+            doc = cl_parse_adopt_each(item->name, item->data, item->len, write_line, lines);
+        else
+            doc = cl_parse_adopt(item->name, item->data, item->len);
         item->data = NULL;
         if (!doc) {
+            cl_jsonl_close(lines);
             fprintf(err, "%s: error: out of memory\n", item->name);
             item->failed = true;
         } else {
-            int rc = render(opt, doc, item, out);
+            int rc = lines ? cl_jsonl_close(lines) : render(opt, doc, item, out);
             if (rc < 0)
                 item->failed = true;
             for (size_t i = 0; i < cl_doc_diag_count(doc); i++)

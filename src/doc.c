@@ -102,7 +102,57 @@ static bool may_claim(const cl_ctx *ctx)
 
 #define MAX_DEPTH 16
 
-static void parse_text(cl_doc *doc)
+/* Where a streaming parse sends its claims (cl_parse_adopt_each); NULL: the document keeps them. */
+typedef struct {
+    cl_claim_fn on_claim;
+    void *arg;
+    size_t handed;   /* claims handed out so far: the id of the next */
+    bool stopped;    /* on_claim said stop */
+} cl_stream;
+
+/* The sentence just parsed, with its claims (from FIRST_CLAIM on), in the document's lists. */
+static bool keep_sentence(cl_doc *doc, const cl_ctx *ctx, size_t first_claim)
+{
+    cl_sentence *s = cl_vec_push(&doc->arena, &doc->sentences, sizeof *s);
+    if (!s)
+        return false;
+    s->span = ctx->span;
+    s->section = ctx->section;
+    s->first_claim = first_claim;
+    if (ctx->merged) {   /* the previous sentence's total moved into this claim */
+        s->first_claim--;
+        CL_VEC_AT(doc->sentences, cl_sentence, doc->sentences.len - 2).claim_count--;
+    }
+    s->claim_count = doc->claims.len - s->first_claim;
+    return add_outline(doc, false, doc->sentences.len - 1);
+}
+
+/* Streaming: hand out every claim that can no longer change, and forget it. A sentence's last
+ * claim may yet become the total of the next sentence's progress claim (link_across_sentences
+ * merges it away, and the ids after it move), so while ctx->pending_claim names it, it waits;
+ * ALL: the end, nothing waits. False once on_claim said stop. */
+static bool hand_out(cl_doc *doc, cl_ctx *ctx, cl_stream *st, bool all)
+{
+    size_t n = doc->claims.len, ready = n;
+    if (!all && ctx->pending_claim >= 0)
+        ready = (size_t)ctx->pending_claim;
+    cl_claim *claims = doc->claims.data;
+    for (size_t i = 0; i < ready; i++)
+        if (!st->on_claim(st->arg, doc, &claims[i], st->handed + i)) {
+            st->stopped = true;
+            return false;
+        }
+    if (ready) {
+        memmove(claims, claims + ready, (n - ready) * sizeof *claims);
+        doc->claims.len = n - ready;
+        st->handed += ready;
+        if (ctx->pending_claim >= 0)
+            ctx->pending_claim -= (long)ready;
+    }
+    return true;
+}
+
+static void parse_text(cl_doc *doc, cl_stream *stream)
 {
     cl_filter f;
     cl_filter_init(&f, doc);
@@ -128,12 +178,7 @@ static void parse_text(cl_doc *doc)
                 untitled = NULL;
             }
             ctx.section = depth ? stack[depth - 1] : NULL;
-            cl_sentence *s = cl_vec_push(&doc->arena, &doc->sentences, sizeof *s);
-            if (!s)
-                break;
-            s->span = ctx.span;
-            s->section = ctx.section;
-            s->first_claim = doc->claims.len;
+            size_t first_claim = doc->claims.len;
             if (may_claim(&ctx)) {
                 if (!cl_grammar_parse(&ctx))
                     ctx.oom = true;
@@ -142,13 +187,12 @@ static void parse_text(cl_doc *doc)
                 ctx.pending_claim = -1;   /* what the builder does with a sentence of no claims */
                 ctx.merged = false;
             }
-            if (ctx.merged) {   /* the previous sentence's total moved into this claim */
-                s->first_claim--;
-                CL_VEC_AT(doc->sentences, cl_sentence, doc->sentences.len - 2).claim_count--;
-            }
-            s->claim_count = doc->claims.len - s->first_claim;
-            if (!add_outline(doc, false, doc->sentences.len - 1))
+            if (stream) {
+                if (!hand_out(doc, &ctx, stream, false))
+                    break;
+            } else if (!keep_sentence(doc, &ctx, first_claim)) {
                 ctx.oom = true;
+            }
         }
         if (ctx.oom)
             break;
@@ -158,7 +202,7 @@ static void parse_text(cl_doc *doc)
                 depth--;
             cl_section **slot = cl_vec_push(&doc->arena, &doc->sections, sizeof *slot);
             cl_section *sec = cl_arena_alloc(&doc->arena, sizeof *sec);
-            if (!slot || !sec || !add_outline(doc, true, doc->sections.len - 1)) {
+            if (!slot || !sec || (!stream && !add_outline(doc, true, doc->sections.len - 1))) {
                 ctx.oom = true;
                 break;
             }
@@ -178,14 +222,18 @@ static void parse_text(cl_doc *doc)
     if (ctx.oom)
         cl_doc_diag_add(doc, CL_SEV_ERROR, "memory", "out of memory; the rest was not parsed",
                         ctx.span);
+    if (stream && !stream->stopped)
+        hand_out(doc, &ctx, stream, true);
     free(ctx.toks);
     free(ctx.drafts);
 }
 
 static void build_checkpoints(cl_doc *doc);
 
-/* ROOM: DATA, given away by the caller (cl_parse_adopt), or NULL. */
-static cl_doc *parse(const char *name, const void *data, size_t len, unsigned char *room)
+/* ROOM: DATA, given away by the caller (cl_parse_adopt), or NULL. STREAM: where claims go, or
+ * NULL to keep them in the document. */
+static cl_doc *parse(const char *name, const void *data, size_t len, unsigned char *room,
+                     cl_stream *stream)
 {
     cl_doc *doc = calloc(1, sizeof *doc);
     if (!doc) {
@@ -208,7 +256,7 @@ static cl_doc *parse(const char *name, const void *data, size_t len, unsigned ch
     }
     if (cl_decode(doc, data, len, room)) {
         detect_plan(doc);
-        parse_text(doc);
+        parse_text(doc, stream);
     } else if (!doc->text) {
         doc->text = "";
     }
@@ -220,12 +268,19 @@ static cl_doc *parse(const char *name, const void *data, size_t len, unsigned ch
 
 cl_doc *cl_parse(const char *name, const void *data, size_t len)
 {
-    return parse(name, data, len, NULL);
+    return parse(name, data, len, NULL, NULL);
 }
 
 cl_doc *cl_parse_adopt(const char *name, unsigned char *data, size_t len)
 {
-    return parse(name, data, len, data);
+    return parse(name, data, len, data, NULL);
+}
+
+cl_doc *cl_parse_adopt_each(const char *name, unsigned char *data, size_t len,
+                            cl_claim_fn on_claim, void *arg)
+{
+    cl_stream stream = {.on_claim = on_claim, .arg = arg};
+    return parse(name, data, len, data, &stream);
 }
 
 void cl_doc_free(cl_doc *doc)

@@ -39,6 +39,15 @@ struct cl_doc {
 #define CL_CHECKPOINT 4096
 typedef struct { uint32_t offset, line, column; } cl_checkpoint;
 
+/* Streaming, for --format jsonl: parse as cl_parse_adopt does, but hand each claim to ON_CLAIM
+ * as soon as it is final (in document order, with the id cl_doc_claim would have given it) and
+ * keep neither claims nor sentences, so memory holds the text, headings and diagnostics and not
+ * a tree of the whole document. ON_CLAIM returns false to stop the parse (its writer failed).
+ * The document returned has no claims and no sentences; NULL only when out of memory. */
+typedef bool (*cl_claim_fn)(void *arg, const cl_doc *doc, const cl_claim *claim, size_t id);
+cl_doc *cl_parse_adopt_each(const char *name, unsigned char *data, size_t len,
+                            cl_claim_fn on_claim, void *arg);
+
 void cl_doc_diag_add(cl_doc *doc, cl_severity sev, const char *code, const char *message,
                      cl_span span);
 static inline cl_span cl_span_of(uint32_t start, uint32_t end)

@@ -13,6 +13,15 @@ cJSON *cl_section_path_json(const cl_doc *doc, const cl_section *s);
  * write the same bytes; tests/jsonl_same.c compares them. Returns 0, or -1 on a write error. */
 int cl_write_jsonl_cjson(const cl_doc *doc, FILE *out);
 
+/* JSON Lines, one claim at a time (emit_jsonl.c): what cl_write_jsonl does for a whole document,
+ * and what --format jsonl does as a streaming parse hands out claims (cl_parse_adopt_each).
+ * cl_jsonl_claim returns false once writing failed; cl_jsonl_close flushes, frees, and returns
+ * 0, or -1 on a write error. */
+typedef struct cl_jsonl_writer cl_jsonl_writer;
+cl_jsonl_writer *cl_jsonl_open(FILE *out);
+bool cl_jsonl_claim(cl_jsonl_writer *w, const cl_doc *doc, const cl_claim *c, size_t id);
+int cl_jsonl_close(cl_jsonl_writer *w);
+
 /* Line and column of byte offsets asked for in any order, as cl_doc_position answers them, from
  * a cursor of the caller's (emit_jsonl.c): the document itself is only read. */
 typedef struct {

@@ -8,7 +8,9 @@
  * is left as is), and, as emit_json.c's text_string does, NUL and each byte of an invalid UTF-8
  * sequence as U+FFFD.
  *
- * Line and column come from a cursor local to the call, so the document is only read. */
+ * Line and column come from a cursor local to the writer, so the document is only read. The
+ * writer takes claims one at a time: from a parsed document (cl_write_jsonl), or as a streaming
+ * parse hands them out (cl_parse_adopt_each, for --format jsonl). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -655,32 +657,69 @@ static bool tail_for(jtail *t, const cl_doc *doc, const cl_section *s)
     return true;
 }
 
+/* -- the writer: claims one by one, from a whole document or as a parse hands them out -------- */
+
+struct cl_jsonl_writer {
+    jbuf buf;
+    jctx *x;       /* big (the names kept): on the heap */
+    jtail tail;
+};
+
+cl_jsonl_writer *cl_jsonl_open(FILE *out)
+{
+    cl_jsonl_writer *w = calloc(1, sizeof *w);
+    if (w && !(w->x = calloc(1, sizeof *w->x))) {
+        free(w);
+        return NULL;
+    }
+    if (w)
+        w->buf.out = out;
+    return w;
+}
+
+bool cl_jsonl_claim(cl_jsonl_writer *w, const cl_doc *doc, const cl_claim *c, size_t id)
+{
+    jctx *x = w->x;
+    if (x->doc != doc) {   /* the first claim of a document: its text and name */
+        x->doc = doc;
+        cl_textpos_init(&x->pos, doc->text, doc->len);
+        free(w->tail.p);
+        memset(&w->tail, 0, sizeof w->tail);
+    }
+    if (!tail_for(&w->tail, doc, c->section)) {
+        w->buf.failed = true;
+        return false;
+    }
+    if (!reserve(&w->buf, claim_bound(x, c) + w->tail.len))
+        return false;
+    char *o = w_claim(w->buf.p + w->buf.len, x, c, id);
+    memcpy(o, w->tail.p, w->tail.len);
+    w->buf.len = (size_t)(o + w->tail.len - w->buf.p);
+    if (w->buf.len >= FLUSH_AT)
+        flush(&w->buf);
+    return !w->buf.failed;
+}
+
+int cl_jsonl_close(cl_jsonl_writer *w)
+{
+    if (!w)
+        return -1;
+    flush(&w->buf);
+    bool failed = w->buf.failed;
+    free(w->tail.p);
+    free(w->buf.p);
+    free(w->x);
+    free(w);
+    return failed ? -1 : 0;
+}
+
 int cl_write_jsonl(const cl_doc *doc, FILE *out)
 {
-    jbuf b = {.out = out};
-    jctx *x = calloc(1, sizeof *x);
-    jtail tail = {0};
-    if (!x)
+    cl_jsonl_writer *w = cl_jsonl_open(out);
+    if (!w)
         return -1;
-    x->doc = doc;
-    cl_textpos_init(&x->pos, doc->text, doc->len);
-    for (size_t i = 0; i < doc->claims.len; i++) {
-        const cl_claim *c = &CL_VEC_AT(doc->claims, cl_claim, i);
-        if (!tail_for(&tail, doc, c->section)) {
-            b.failed = true;
+    for (size_t i = 0; i < doc->claims.len; i++)
+        if (!cl_jsonl_claim(w, doc, &CL_VEC_AT(doc->claims, cl_claim, i), i))
             break;
-        }
-        if (!reserve(&b, claim_bound(x, c) + tail.len))
-            break;
-        char *o = w_claim(b.p + b.len, x, c, i);
-        memcpy(o, tail.p, tail.len);
-        b.len = (size_t)(o + tail.len - b.p);
-        if (b.len >= FLUSH_AT)
-            flush(&b);
-    }
-    flush(&b);
-    free(tail.p);
-    free(b.p);
-    free(x);
-    return b.failed ? -1 : 0;
+    return cl_jsonl_close(w);
 }

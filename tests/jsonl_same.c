@@ -6,7 +6,9 @@
  * is one document (as --input jsonl reads them). Built-in documents add what the corpus lacks:
  * quotes, backslashes, control characters, NUL bytes, invalid UTF-8, names that need escaping.
  * For every document, cl_write_jsonl (emit_jsonl.c) and cl_write_jsonl_cjson (emit_json.c)
- * write into memory and are compared; prints "PASS jsonl-same/NAME" or "FAIL jsonl-same/NAME
+ * write into memory and are compared, and so is what --format jsonl writes while it parses
+ * (cl_parse_adopt_each): the same bytes, ids in order, and never all of a long document's
+ * claims held at once; prints "PASS jsonl-same/NAME" or "FAIL jsonl-same/NAME
  * why" per input, and fails when no claim at all was compared (a test that cannot fail). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +17,7 @@
 #include <cjson/cJSON.h>
 
 #include "claimc.h"
+#include "doc.h"
 #include "emit.h"
 
 typedef struct {
@@ -38,9 +41,9 @@ static char *render(const cl_doc *doc, int (*write)(const cl_doc *, FILE *), siz
     return buf;
 }
 
-/* The writer's line/column cursor (cl_textpos) against cl_doc_position, at every offset forwards
- * and backwards and at pseudo-random offsets (claims may go back: a total carried over from the
- * previous sentence). */
+/* Line and column by the definition, against cl_doc_position and the writer's cursor
+ * (cl_textpos), at every offset forwards and backwards and at pseudo-random offsets (claims may
+ * go back: a total carried over from the previous sentence). */
 static bool same_positions(const char *name, cl_doc *doc, tally *t)
 {
     const char *text = cl_doc_text(doc);
@@ -50,8 +53,30 @@ static bool same_positions(const char *name, cl_doc *doc, tally *t)
         snprintf(t->why, sizeof t->why, "%s: out of memory", name);
         return false;
     }
-    for (size_t i = 0; i <= len; i++)   /* increasing offsets: cl_doc_position's cheap case */
-        cl_doc_position(doc, (uint32_t)i, &want[2 * i], &want[2 * i + 1]);
+    /* the definition, byte by byte: a line ends at LF, CRLF or a lone CR; the column is 1 + the
+     * code points since the line began, a CR not counted */
+    uint32_t at_line = 1, at_col = 1;
+    for (size_t i = 0; i <= len; i++) {
+        want[2 * i] = at_line;
+        want[2 * i + 1] = at_col;
+        unsigned char c = (unsigned char)text[i];
+        if (c == '\n' || (c == '\r' && text[i + 1] != '\n')) {
+            at_line++;
+            at_col = 1;
+        } else if ((c & 0xC0) != 0x80 && c != '\r') {
+            at_col++;
+        }
+    }
+    for (size_t i = 0; i <= len; i++) {   /* cl_doc_position (from its checkpoints) */
+        uint32_t l, c;
+        cl_doc_position(doc, (uint32_t)i, &l, &c);
+        if (l != want[2 * i] || c != want[2 * i + 1]) {
+            snprintf(t->why, sizeof t->why, "%s: cl_doc_position puts offset %zu at %u:%u, not %u:%u",
+                     name, i, l, c, want[2 * i], want[2 * i + 1]);
+            free(want);
+            return false;
+        }
+    }
     cl_textpos p;
     cl_textpos_init(&p, text, len);
     bool ok = true;
@@ -63,7 +88,7 @@ static bool same_positions(const char *name, cl_doc *doc, tally *t)
         cl_textpos_at(&p, at, &line, &col);
         size_t w = at > len ? len : at;
         if (line != want[2 * w] || col != want[2 * w + 1]) {
-            snprintf(t->why, sizeof t->why, "%s: offset %zu is %u:%u, cl_doc_position says %u:%u",
+            snprintf(t->why, sizeof t->why, "%s: offset %zu is %u:%u, not %u:%u",
                      name, at, line, col, want[2 * w], want[2 * w + 1]);
             ok = false;
         }
@@ -72,7 +97,89 @@ static bool same_positions(const char *name, cl_doc *doc, tally *t)
     return ok;
 }
 
-/* Compare the two writers on one document; false (and why) on the first difference. */
+/* -- the streaming parse -------------------------------------------------------------------- */
+
+typedef struct {
+    cl_jsonl_writer *w;
+    size_t next_id;     /* ids must come 0, 1, 2 ... */
+    bool ids_in_order;
+    size_t most_held;   /* the most claims the document held at a hand-out */
+} stream_watch;
+
+static bool watch_line(void *arg, const cl_doc *doc, const cl_claim *claim, size_t id)
+{
+    stream_watch *s = arg;
+    s->ids_in_order &= id == s->next_id++;
+    if (doc->claims.len > s->most_held)
+        s->most_held = doc->claims.len;
+    return cl_jsonl_claim(s->w, doc, claim, id);
+}
+
+/* --format jsonl's path: the lines written while parsing must be the bytes of WANT. */
+static bool same_streamed(const char *name, const char *text, size_t len, const char *want,
+                          size_t want_len, size_t claims, tally *t)
+{
+    char *out = NULL;
+    size_t out_len = 0;
+    FILE *f = open_memstream(&out, &out_len);
+    unsigned char *room = malloc(len + 1);   /* cl_parse_adopt_each takes the buffer */
+    stream_watch s = {.ids_in_order = true};
+    if (!f || !room || !(s.w = cl_jsonl_open(f))) {
+        snprintf(t->why, sizeof t->why, "%s: out of memory", name);
+        free(room);
+        if (f && fclose(f) == 0)
+            free(out);
+        return false;
+    }
+    memcpy(room, text, len);
+    room[len] = '\0';
+    cl_doc *doc = cl_parse_adopt_each(name, room, len, watch_line, &s);
+    int rc = cl_jsonl_close(s.w);
+    bool ok = fclose(f) == 0 && rc == 0 && doc;
+    if (!ok)
+        snprintf(t->why, sizeof t->why, "%s: the streaming parse failed", name);
+    else if (out_len != want_len || memcmp(out, want, want_len) != 0)
+        snprintf(t->why, sizeof t->why, "%s: streamed lines differ (%zu bytes, not %zu)", name,
+                 out_len, want_len), ok = false;
+    else if (!s.ids_in_order || s.next_id != claims)
+        snprintf(t->why, sizeof t->why, "%s: ids streamed out of order", name), ok = false;
+    else if (cl_doc_claim_count(doc) != 0 || cl_doc_sentence_count(doc) != 0)
+        snprintf(t->why, sizeof t->why, "%s: a streamed document kept claims", name), ok = false;
+    else if (claims >= 100 && s.most_held * 4 > claims)   /* a sentence's worth, not the doc */
+        snprintf(t->why, sizeof t->why, "%s: %zu of %zu claims held at once", name,
+                 s.most_held, claims), ok = false;
+    cl_doc_free(doc);
+    free(out);
+    return ok;
+}
+
+static bool stop_at_third(void *arg, const cl_doc *doc, const cl_claim *claim, size_t id)
+{
+    size_t *calls = arg;
+    (void)doc, (void)claim, (void)id;
+    return ++*calls < 3;
+}
+
+/* A writer that fails (a full disk, a closed pipe) stops the parse: no claim is handed out after
+ * the one that failed. */
+static bool stops_when_told(const char *text, size_t len, tally *t)
+{
+    unsigned char *room = malloc(len + 1);
+    size_t calls = 0;
+    if (!room)
+        return false;
+    memcpy(room, text, len);
+    room[len] = '\0';
+    cl_doc *doc = cl_parse_adopt_each("stop", room, len, stop_at_third, &calls);
+    bool ok = doc && calls == 3;
+    if (!ok)
+        snprintf(t->why, sizeof t->why, "the parse went on after its writer failed (%zu calls)",
+                 calls);
+    cl_doc_free(doc);
+    return ok;
+}
+
+/* Compare the writers on one document; false (and why) on the first difference. */
 static bool same(const char *name, const char *text, size_t len, tally *t)
 {
     cl_doc *doc = cl_parse(name, text, len);
@@ -99,6 +206,8 @@ static bool same(const char *name, const char *text, size_t len, tally *t)
                  name, i, fast + from, ref + from);
         ok = false;
     }
+    if (ok)
+        ok = same_streamed(name, text, len, fast, fast_len, cl_doc_claim_count(doc), t);
     if (t->keep && ref)
         fwrite(ref, 1, ref_len, t->keep);
     t->docs++;
@@ -195,6 +304,10 @@ static const struct { const char *name; const char *text; size_t len; } builtin[
                    "完成12个项目中的10个。\r\n\r全市共检查排污单位1826家次。\r"),
     DOC("crlf-columns", "一、总体\r\n要求\r\n（一）水环境\r\n\t地表水国考断面优良比例达到95%以上，"
                         "完成12个项目中的10个。\r\n"),
+    /* the streaming parse holds a sentence's last claim back: it may become a total */
+    DOC("merge", "共交办整改任务166项。截至目前，已完成整改并销号131项，完成率78.9%。"
+                 "共排查问题12个。全部完成整改。"),
+    DOC("merge-heading", "共交办整改任务166项\n二、下一步\n已完成整改131项。\n共检查23家。"),
 #undef DOC
 };
 static const char *const needles[] = {"\\\"", "\\\\", "\\b", "\\f", "\\n", "\\r", "\\t",
@@ -250,6 +363,55 @@ int main(int argc, char **argv)
         else
             printf("FAIL jsonl-same/%s %s\n", argv[i], printable(t.why));
         failed += !ok;
+    }
+    /* line breaks of every kind at every position of the writer's sixteen-byte steps */
+    {
+        static const char *const pieces[] = {"\n", "\r", "\r\n", "a", "中", "é", "𝄞", "\n\r"};
+        char mix[6000];
+        size_t n = 0;
+        uint32_t seed = 7;
+        while (n + 8 < sizeof mix) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned k = (seed >> 16) % 64;   /* mostly text, a break one time in eight */
+            const char *piece = pieces[k < 8 ? k : 3 + k % 3];
+            memcpy(mix + n, piece, strlen(piece));
+            n += strlen(piece);
+        }
+        tally t = {.positions = true};
+        bool ok = same("line-breaks", mix, n, &t);
+        /* a long line of four-byte code points: three lanes of each step count a continuation
+         * byte every time, and must not overflow */
+        for (n = 0; n + 4 < sizeof mix; n += 4)
+            memcpy(mix + n, "𝄞", 4);
+        ok = ok && same("long-line", mix, n, &t);
+        printf("%s jsonl-same/line-breaks %s\n", ok ? "PASS" : "FAIL", ok ? "" : printable(t.why));
+        failed += !ok;
+    }
+    /* one long document, the .txt inputs four times over: the streaming parse must not hold
+     * all its claims at once */
+    char *whole = NULL;
+    size_t whole_len = 0;
+    FILE *cat = open_memstream(&whole, &whole_len);
+    for (int round = 0; cat && round < 4; round++)
+        for (int i = 1; i < argc; i++) {
+            size_t n = strlen(argv[i]), len;
+            char *data = n > 4 && strcmp(argv[i] + n - 4, ".txt") == 0 ? read_file(argv[i], &len)
+                                                                        : NULL;
+            if (data)
+                fwrite(data, 1, len, cat);
+            free(data);
+        }
+    if (cat && fclose(cat) == 0 && whole_len) {
+        tally t = {0};
+        bool ok = same("long", whole, whole_len, &t);
+        all.claims += t.claims;
+        ok = ok && stops_when_told(whole, whole_len, &t);
+        if (ok)
+            printf("PASS jsonl-same/long (%zu claims; stops when the writer fails)\n", t.claims);
+        else
+            printf("FAIL jsonl-same/long %s\n", printable(t.why));
+        failed += !ok;
+        free(whole);
     }
     char *seen = NULL;
     size_t seen_len = 0;

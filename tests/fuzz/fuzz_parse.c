@@ -8,6 +8,7 @@
  *   - cl_write_json (pretty and compact) gives one JSON document that cJSON parses, with nothing
  *     after it, whose stats.claims equals cl_doc_claim_count;
  *   - cl_write_jsonl gives exactly one line per claim, each a JSON object cJSON parses;
+ *   - the streaming parse of --format jsonl (cl_parse_adopt_each) writes exactly those bytes;
  *   - all of that output is valid UTF-8 (a downstream json.loads would reject anything else);
  *   - cl_write_tokens runs (its text is not JSON; it must only not crash).
  * A failed check aborts, so libFuzzer saves the input as a crash reproducer. */
@@ -19,6 +20,8 @@
 #include <cjson/cJSON.h>
 
 #include "claimc.h"
+#include "doc.h"
+#include "emit.h"
 
 #define CHECK(cond, ...)                                                                     \
     do {                                                                                     \
@@ -173,6 +176,40 @@ static void check_doc(const cl_doc *doc)
     cl_doc_position(doc, UINT32_MAX, &line, &col);
 }
 
+static bool write_line(void *writer, const cl_doc *doc, const cl_claim *claim, size_t id)
+{
+    return cl_jsonl_claim(writer, doc, claim, id);
+}
+
+/* What --format jsonl writes while it parses must be what the whole document gives. */
+static void check_streamed(const uint8_t *data, size_t size, const char *want, size_t want_len)
+{
+    char *out = NULL;
+    size_t out_len = 0;
+    FILE *f = open_memstream(&out, &out_len);
+    unsigned char *room = malloc(size + 1);
+    cl_jsonl_writer *w = f ? cl_jsonl_open(f) : NULL;
+    if (!room || !w) {   /* out of memory: nothing to compare */
+        free(room);
+        cl_jsonl_close(w);
+        if (f && fclose(f) == 0)
+            free(out);
+        return;
+    }
+    memcpy(room, data, size);
+    cl_doc *doc = cl_parse_adopt_each("fuzz", room, size, write_line, w);
+    int rc = cl_jsonl_close(w);
+    CHECK(fclose(f) == 0 && rc == 0, "the streaming writer failed");
+    if (doc) {
+        CHECK(out_len == want_len && memcmp(out, want, want_len) == 0,
+              "streamed JSONL (%zu bytes) differs from the document's (%zu bytes)", out_len,
+              want_len);
+        CHECK(cl_doc_claim_count(doc) == 0, "a streamed document kept its claims");
+    }
+    cl_doc_free(doc);
+    free(out);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     /* both entry points: a copy (cl_parse), or the buffer given away and parsed in place
@@ -200,6 +237,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     free(s);
     s = render(doc, write_jsonl, &len);
     check_jsonl(doc, s, len);
+    if (s)
+        check_streamed(data, size, s, len);
     free(s);
     s = render(doc, write_tokens, &len);
     free(s);
