@@ -262,7 +262,10 @@ static cl_doc *parse(const char *name, const void *data, size_t len, unsigned ch
     }
     if (room && doc->owned != room)
         free(room);   /* converted or rejected: the text, if any, is in the arena */
-    build_checkpoints(doc);
+    /* a streamed document's positions are asked only for its diagnostics (the writer keeps a
+     * cursor of its own): without any, the index would be a pass over the text for nothing */
+    if (!stream || doc->diags.len)
+        build_checkpoints(doc);
     return doc;
 }
 
