@@ -12,7 +12,8 @@
  *   pipeline_tree  the same through a whole document: cl_parse_adopt, then cl_write_jsonl
  *   decode    cl_decode alone (encoding detection, UTF-8 check, copy into the arena)
  *   filter    lexer + token filter, sentence by sentence (no grammar, no claims)
- *   parse     cl_parse alone (lexer, filter, grammar, claim builder)
+ *   parse     cl_parse alone (lexer, filter, grammar, claim builder), keeping the document
+ *   parse_each  the pipeline without the writer: cl_parse_adopt_each dropping each claim
  *   emit      cl_write_jsonl alone, on a document parsed once
  *   emit_cjson the same JSON Lines through cJSON trees (cl_write_jsonl_cjson, the reference)
  *   emit_json cl_write_json (compact) alone, on the same document
@@ -141,6 +142,23 @@ static int stage_pipeline_tree(bench_input *in)
     return rc;
 }
 
+static bool drop_claim(void *arg, const cl_doc *doc, const cl_claim *claim, size_t id)
+{
+    (void)arg, (void)doc, (void)claim, (void)id;
+    return true;
+}
+
+/* The pipeline without the writer: the claims are handed out and dropped. */
+static int stage_parse_each(bench_input *in)
+{
+    cl_doc *doc = cl_parse_adopt_each("bench", in->fresh, in->len, drop_claim, NULL);
+    in->fresh = NULL;
+    if (!doc)
+        return -1;
+    cl_doc_free(doc);
+    return 0;
+}
+
 static int stage_parse(bench_input *in)
 {
     cl_doc *doc = cl_parse("bench", in->text, in->len);
@@ -221,6 +239,7 @@ static const stage stages[] = {
     {"decode", stage_decode, true},
     {"filter", stage_filter, true},
     {"parse", stage_parse, true},
+    {"parse_each", stage_parse_each, true},
     {"emit", stage_emit, true},
     {"emit_cjson", stage_emit_cjson, true},
     {"emit_json", stage_emit_json, true},
@@ -272,7 +291,8 @@ int main(int argc, char **argv)
             continue;
         double t[MAX_RUNS], c[MAX_RUNS];
         for (int r = 0; r < runs; r++) {
-            if (stages[s].run == stage_pipeline || stages[s].run == stage_pipeline_tree) {
+            if (stages[s].run == stage_pipeline || stages[s].run == stage_pipeline_tree ||
+                stages[s].run == stage_parse_each) {
                 /* the file as read: not timed */
                 in.fresh = malloc(in.len + 1);
                 if (!in.fresh) {
