@@ -109,21 +109,31 @@ static int progress(cl_ctx *ctx, cl_range totals, int done, bool across_comma)
 
 %%
 
-sentence
-    : %empty
-    | sentence item
-    ;
-
-/* Every island begins with QTY, COP, ALL, DISTR, DIR, BASE or RANK: cl_grammar_parse skips
+/* A sentence is a run of items: islands, and signal tokens that start no island here (water
+ * after all). The items are listed here rather than as an `item` and a `stray` nonterminal:
+ * each unit rule is one more reduction per token, and strays are a third of the tokens.
+ * Every island begins with QTY, COP, ALL, DISTR, DIR, BASE or RANK: cl_grammar_parse skips
  * the tokens before the first of them. An island that begins with another token must be added
  * to that list. */
-item
-    : quantities
-    | levels
-    | change
-    | rank                        %prec STOP
-    | stray
-    | error          { /* recorded by yyreport_syntax_error; the rest of the sentence is lost */ }
+sentence
+    : %empty
+    | sentence quantities
+    | sentence levels
+    | sentence change
+    | sentence rank               %prec STOP
+    | sentence error { /* recorded by yyreport_syntax_error; the rest of the sentence is lost */ }
+    /* strays */
+    | sentence ORD
+    | sentence COP                %prec STOP
+    | sentence DISTR              %prec STOP
+    | sentence ALL                %prec STOP
+    | sentence TOTAL
+    | sentence DONE
+    | sentence HAS
+    | sentence COMMA
+    | sentence ENUM
+    | sentence AND
+    | sentence FULL
     ;
 
 /* Quantities in a list (12个、5个), and progress built on the last one:
@@ -215,21 +225,6 @@ rank
     : RANK ORD                    { draft(ctx, CL_DRAFT_RANK, range_of($2, $2), $1, -1, -1, -1); $$ = $1; }
     | rank ORD                    { draft(ctx, CL_DRAFT_RANK, range_of($2, $2), $1, -1, -1, -1); $$ = $1; }
     | RANK                        %prec STOP
-    ;
-
-/* Signal tokens that start no island here: water after all. */
-stray
-    : ORD
-    | COP                         %prec STOP
-    | DISTR                       %prec STOP
-    | ALL                         %prec STOP
-    | TOTAL
-    | DONE
-    | HAS
-    | COMMA
-    | ENUM
-    | AND
-    | FULL
     ;
 
 %%
