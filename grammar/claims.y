@@ -30,11 +30,6 @@
 
 %code requires {
 #include "sentence.h"
-
-/* What precedes the magnitude of a change: the baseline, the direction, 分别, 均 (token
- * indices or -1). A value of its own, not a whole cl_draft: the parser copies semantic values
- * on every reduction, and the union is as wide as its widest member. */
-typedef struct { int base, dir, distr, all; } cl_change_head;
 }
 
 %code {
@@ -60,16 +55,22 @@ static void draft(cl_ctx *ctx, cl_draft_type type, cl_range list, int lead, int 
     cl_draft_add(ctx, d);
 }
 
-static cl_change_head change_head(int base, int dir, int distr)
+/* HEAD: the tokens before the magnitude of a change (cmp), each of its kinds at most once:
+ * the baseline, the direction, 分别, 均. The head's value is only its range of tokens because
+ * the parser copies semantic values on every reduction, and the union is as wide as its widest
+ * member: a range keeps it at 8 bytes. */
+static void change(cl_ctx *ctx, cl_range head, cl_range list)
 {
-    cl_change_head h = {base, dir, distr, -1};
-    return h;
-}
-
-static void change(cl_ctx *ctx, cl_change_head h, cl_range list)
-{
-    cl_draft d = {.type = CL_DRAFT_CHANGE, .list = list, .lead = h.base, .dir = h.dir,
-                  .distr = h.distr, .all = h.all, .total = -1, .done = -1};
+    cl_draft d = {.type = CL_DRAFT_CHANGE, .list = list, .lead = -1, .dir = -1, .distr = -1,
+                  .all = -1, .total = -1, .done = -1};
+    for (int i = head.first; i <= head.last; i++)
+        switch (ctx->toks[i].sig) {
+        case CL_SIG_BASE: d.lead = i; break;
+        case CL_SIG_DIR: d.dir = i; break;
+        case CL_SIG_DISTR: d.distr = i; break;
+        case CL_SIG_ALL: d.all = i; break;
+        default: break;
+        }
     cl_draft_add(ctx, d);
 }
 
@@ -90,9 +91,8 @@ static int progress(cl_ctx *ctx, cl_range totals, int done, bool across_comma)
 
 %token <int> QTY ORD BASE DIR COP DISTR ALL TOTAL DONE HAS RANK COMMA ENUM AND FULL
 %token END 0
-%nterm <cl_range> qlist
+%nterm <cl_range> qlist cmp
 %nterm <int> done progress rank
-%nterm <cl_change_head> cmp
 
 %precedence STOP   /* lower than every token: an island grows while it can (see the top) */
 %precedence QTY ORD BASE DIR COP DISTR DONE HAS COMMA ENUM AND FULL
@@ -197,17 +197,17 @@ change
     ;
 
 cmp
-    : DIR                         %prec STOP { $$ = change_head(-1, $1, -1); }
-    | ALL DIR                     { $$ = change_head(-1, $2, -1); $$.all = $1; }
-    | ALL BASE                    %prec STOP { $$ = change_head($2, -1, -1); $$.all = $1; }
-    | ALL BASE DIR                { $$ = change_head($2, $3, -1); $$.all = $1; }
-    | BASE                        %prec STOP { $$ = change_head($1, -1, -1); }
-    | BASE DIR                    { $$ = change_head($1, $2, -1); }
-    | DISTR DIR                   { $$ = change_head(-1, $2, $1); }
-    | DISTR BASE                  %prec STOP { $$ = change_head($2, -1, $1); }
-    | DISTR BASE DIR              { $$ = change_head($2, $3, $1); }
-    | BASE DISTR                  %prec STOP { $$ = change_head($1, -1, $2); }
-    | BASE DISTR DIR              { $$ = change_head($1, $3, $2); }
+    : DIR                         %prec STOP { $$ = range_of($1, $1); }
+    | ALL DIR                     { $$ = range_of($1, $2); }
+    | ALL BASE                    %prec STOP { $$ = range_of($1, $2); }
+    | ALL BASE DIR                { $$ = range_of($1, $3); }
+    | BASE                        %prec STOP { $$ = range_of($1, $1); }
+    | BASE DIR                    { $$ = range_of($1, $2); }
+    | DISTR DIR                   { $$ = range_of($1, $2); }
+    | DISTR BASE                  %prec STOP { $$ = range_of($1, $2); }
+    | DISTR BASE DIR              { $$ = range_of($1, $3); }
+    | BASE DISTR                  %prec STOP { $$ = range_of($1, $2); }
+    | BASE DISTR DIR              { $$ = range_of($1, $3); }
     ;
 
 /* 排名全省第三 | 位居全省第3位 */
