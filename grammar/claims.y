@@ -104,7 +104,7 @@ static int progress(cl_ctx *ctx, cl_range totals, int done, bool across_comma)
  * each unit rule is one more reduction per token, and strays are a third of the tokens.
  * Every island begins with QTY, COP, ALL, DISTR, DIR, BASE or RANK: cl_grammar_parse skips
  * the tokens before the first of them. An island that begins with another token must be added
- * to that list. */
+ * to that list (tests/test_grammar_skip.c parses with and without the skip to hold it). */
 sentence
     : %empty
     | sentence quantities
