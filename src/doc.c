@@ -63,13 +63,14 @@ static void detect_plan(cl_doc *doc)
 
 static cl_span trim_title(const cl_doc *doc, cl_span s)
 {
-    static const char *const trail[] = {"。", "；", "：", ";", ":", "，", ",", " ", NULL};
+    static const cl_word trail[] = {CL_WORD("。"), CL_WORD("；"), CL_WORD("："), CL_WORD(";"),
+        CL_WORD(":"), CL_WORD("，"), CL_WORD(","), CL_WORD(" "), {NULL, 0}};
     for (bool again = true; again;) {
         again = false;
-        for (const char *const *w = trail; *w; w++) {
-            size_t n = strlen(*w);
-            if (s.end - s.start > n && doc->text[s.end - 1] == (*w)[n - 1] &&
-                memcmp(doc->text + s.end - n, *w, n) == 0) {
+        for (const cl_word *w = trail; w->s; w++) {
+            size_t n = w->n;
+            if (s.end - s.start > n && doc->text[s.end - 1] == w->s[n - 1] &&
+                memcmp(doc->text + s.end - n, w->s, n) == 0) {
                 s.end -= (uint32_t)n;
                 again = true;
             }

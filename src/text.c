@@ -9,12 +9,23 @@
  * code point) for a longer one. Two bytes alone barely tell Chinese characters apart (most
  * share a lead byte): heading titles cost a memcmp every other character. */
 static unsigned pair_hash(unsigned char a, unsigned char b) { return (a * 5u + b) & 255u; }
-static unsigned triple_hash(unsigned char a, unsigned char b, unsigned char c)
-{
-    return (a * 0x3Du + b * 0x11u + c) & 1023u;
-}
+static unsigned triple_hash(uint32_t three) { return (three * 0x9E3779B1u) >> 22; }  /* 10 bits */
 #define TEST(bits, h) ((bits)[(h) >> 6] >> ((h) & 63) & 1)
 #define SET(bits, h) ((bits)[(h) >> 6] |= (uint64_t)1 << ((h) & 63))
+
+/* The three bytes at S as one number, the first in the low byte; with ROOM (a fourth byte may
+ * be read) one load. */
+static uint32_t three_at(const unsigned char *s, bool room)
+{
+    if (!room)
+        return s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16;
+    uint32_t w;
+    memcpy(&w, s, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap32(w);
+#endif
+    return w & 0xFFFFFFu;
+}
 
 bool cl_text_has_any(const char *s, size_t n, const cl_word *words)
 {
@@ -29,15 +40,16 @@ bool cl_text_has_any(const char *s, size_t n, const cl_word *words)
             SET(pairs, pair_hash(b[0], b[1]));
             any_pair = true;
         } else {
-            SET(triples, triple_hash(b[0], b[1], b[2]));
+            SET(triples, triple_hash(three_at(b, false)));
         }
     }
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0, step; i + 1 < n; i += step) {
+        bool whole = i + 2 < n;   /* three bytes to look at */
+        uint32_t v = whole ? three_at(u + i, i + 3 < n) : 0;
         /* a word starts where a code point does: past a whole three-byte sequence at once */
-        step = u[i] >= 0xE0 && u[i] < 0xF0 && i + 2 < n && (u[i + 1] & 0xC0) == 0x80 &&
-               (u[i + 2] & 0xC0) == 0x80 ? 3 : 1;
-        bool maybe = (i + 2 < n && TEST(triples, triple_hash(u[i], u[i + 1], u[i + 2]))) ||
+        step = (v & 0xC0C0F0u) == 0x8080E0u ? 3 : 1;
+        bool maybe = (whole && TEST(triples, triple_hash(v))) ||
                      (any_pair && TEST(pairs, pair_hash(u[i], u[i + 1])));
         if (!maybe)
             continue;
