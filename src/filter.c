@@ -32,6 +32,25 @@ static cl_rawtok *peek(cl_filter *f, int k)
     return &f->la[(unsigned)(f->la_head + k) % CL_FILTER_RING];
 }
 
+/* peek(f, 0) for the sentence loop, which reads every token through it: most of the time
+ * nothing has been read ahead and the lexer writes straight into the head's slot. */
+static inline cl_rawtok *head(cl_filter *f)
+{
+    cl_rawtok *t = &f->la[f->la_head];
+    if (f->la_count == 0) {
+        cl_lex(&f->lx, t);
+        f->la_count = 1;
+    }
+    return t;
+}
+
+/* Take the head, which head() has read and which is not END. */
+static inline void drop_head(cl_filter *f)
+{
+    f->la_head = (int)((unsigned)(f->la_head + 1) % CL_FILTER_RING);
+    f->la_count--;
+}
+
 /* The k-th token ahead that is not a space. */
 static cl_rawtok *peek_solid(cl_filter *f, int k, int *at)
 {
@@ -632,41 +651,48 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
     }
 }
 
+/* Water that is no bracket, most tokens: what the general path of the loop below does for it
+ * (extend, water, prev_*), without its dispatch. */
+static inline void prose(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
+{
+    f->line_start = false;
+    extend(f, ctx, t);
+    water(f, ctx, t);
+    f->prev_type = CL_RT_FILLER;
+    f->prev_end = t->end;
+}
+
 cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *level)
 {
     start_sentence(f, ctx, (uint32_t)(f->lx.cur - f->lx.base));
     for (;;) {
-        cl_rawtok *next = peek(f, 0);
-        if (next->type == CL_RT_FILLER && !is_bracket(ctx->doc, next)) {
-            /* prose, most tokens: what the switch below does for it, without copying it */
-            flush_invalid(f);
-            f->line_start = false;
-            extend(f, ctx, next);
-            water(f, ctx, next);
-            f->prev_type = CL_RT_FILLER;
-            f->prev_end = next->end;
-            f->la_head = (int)((unsigned)(f->la_head + 1) % CL_FILTER_RING);
-            f->la_count--;
+        const cl_rawtok *t = head(f);
+        switch (t->type) {
+        case CL_RT_FILLER:
+            if (is_bracket(ctx->doc, t))
+                break;
+            prose(f, ctx, t);
+            drop_head(f);
             continue;
-        }
-        if (next->type != CL_RT_INVALID)
-            flush_invalid(f);
-        if (next->type == CL_RT_END)
+        case CL_RT_END:
             return f->content ? CL_EV_SENTENCE : CL_EV_END;
-        if (next->type == CL_RT_LIST && (next->id == 5 || f->line_start)) {
-            if (f->content)
-                return CL_EV_SENTENCE;   /* the heading starts the next call */
-            const cl_rawtok *t = take(f);
-            *marker = cl_span_of(t->start, t->end);
-            *level = t->id;
-            f->line_start = false;
-            f->prev_type = t->type;
-            return CL_EV_HEADING;
-        }
-        const cl_rawtok *t = take(f);
-        if (t->type == CL_RT_SPACE)
+        case CL_RT_SPACE:
+            drop_head(f);
             continue;
-        if (t->type == CL_RT_NEWLINE) {
+        case CL_RT_LIST:
+            if (t->id == 5 || f->line_start) {
+                if (f->content)
+                    return CL_EV_SENTENCE;   /* the heading starts the next call */
+                drop_head(f);
+                *marker = cl_span_of(t->start, t->end);
+                *level = t->id;
+                f->line_start = false;
+                f->prev_type = t->type;
+                return CL_EV_HEADING;
+            }
+            break;
+        case CL_RT_NEWLINE:
+            drop_head(f);
             if (f->content && soft_break(f, t->start)) {
                 /* a long line cut mid-sentence (page breaks in converted PDFs): skip the
                  * blank lines and go on with the sentence */
@@ -682,7 +708,10 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
                 return CL_EV_SENTENCE;
             start_sentence(f, ctx, t->end);
             continue;
+        default:
+            break;
         }
+        drop_head(f);
         f->line_start = false;
         extend(f, ctx, t);
         switch (t->type) {
@@ -696,6 +725,9 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
                 f->invalid_run_start = (int)t->start;
             f->invalid_run_end = t->end;
             boundary(f, ctx, t->end);
+            /* report the run before the token after it (the loop reads that token next) */
+            if (head(f)->type != CL_RT_INVALID)
+                flush_invalid(f);
             break;
         case CL_RT_NUM:
         case CL_RT_PCT:
@@ -758,11 +790,8 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
         case CL_RT_LIST:
             boundary(f, ctx, t->end);
             break;
-        case CL_RT_FILLER:
-            if (is_bracket(ctx->doc, t))
-                boundary(f, ctx, t->end);
-            else
-                water(f, ctx, t);
+        case CL_RT_FILLER:   /* a bracket: other water is prose (above) */
+            boundary(f, ctx, t->end);
             break;
         default:   /* NAME QUOTE DE, and stray MULT/UNIT/SUFFIX/RANGE */
             water(f, ctx, t);
