@@ -22,24 +22,28 @@ void cl_filter_init(cl_filter *f, cl_doc *doc)
 
 /* -- raw tokens with lookahead --------------------------------------------------------------- */
 
+/* la_read and la_lexed count tokens from the start of the text (and wrap together): the
+ * tokens read ahead are la_read .. la_lexed - 1, each in slot (number % CL_FILTER_RING). */
+static inline cl_rawtok *slot(cl_filter *f, unsigned n)
+{
+    return &f->la[n % CL_FILTER_RING];
+}
+
 static cl_rawtok *peek(cl_filter *f, int k)
 {
-    while (f->la_count <= k) {
-        cl_rawtok *t = &f->la[(unsigned)(f->la_head + f->la_count) % CL_FILTER_RING];
-        cl_lex(&f->lx, t);
-        f->la_count++;
-    }
-    return &f->la[(unsigned)(f->la_head + k) % CL_FILTER_RING];
+    while (f->la_lexed - f->la_read <= (unsigned)k)
+        cl_lex(&f->lx, slot(f, f->la_lexed++));
+    return slot(f, f->la_read + (unsigned)k);
 }
 
 /* peek(f, 0) for the sentence loop, which reads every token through it: most of the time
  * nothing has been read ahead and the lexer writes straight into the head's slot. */
 static inline cl_rawtok *head(cl_filter *f)
 {
-    cl_rawtok *t = &f->la[f->la_head];
-    if (f->la_count == 0) {
+    cl_rawtok *t = slot(f, f->la_read);
+    if (f->la_lexed == f->la_read) {
         cl_lex(&f->lx, t);
-        f->la_count = 1;
+        f->la_lexed++;
     }
     return t;
 }
@@ -47,8 +51,7 @@ static inline cl_rawtok *head(cl_filter *f)
 /* Take the head, which head() has read and which is not END. */
 static inline void drop_head(cl_filter *f)
 {
-    f->la_head = (int)((unsigned)(f->la_head + 1) % CL_FILTER_RING);
-    f->la_count--;
+    f->la_read++;
 }
 
 /* The k-th token ahead that is not a space. */
@@ -72,10 +75,8 @@ static cl_rawtok *peek_solid(cl_filter *f, int k, int *at)
 static const cl_rawtok *take(cl_filter *f)
 {
     const cl_rawtok *t = peek(f, 0);
-    if (t->type != CL_RT_END) {
-        f->la_head = (int)((unsigned)(f->la_head + 1) % CL_FILTER_RING);
-        f->la_count--;
-    }
+    if (t->type != CL_RT_END)
+        f->la_read++;
     return t;
 }
 
@@ -138,7 +139,7 @@ static void close_right(cl_filter *f, cl_ctx *ctx)
 }
 
 /* Prose: part of a subject on the left of the next signal and on the right of the last QTY. */
-static void water(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
+static inline void water(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
 {
     f->clause_words = true;
     if (!f->subj_content) {
@@ -183,7 +184,7 @@ static inline void clear_stok(cl_stok *s)
     memset((char *)s + half, 0, sizeof *s - half);
 }
 
-static cl_stok *push_sig(cl_filter *f, cl_ctx *ctx, cl_sig sig, cl_span span)
+static inline cl_stok *push_sig(cl_filter *f, cl_ctx *ctx, cl_sig sig, cl_span span)
 {
     close_right(f, ctx);
     if (ctx->ntoks == ctx->cap_toks && !grow_toks(ctx))
@@ -665,17 +666,16 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
     }
 }
 
-/* Water that is no bracket, most tokens: what the general path of the loop below does for it
- * (extend, water, prev_*), without its dispatch. */
-static inline void prose(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
+/* The head becomes part of the sentence: every token but spaces, line breaks and headings. */
+static inline void take_into_sentence(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
 {
+    drop_head(f);
     f->line_start = false;
     extend(f, ctx, t);
-    water(f, ctx, t);
-    f->prev_type = CL_RT_FILLER;
-    f->prev_end = t->end;
 }
 
+/* One dispatch on the token's type, the rest inline: most tokens are water (filler) or
+ * keywords, and the loop runs for each of them. */
 cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *level)
 {
     start_sentence(f, ctx, (uint32_t)(f->lx.cur - f->lx.base));
@@ -683,28 +683,17 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
         const cl_rawtok *t = head(f);
         switch (t->type) {
         case CL_RT_FILLER:
+            take_into_sentence(f, ctx, t);
             if (is_bracket(ctx->doc, t))
-                break;
-            prose(f, ctx, t);
-            drop_head(f);
-            continue;
+                boundary(f, ctx, t->end);
+            else
+                water(f, ctx, t);
+            break;
         case CL_RT_END:
             return f->content ? CL_EV_SENTENCE : CL_EV_END;
         case CL_RT_SPACE:
             drop_head(f);
             continue;
-        case CL_RT_LIST:
-            if (t->id == 5 || f->line_start) {
-                if (f->content)
-                    return CL_EV_SENTENCE;   /* the heading starts the next call */
-                drop_head(f);
-                *marker = cl_span_of(t->start, t->end);
-                *level = t->id;
-                f->line_start = false;
-                f->prev_type = t->type;
-                return CL_EV_HEADING;
-            }
-            break;
         case CL_RT_NEWLINE:
             drop_head(f);
             if (f->content && soft_break(f, t->start)) {
@@ -722,19 +711,28 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
                 return CL_EV_SENTENCE;
             start_sentence(f, ctx, t->end);
             continue;
-        default:
+        case CL_RT_LIST:
+            if (t->id == 5 || f->line_start) {
+                if (f->content)
+                    return CL_EV_SENTENCE;   /* the heading starts the next call */
+                drop_head(f);
+                *marker = cl_span_of(t->start, t->end);
+                *level = t->id;
+                f->line_start = false;
+                f->prev_type = t->type;
+                return CL_EV_HEADING;
+            }
+            take_into_sentence(f, ctx, t);
+            boundary(f, ctx, t->end);
             break;
-        }
-        drop_head(f);
-        f->line_start = false;
-        extend(f, ctx, t);
-        switch (t->type) {
         case CL_RT_STOP:
         case CL_RT_SEMI:
+            take_into_sentence(f, ctx, t);
             close_right(f, ctx);
             f->prev_type = t->type;
             return CL_EV_SENTENCE;
         case CL_RT_INVALID:
+            take_into_sentence(f, ctx, t);
             if (f->invalid_run_start < 0)
                 f->invalid_run_start = (int)t->start;
             f->invalid_run_end = t->end;
@@ -746,6 +744,7 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
         case CL_RT_NUM:
         case CL_RT_PCT:
         case CL_RT_FRAC: {
+            take_into_sentence(f, ctx, t);
             cl_stok s;
             clear_stok(&s);
             if (fold_quantity(f, ctx, t, &s)) {
@@ -770,9 +769,11 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
             break;
         }
         case CL_RT_KW:
+            take_into_sentence(f, ctx, t);
             keyword(f, ctx, t);
             break;
         case CL_RT_ORD: {
+            take_into_sentence(f, ctx, t);
             /* an ordinal is a value only after a ranking word: 排名第145位; else prose (第三轮) */
             cl_sig last = ctx->ntoks ? ctx->toks[ctx->ntoks - 1].sig : CL_SIG_COUNT_;
             if (last != CL_SIG_RANK && last != CL_SIG_ORD) {   /* 排名从第9名跃升至第4名 */
@@ -789,25 +790,26 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
             break;
         }
         case CL_RT_COMMA:
+            take_into_sentence(f, ctx, t);
             push_sig(f, ctx, CL_SIG_COMMA, cl_span_of(t->start, t->end));
             break;
         case CL_RT_ENUM:
+            take_into_sentence(f, ctx, t);
             push_sig(f, ctx, CL_SIG_ENUM, cl_span_of(t->start, t->end));
             break;
         case CL_RT_COLON:
+            take_into_sentence(f, ctx, t);
             boundary(f, ctx, t->end);
             f->clause_start = t->end;
             f->clause_words = false;
             break;
         case CL_RT_DATE:
         case CL_RT_TITLE:
-        case CL_RT_LIST:
-            boundary(f, ctx, t->end);
-            break;
-        case CL_RT_FILLER:   /* a bracket: other water is prose (above) */
+            take_into_sentence(f, ctx, t);
             boundary(f, ctx, t->end);
             break;
         default:   /* NAME QUOTE DE, and stray MULT/UNIT/SUFFIX/RANGE */
+            take_into_sentence(f, ctx, t);
             water(f, ctx, t);
             break;
         }

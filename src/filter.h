@@ -20,7 +20,7 @@ typedef struct {
     cl_lexer lx;
     cl_doc *doc;
     cl_rawtok la[CL_FILTER_RING];   /* ring buffer of raw tokens read ahead */
-    int la_head, la_count;
+    unsigned la_read, la_lexed;          /* tokens taken, and read from the lexer (filter.c) */
     bool line_start;
     uint32_t line_begin;                 /* where the current line starts */
     cl_rt prev_type;                     /* the last raw token that was not a space */
