@@ -351,7 +351,9 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
     <INIT> ws+ { return emit(lx, t, CL_RT_SPACE); }
     // tokens of their own that the filter reads: brackets end a subject, and 级 after a
     // quantity makes it a size class (5000吨级); neither may hide inside a run of water
-    <INIT> [()[\]|\uff08\uff09\u3010\u3011] | "级" { t->id = 1; return emit(lx, t, CL_RT_FILLER); }
+    <INIT> [()[\]|\uff08\uff09\u3010\u3011]
+           { t->id = 1; t->attr = CL_FILLER_BRACKET; return emit(lx, t, CL_RT_FILLER); }
+    <INIT> "级" { t->id = 1; return emit(lx, t, CL_RT_FILLER); }
     <INIT> any { t->id = 1; return emit(lx, t, CL_RT_FILLER); }   // the catch-all (water_table.awk)
     <INIT> * { return emit(lx, t, CL_RT_INVALID); }
 */

@@ -110,22 +110,11 @@ static bool text_starts(const cl_doc *doc, const cl_rawtok *t, const char *s)
     return t->end - t->start >= n && memcmp(doc->text + t->start, s, n) == 0;
 }
 
-/* Brackets end a subject: （区委常委会3次，区政府常务会议6次） */
-static inline bool is_bracket(const cl_doc *doc, const cl_rawtok *t)
+/* Brackets end a subject: （区委常委会3次，区政府常务会议6次）. The lexer marks them, so the test
+ * that runs for every FILLER is one compare. */
+static inline bool is_bracket(const cl_rawtok *t)
 {
-    /* runs for every FILLER: a run of water is no bracket; else compare bytes */
-    if (t->id > 1)
-        return false;
-    const unsigned char *s = (const unsigned char *)doc->text + t->start;
-    switch (t->end - t->start) {
-    case 1:   /* ( ) [ ] | */
-        return s[0] == '(' || s[0] == ')' || s[0] == '[' || s[0] == ']' || s[0] == '|';
-    case 3:   /* （ ） are EF BC 88/89, 【 】 are E3 80 90/91 */
-        return (s[0] == 0xEF && s[1] == 0xBC && (s[2] == 0x88 || s[2] == 0x89)) ||
-               (s[0] == 0xE3 && s[1] == 0x80 && (s[2] == 0x90 || s[2] == 0x91));
-    default:
-        return false;
-    }
+    return t->attr == CL_FILLER_BRACKET;
 }
 
 static void close_right(cl_filter *f, cl_ctx *ctx)
@@ -412,7 +401,7 @@ static bool fold_quantity(cl_filter *f, cl_ctx *ctx, const cl_rawtok *first, cl_
         s->defining = true;                 /* 日最大8小时平均浓度 */
     else if (!f->approx && (approx == CL_APPROX_AT_LEAST || approx == CL_APPROX_AT_MOST) &&
              (next->type == CL_RT_FILLER || next->type == CL_RT_NAME) &&
-             !is_bracket(ctx->doc, next))
+             !is_bracket(next))
         /* 35蒸吨以上燃煤锅炉: a threshold; for counts only in a relative clause
          * (跨2个以上乡镇的河流), since 推动3家以上重点企业完成… is a count */
         s->defining = !(lo.unit_row >= 0 && cl_units[lo.unit_row].dim == CL_DIM_COUNT) ||
@@ -684,7 +673,7 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
         switch (t->type) {
         case CL_RT_FILLER:
             take_into_sentence(f, ctx, t);
-            if (is_bracket(ctx->doc, t))
+            if (is_bracket(t))
                 boundary(f, ctx, t->end);
             else
                 water(f, ctx, t);

@@ -38,10 +38,13 @@ typedef enum {
     CL_KA_EACH  /* 各: one value for each of the things listed before */
 } cl_kw_attr;
 
+#define CL_FILLER_BRACKET 1
+
 typedef struct {
     cl_rt type;
     uint32_t start, end;
-    int id, attr;       /* FILLER: id = its code points (a run of water has many) */
+    int id, attr;       /* FILLER: id = its code points (a run of water has many), attr =
+                         * CL_FILLER_BRACKET for ( ) [ ] | （ ） 【 】 */
     bool cn;            /* numeral written in Chinese characters */
     bool overflow;      /* numeral too large to represent exactly */
     cl_dec num, num_hi; /* value; num_hi for a range written as one numeral (两三) */
