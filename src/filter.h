@@ -17,9 +17,10 @@
 typedef enum { CL_EV_SENTENCE, CL_EV_HEADING, CL_EV_END } cl_event;
 
 typedef struct {
+    cl_rawtok la[CL_FILTER_RING];   /* ring buffer of raw tokens read ahead; first, so that a
+                                     * slot's address is f plus its offset */
     cl_lexer lx;
     cl_doc *doc;
-    cl_rawtok la[CL_FILTER_RING];   /* ring buffer of raw tokens read ahead */
     unsigned la_read, la_lexed;          /* tokens taken, and read from the lexer (filter.c) */
     bool line_start;
     uint32_t line_begin;                 /* where the current line starts */
