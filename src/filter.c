@@ -37,15 +37,18 @@ static cl_rawtok *peek(cl_filter *f, int k)
 }
 
 /* peek(f, 0) for the sentence loop, which reads every token through it: most of the time
- * nothing has been read ahead and the lexer writes straight into the head's slot. */
-static inline cl_rawtok *head(cl_filter *f)
+ * nothing has been read ahead and the lexer writes straight into the head's slot. Returns the
+ * type: the lexer's return value, in a register, rather than a load of what it just stored
+ * (the loop dispatches on it at once). */
+static inline cl_rt head(cl_filter *f, const cl_rawtok **t)
 {
-    cl_rawtok *t = slot(f, f->la_read);
+    cl_rawtok *s = slot(f, f->la_read);
+    *t = s;
     if (f->la_lexed == f->la_read) {
-        cl_lex(&f->lx, t);
         f->la_lexed++;
+        return cl_lex(&f->lx, s);
     }
-    return t;
+    return s->type;
 }
 
 /* Take the head, which head() has read and which is not END. */
@@ -669,8 +672,8 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
 {
     start_sentence(f, ctx, (uint32_t)(f->lx.cur - f->lx.base));
     for (;;) {
-        const cl_rawtok *t = head(f);
-        switch (t->type) {
+        const cl_rawtok *t;
+        switch (head(f, &t)) {
         case CL_RT_FILLER:
             take_into_sentence(f, ctx, t);
             if (is_bracket(t))
@@ -727,7 +730,7 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
             f->invalid_run_end = t->end;
             boundary(f, ctx, t->end);
             /* report the run before the token after it (the loop reads that token next) */
-            if (head(f)->type != CL_RT_INVALID)
+            if (peek(f, 0)->type != CL_RT_INVALID)
                 flush_invalid(f);
             break;
         case CL_RT_NUM:
