@@ -33,14 +33,24 @@ static const cl_word plan_words[] = {CL_WORD("计划"), CL_WORD("要点"), CL_WO
 static const cl_word report_words[] = {CL_WORD("总结"), CL_WORD("报告"), CL_WORD("完成情况"),
     CL_WORD("成效"), CL_WORD("回顾"), CL_WORD("进展"), {NULL, 0}};
 
-static bool plan_title(const char *s, size_t n)
+/* The word lists as sets, made once per document: a report has a heading every few hundred
+ * bytes, and making the sets was half of looking through a title. */
+typedef struct { cl_word_set plan, report; } title_words;
+
+static void title_words_init(title_words *t)
 {
-    return cl_text_has_any(s, n, plan_words) && !cl_text_has_any(s, n, report_words);
+    cl_word_set_init(&t->plan, plan_words);
+    cl_word_set_init(&t->report, report_words);
+}
+
+static bool plan_title(const title_words *t, const char *s, size_t n)
+{
+    return cl_text_has_set(s, n, &t->plan) && !cl_text_has_set(s, n, &t->report);
 }
 
 /* The title is the first line with at least four CJK characters (lines of page furniture
  * such as "| | |" come first in scraped files). */
-static void detect_plan(cl_doc *doc)
+static void detect_plan(cl_doc *doc, const title_words *words)
 {
     const char *p = doc->text, *end = doc->text + doc->len;
     for (int lines = 0; p < end && lines < 20; lines++) {
@@ -52,7 +62,7 @@ static void detect_plan(cl_doc *doc)
         if (cjk >= 4) {   /* a title is short and no sentence: no 。 or ， in it */
             size_t n = (size_t)(line_end - p);
             doc->plan = n <= 150 && !cl_text_has(p, n, "。") && !cl_text_has(p, n, "，") &&
-                        !cl_text_has(p, n, ",") && plan_title(p, n);
+                        !cl_text_has(p, n, ",") && plan_title(words, p, n);
             return;
         }
         p = line_end + 1;
@@ -153,7 +163,7 @@ static bool hand_out(cl_doc *doc, cl_ctx *ctx, cl_stream *st, bool all)
     return true;
 }
 
-static void parse_text(cl_doc *doc, cl_stream *stream)
+static void parse_text(cl_doc *doc, const title_words *words, cl_stream *stream)
 {
     cl_filter f;
     cl_filter_init(&f, doc);
@@ -174,7 +184,7 @@ static void parse_text(cl_doc *doc, cl_stream *stream)
         if (ctx.span.end > ctx.span.start) {
             if (untitled) {
                 untitled->title = trim_title(doc, ctx.span);
-                untitled->plan = plan_title(doc->text + untitled->title.start,
+                untitled->plan = plan_title(words, doc->text + untitled->title.start,
                                             untitled->title.end - untitled->title.start);
                 untitled = NULL;
             }
@@ -256,8 +266,10 @@ static cl_doc *parse(const char *name, const void *data, size_t len, unsigned ch
         return doc;
     }
     if (cl_decode(doc, data, len, room)) {
-        detect_plan(doc);
-        parse_text(doc, stream);
+        title_words words;
+        title_words_init(&words);
+        detect_plan(doc, &words);
+        parse_text(doc, &words, stream);
     } else if (!doc->text) {
         doc->text = "";
     }

@@ -27,30 +27,38 @@ static uint32_t three_at(const unsigned char *s, bool room)
     return w & 0xFFFFFFu;
 }
 
-bool cl_text_has_any(const char *s, size_t n, const cl_word *words)
+void cl_word_set_init(cl_word_set *set, const cl_word *words)
 {
-    uint64_t pairs[4] = {0}, triples[16] = {0};
-    bool any_pair = false;
+    memset(set, 0, sizeof *set);
+    set->words = words;
     for (const cl_word *w = words; w->s; w++) {
         const unsigned char *b = (const unsigned char *)w->s;
         if (w->n == 1) {
-            if (memchr(s, b[0], n))
-                return true;
+            set->any_byte = true;
         } else if (w->n == 2) {
-            SET(pairs, pair_hash(b[0], b[1]));
-            any_pair = true;
+            SET(set->pairs, pair_hash(b[0], b[1]));
+            set->any_pair = true;
         } else {
-            SET(triples, triple_hash(three_at(b, false)));
+            SET(set->triples, triple_hash(three_at(b, false)));
         }
     }
+}
+
+bool cl_text_has_set(const char *s, size_t n, const cl_word_set *set)
+{
+    const cl_word *words = set->words;
+    if (set->any_byte)
+        for (const cl_word *w = words; w->s; w++)
+            if (w->n == 1 && memchr(s, w->s[0], n))
+                return true;
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0, step; i + 1 < n; i += step) {
         bool whole = i + 2 < n;   /* three bytes to look at */
         uint32_t v = whole ? three_at(u + i, i + 3 < n) : 0;
         /* a word starts where a code point does: past a whole three-byte sequence at once */
         step = (v & 0xC0C0F0u) == 0x8080E0u ? 3 : 1;
-        bool maybe = (whole && TEST(triples, triple_hash(v))) ||
-                     (any_pair && TEST(pairs, pair_hash(u[i], u[i + 1])));
+        bool maybe = (whole && TEST(set->triples, triple_hash(v))) ||
+                     (set->any_pair && TEST(set->pairs, pair_hash(u[i], u[i + 1])));
         if (!maybe)
             continue;
         for (const cl_word *w = words; w->s; w++)
@@ -58,6 +66,13 @@ bool cl_text_has_any(const char *s, size_t n, const cl_word *words)
                 return true;
     }
     return false;
+}
+
+bool cl_text_has_any(const char *s, size_t n, const cl_word *words)
+{
+    cl_word_set set;
+    cl_word_set_init(&set, words);
+    return cl_text_has_set(s, n, &set);
 }
 
 /* The last byte of a Chinese word is a continuation byte, rare at any one place: memchr finds

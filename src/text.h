@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* A word and its length in bytes, known at compile time: CL_WORD("计划"). */
 typedef struct { const char *s; size_t n; } cl_word;
@@ -16,6 +17,15 @@ typedef struct { const char *s; size_t n; } cl_word;
 bool cl_text_has(const char *s, size_t n, const char *word);
 /* WORDS: non-empty words, ending with {NULL, 0}. */
 bool cl_text_has_any(const char *s, size_t n, const cl_word *words);
+/* cl_text_has_any for a list asked about again and again (every heading's title): the bits
+ * that tell where a word may start, worked out once. */
+typedef struct {
+    const cl_word *words;
+    uint64_t pairs[4], triples[16];   /* hashes of two-byte words, of the first three bytes */
+    bool any_pair, any_byte;
+} cl_word_set;
+void cl_word_set_init(cl_word_set *set, const cl_word *words);
+bool cl_text_has_set(const char *s, size_t n, const cl_word_set *set);
 /* WORDS: a NULL-terminated list of non-empty words. */
 /* The length of the first word of WORDS that S ends with, or 0. */
 size_t cl_text_ends_any(const char *s, size_t n, const char *const *words);
