@@ -28,7 +28,10 @@ typedef struct {
     const unsigned char *text;
     size_t len, offset;
     uint32_t line, column;
+    /* the first LF and CR at or after OFFSET (LEN: none; CL_TEXTPOS_UNKNOWN: not looked for) */
+    size_t next_lf, next_cr;
 } cl_textpos;
+#define CL_TEXTPOS_UNKNOWN SIZE_MAX
 void cl_textpos_init(cl_textpos *p, const char *text, size_t len);
 void cl_textpos_at(cl_textpos *p, size_t offset, uint32_t *line, uint32_t *column);
 

@@ -381,6 +381,7 @@ void cl_textpos_init(cl_textpos *p, const char *text, size_t len)
     p->len = len;
     p->offset = 0;
     p->line = p->column = 1;
+    p->next_lf = p->next_cr = CL_TEXTPOS_UNKNOWN;
 }
 
 /* The sum of the eight bytes of V. */
@@ -445,16 +446,51 @@ static void measure(const unsigned char *s, const unsigned char *e, uint32_t *br
     *columns = code_points(from, (size_t)(e - from)) - (e > from && e[-1] == '\r');
 }
 
+/* The first C at or after FROM, or LEN. */
+static size_t next_byte(const cl_textpos *p, size_t from, int c)
+{
+    const unsigned char *at = from < p->len ? memchr(p->text + from, c, p->len - from) : NULL;
+    return at ? (size_t)(at - p->text) : p->len;
+}
+
+/* measure() from the cursor forwards, to OFFSET: the line breaks come from the next LF and CR
+ * the cursor keeps, so memchr finds each break once, however many claims a line holds (two
+ * memchr calls per claim were a third of this writer's time). */
+static void measure_ahead(cl_textpos *p, size_t offset, uint32_t *breaks, uint32_t *columns)
+{
+    size_t from = p->offset;
+    uint32_t n = 0;
+    if (p->next_lf == CL_TEXTPOS_UNKNOWN) {
+        p->next_lf = next_byte(p, p->offset, '\n');
+        p->next_cr = next_byte(p, p->offset, '\r');
+    }
+    for (; p->next_lf < offset; p->next_lf = next_byte(p, p->next_lf + 1, '\n')) {
+        n++;
+        from = p->next_lf + 1;
+    }
+    for (; p->next_cr < offset; p->next_cr = next_byte(p, p->next_cr + 1, '\r'))
+        if (p->text[p->next_cr + 1] != '\n') {   /* a lone CR */
+            n++;
+            if (p->next_cr + 1 > from)
+                from = p->next_cr + 1;
+        }
+    *breaks = n;
+    /* as in measure(): a CR right before OFFSET is the CR of a CRLF, and has no column */
+    *columns = code_points(p->text + from, offset - from) -
+               (offset > from && p->text[offset - 1] == '\r');
+}
+
 void cl_textpos_at(cl_textpos *p, size_t offset, uint32_t *line, uint32_t *column)
 {
     if (offset > p->len)
         offset = p->len;
     uint32_t breaks, columns;
     if (offset >= p->offset) {
-        measure(p->text + p->offset, p->text + offset, &breaks, &columns);
+        measure_ahead(p, offset, &breaks, &columns);
         p->line += breaks;
         p->column = breaks ? 1 + columns : p->column + columns;
     } else {
+        p->next_lf = p->next_cr = CL_TEXTPOS_UNKNOWN;   /* they were ahead of the old place */
         measure(p->text + offset, p->text + p->offset, &breaks, &columns);
         if (!breaks) {
             p->column -= columns;
