@@ -71,21 +71,24 @@ static void detect_plan(cl_doc *doc, const title_words *words)
 
 /* -- the driver ------------------------------------------------------------------------------ */
 
+/* The length of the punctuation mark S ends with that a title drops (。；：;:，, and a space),
+ * or 0. Each mark ends in a byte of its own, so the last byte picks the one to compare. */
+static size_t trailing_mark(const cl_doc *doc, cl_span s)
+{
+    static const cl_word marks[] = {CL_WORD("。"), CL_WORD("；"), CL_WORD("："), CL_WORD(";"),
+        CL_WORD(":"), CL_WORD("，"), CL_WORD(","), CL_WORD(" "), {NULL, 0}};
+    char last = doc->text[s.end - 1];
+    for (const cl_word *w = marks; w->s; w++)
+        if (w->s[w->n - 1] == last)
+            return s.end - s.start > w->n && memcmp(doc->text + s.end - w->n, w->s, w->n) == 0
+                   ? w->n : 0;
+    return 0;
+}
+
 static cl_span trim_title(const cl_doc *doc, cl_span s)
 {
-    static const cl_word trail[] = {CL_WORD("。"), CL_WORD("；"), CL_WORD("："), CL_WORD(";"),
-        CL_WORD(":"), CL_WORD("，"), CL_WORD(","), CL_WORD(" "), {NULL, 0}};
-    for (bool again = true; again;) {
-        again = false;
-        for (const cl_word *w = trail; w->s; w++) {
-            size_t n = w->n;
-            if (s.end - s.start > n && doc->text[s.end - 1] == w->s[n - 1] &&
-                memcmp(doc->text + s.end - n, w->s, n) == 0) {
-                s.end -= (uint32_t)n;
-                again = true;
-            }
-        }
-    }
+    for (size_t n; s.end > s.start && (n = trailing_mark(doc, s)) > 0;)
+        s.end -= (uint32_t)n;
     return s;
 }
 
