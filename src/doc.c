@@ -378,6 +378,7 @@ void cl_doc_position(const cl_doc *doc, uint32_t offset, uint32_t *line, uint32_
      * counted eight bytes at a time (byte by byte, this was a quarter of --format json) */
     cl_textpos p;
     cl_textpos_init(&p, doc->text, doc->len);
+    p.look_ahead = 0;   /* one question */
     p.offset = c->offset;
     p.line = c->line;
     p.column = c->column;

@@ -28,10 +28,13 @@ typedef struct {
     const unsigned char *text;
     size_t len, offset;
     uint32_t line, column;
-    /* the first LF and CR at or after OFFSET (LEN: none; CL_TEXTPOS_UNKNOWN: not looked for) */
+    /* where the next LF and CR after OFFSET may be: there is none before (emit_jsonl.c) */
     size_t next_lf, next_cr;
+    size_t look_ahead;   /* how far past an offset asked for they are looked for */
 } cl_textpos;
-#define CL_TEXTPOS_UNKNOWN SIZE_MAX
+/* A cursor for many questions in text order (the JSONL writer's): line breaks are looked for a
+ * little ahead, so each is found once. For one question (cl_doc_position): set look_ahead to
+ * 0 after cl_textpos_init, else that question also searches past its offset. */
 void cl_textpos_init(cl_textpos *p, const char *text, size_t len);
 void cl_textpos_at(cl_textpos *p, size_t offset, uint32_t *line, uint32_t *column);
 

@@ -375,13 +375,19 @@ static size_t name_bound(jnames *m, const char *name)
  * start. As there, a line ends at LF, at CRLF or at a lone CR (the byte after a CR decides; the
  * text ends with a NUL), and the column is 1 + the code points since the line began, CR not
  * counted. */
+/* How far past the place asked for a cursor looks for the next line break: far enough that
+ * the claims of a line find it known, near enough that searching past the last claim costs
+ * little. */
+#define LOOK_AHEAD 4096
+
 void cl_textpos_init(cl_textpos *p, const char *text, size_t len)
 {
     p->text = (const unsigned char *)text;
     p->len = len;
     p->offset = 0;
     p->line = p->column = 1;
-    p->next_lf = p->next_cr = CL_TEXTPOS_UNKNOWN;
+    p->next_lf = p->next_cr = 0;
+    p->look_ahead = LOOK_AHEAD;
 }
 
 /* The sum of the eight bytes of V. */
@@ -446,38 +452,53 @@ static void measure(const unsigned char *s, const unsigned char *e, uint32_t *br
     *columns = code_points(from, (size_t)(e - from)) - (e > from && e[-1] == '\r');
 }
 
-/* The first C at or after FROM, or LEN. */
-static size_t next_byte(const cl_textpos *p, size_t from, int c)
+/* The first C in [FROM, TO + the cursor's look-ahead), or where the search stopped: no C
+ * before it. */
+static size_t next_byte(const cl_textpos *p, size_t from, size_t to, int c)
 {
-    const unsigned char *at = from < p->len ? memchr(p->text + from, c, p->len - from) : NULL;
-    return at ? (size_t)(at - p->text) : p->len;
+    size_t limit = (to > from ? to : from) + p->look_ahead;
+    if (limit > p->len)
+        limit = p->len;
+    const unsigned char *at = from < limit ? memchr(p->text + from, c, limit - from) : NULL;
+    return at ? (size_t)(at - p->text) : limit > from ? limit : from;
 }
 
-/* measure() from the cursor forwards, to OFFSET: the line breaks come from the next LF and CR
- * the cursor keeps, so memchr finds each break once, however many claims a line holds (two
- * memchr calls per claim were a third of this writer's time). */
+/* measure() from the cursor forwards, to OFFSET. The line breaks come from where the cursor
+ * knows the next LF and CR may be, so memchr looks at each byte once however many claims a
+ * line holds (two memchr calls per claim were a third of this writer's time). */
 static void measure_ahead(cl_textpos *p, size_t offset, uint32_t *breaks, uint32_t *columns)
 {
+    const unsigned char *t = p->text;
     size_t from = p->offset;
     uint32_t n = 0;
-    if (p->next_lf == CL_TEXTPOS_UNKNOWN) {
-        p->next_lf = next_byte(p, p->offset, '\n');
-        p->next_cr = next_byte(p, p->offset, '\r');
-    }
-    for (; p->next_lf < offset; p->next_lf = next_byte(p, p->next_lf + 1, '\n')) {
-        n++;
-        from = p->next_lf + 1;
-    }
-    for (; p->next_cr < offset; p->next_cr = next_byte(p, p->next_cr + 1, '\r'))
-        if (p->text[p->next_cr + 1] != '\n') {   /* a lone CR */
+    if (p->next_lf < p->offset)   /* the cursor was moved (cl_doc_position, or back) */
+        p->next_lf = p->offset;
+    if (p->next_cr < p->offset)
+        p->next_cr = p->offset;
+    while (p->next_lf < offset) {
+        size_t at = p->next_lf;
+        if (t[at] == '\n') {
             n++;
-            if (p->next_cr + 1 > from)
-                from = p->next_cr + 1;
+            from = at + 1;
+            at++;
         }
+        p->next_lf = next_byte(p, at, offset, '\n');
+    }
+    while (p->next_cr < offset) {
+        size_t at = p->next_cr;
+        if (t[at] == '\r') {
+            if (t[at + 1] != '\n') {   /* a lone CR */
+                n++;
+                if (at + 1 > from)
+                    from = at + 1;
+            }
+            at++;
+        }
+        p->next_cr = next_byte(p, at, offset, '\r');
+    }
     *breaks = n;
     /* as in measure(): a CR right before OFFSET is the CR of a CRLF, and has no column */
-    *columns = code_points(p->text + from, offset - from) -
-               (offset > from && p->text[offset - 1] == '\r');
+    *columns = code_points(t + from, offset - from) - (offset > from && t[offset - 1] == '\r');
 }
 
 void cl_textpos_at(cl_textpos *p, size_t offset, uint32_t *line, uint32_t *column)
@@ -490,7 +511,7 @@ void cl_textpos_at(cl_textpos *p, size_t offset, uint32_t *line, uint32_t *colum
         p->line += breaks;
         p->column = breaks ? 1 + columns : p->column + columns;
     } else {
-        p->next_lf = p->next_cr = CL_TEXTPOS_UNKNOWN;   /* they were ahead of the old place */
+        p->next_lf = p->next_cr = offset;   /* the breaks known were ahead of the old place */
         measure(p->text + offset, p->text + p->offset, &breaks, &columns);
         if (!breaks) {
             p->column -= columns;
