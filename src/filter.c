@@ -22,8 +22,8 @@ void cl_filter_init(cl_filter *f, cl_doc *doc)
 
 /* -- raw tokens with lookahead --------------------------------------------------------------- */
 
-/* la_read and la_lexed count tokens from the start of the text (and wrap together): the
- * tokens read ahead are la_read .. la_lexed - 1, each in slot (number % CL_FILTER_RING). */
+/* The tokens read ahead are la_ahead tokens from la_next on, each in slot (number %
+ * CL_FILTER_RING); la_next counts tokens from the start of the text and wraps. */
 static inline cl_rawtok *slot(cl_filter *f, unsigned n)
 {
     return &f->la[n % CL_FILTER_RING];
@@ -31,30 +31,35 @@ static inline cl_rawtok *slot(cl_filter *f, unsigned n)
 
 static cl_rawtok *peek(cl_filter *f, int k)
 {
-    while (f->la_lexed - f->la_read <= (unsigned)k)
-        cl_lex(&f->lx, slot(f, f->la_lexed++));
-    return slot(f, f->la_read + (unsigned)k);
+    while (f->la_ahead <= (unsigned)k)
+        cl_lex(&f->lx, slot(f, f->la_next + f->la_ahead++));
+    return slot(f, f->la_next + (unsigned)k);
 }
 
-/* peek(f, 0) for the sentence loop, which reads every token through it: most of the time
- * nothing has been read ahead and the lexer writes straight into the head's slot. Returns the
- * type: the lexer's return value, in a register, rather than a load of what it just stored
- * (the loop dispatches on it at once). */
-static inline cl_rt head(cl_filter *f, const cl_rawtok **t)
+/* Take the next token, for the sentence loop, which reads every token through it. Most of the
+ * time nothing has been read ahead: the lexer writes into f->cur, and the ring's counters stay
+ * as they are. Returns the type: the lexer's return value, in a register, rather than a load of
+ * what it just stored (the loop dispatches on it at once). */
+static inline cl_rt take_head(cl_filter *f, const cl_rawtok **t)
 {
-    cl_rawtok *s = slot(f, f->la_read);
-    *t = s;
-    if (f->la_lexed == f->la_read) {
-        f->la_lexed++;
-        return cl_lex(&f->lx, s);
+    if (f->la_ahead == 0) {
+        *t = &f->cur;
+        return cl_lex(&f->lx, &f->cur);
     }
+    const cl_rawtok *s = slot(f, f->la_next++);
+    f->la_ahead--;
+    *t = s;
     return s->type;
 }
 
-/* Take the head, which head() has read and which is not END. */
-static inline void drop_head(cl_filter *f)
+/* Give back T, which take_head has just returned: the next read returns it again. */
+static void untake_head(cl_filter *f, const cl_rawtok *t)
 {
-    f->la_read++;
+    if (t == &f->cur)
+        *slot(f, f->la_next) = f->cur;   /* nothing was read ahead: that slot is free */
+    else
+        f->la_next--;
+    f->la_ahead++;
 }
 
 /* The k-th token ahead that is not a space. */
@@ -78,8 +83,10 @@ static cl_rawtok *peek_solid(cl_filter *f, int k, int *at)
 static const cl_rawtok *take(cl_filter *f)
 {
     const cl_rawtok *t = peek(f, 0);
-    if (t->type != CL_RT_END)
-        f->la_read++;
+    if (t->type != CL_RT_END) {
+        f->la_next++;
+        f->la_ahead--;
+    }
     return t;
 }
 
@@ -661,7 +668,6 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
 /* The head becomes part of the sentence: every token but spaces, line breaks and headings. */
 static inline void take_into_sentence(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
 {
-    drop_head(f);
     f->line_start = false;
     extend(f, ctx, t);
 }
@@ -673,7 +679,7 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
     start_sentence(f, ctx, (uint32_t)(f->lx.cur - f->lx.base));
     for (;;) {
         const cl_rawtok *t;
-        switch (head(f, &t)) {
+        switch (take_head(f, &t)) {
         case CL_RT_FILLER:
             take_into_sentence(f, ctx, t);
             if (is_bracket(t))
@@ -682,12 +688,11 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
                 water(f, ctx, t);
             break;
         case CL_RT_END:
+            untake_head(f, t);   /* END stays: every later call reads it */
             return f->content ? CL_EV_SENTENCE : CL_EV_END;
         case CL_RT_SPACE:
-            drop_head(f);
             continue;
         case CL_RT_NEWLINE:
-            drop_head(f);
             if (f->content && soft_break(f, t->start)) {
                 /* a long line cut mid-sentence (page breaks in converted PDFs): skip the
                  * blank lines and go on with the sentence */
@@ -705,9 +710,10 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
             continue;
         case CL_RT_LIST:
             if (t->id == 5 || f->line_start) {
-                if (f->content)
-                    return CL_EV_SENTENCE;   /* the heading starts the next call */
-                drop_head(f);
+                if (f->content) {
+                    untake_head(f, t);   /* the heading starts the next call */
+                    return CL_EV_SENTENCE;
+                }
                 *marker = cl_span_of(t->start, t->end);
                 *level = t->id;
                 f->line_start = false;

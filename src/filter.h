@@ -19,9 +19,10 @@ typedef enum { CL_EV_SENTENCE, CL_EV_HEADING, CL_EV_END } cl_event;
 typedef struct {
     cl_rawtok la[CL_FILTER_RING];   /* ring buffer of raw tokens read ahead; first, so that a
                                      * slot's address is f plus its offset */
+    cl_rawtok cur;                  /* the head, when nothing had been read ahead (filter.c) */
     cl_lexer lx;
     cl_doc *doc;
-    unsigned la_read, la_lexed;          /* tokens taken, and read from the lexer (filter.c) */
+    unsigned la_next, la_ahead;          /* the first token read ahead, and how many (filter.c) */
     bool line_start;
     uint32_t line_begin;                 /* where the current line starts */
     cl_rt prev_type;                     /* the last raw token that was not a space */
