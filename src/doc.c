@@ -106,12 +106,7 @@ static bool add_outline(cl_doc *doc, bool is_section, size_t index)
  * sentences have none of them, and the grammar need not see those. */
 static bool may_claim(const cl_ctx *ctx)
 {
-    for (int i = 0; i < ctx->ntoks; i++)
-        switch (ctx->toks[i].sig) {
-        case CL_SIG_QTY: case CL_SIG_ORD: case CL_SIG_DIR: case CL_SIG_BASE: return true;
-        default: break;
-        }
-    return false;
+    return ctx->claim_sig;   /* the filter notes a QTY, ORD, DIR or BASE as it pushes it */
 }
 
 #define MAX_DEPTH 16

@@ -220,6 +220,15 @@ static inline cl_stok *push_sig(cl_filter *f, cl_ctx *ctx, cl_sig sig, cl_span s
     return s;
 }
 
+/* A QTY, ORD, DIR or BASE: the sentence may hold a claim (doc.c, may_claim). */
+static cl_stok *push_claim_sig(cl_filter *f, cl_ctx *ctx, cl_sig sig, cl_span span)
+{
+    cl_stok *s = push_sig(f, ctx, sig, span);
+    if (s)
+        ctx->claim_sig = true;
+    return s;
+}
+
 /* -- quantities ------------------------------------------------------------------------------ */
 
 static int percent_row(void)
@@ -509,6 +518,7 @@ static void start_sentence(cl_filter *f, cl_ctx *ctx, uint32_t at)
     f->modal = false;
     f->approx = 0;
     ctx->span = cl_span_of(at, at);
+    ctx->claim_sig = false;
 }
 
 static void extend(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
@@ -524,7 +534,7 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
 {
     cl_span span = cl_span_of(t->start, t->end);
     switch ((cl_kw_class)t->id) {
-    case CL_KW_BASE:  push_sig(f, ctx, CL_SIG_BASE, span); break;
+    case CL_KW_BASE:  push_claim_sig(f, ctx, CL_SIG_BASE, span); break;
     case CL_KW_COP: {
         /* a copula states a level only with the value right after it (优良率为82.3%);
          * before prose it is a verb (达到或优于Ⅲ类的12个, 保持在Ⅱ类标准) */
@@ -573,7 +583,7 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
     }
     case CL_KW_FULL:  push_sig(f, ctx, CL_SIG_FULL, span); break;
     case CL_KW_DIR: {
-        cl_stok *s = push_sig(f, ctx, CL_SIG_DIR, span);
+        cl_stok *s = push_claim_sig(f, ctx, CL_SIG_DIR, span);
         if (s) {
             s->attr = t->attr == CL_KA_UP                               ? CL_DIR_UP
                     : t->attr == CL_KA_DOWN || t->attr == CL_KA_CUT     ? CL_DIR_DOWN
@@ -589,7 +599,7 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
             /* swallow the baseline's tokens up to END */
             while (peek(f, 0)->type != CL_RT_END && peek(f, 0)->end <= end)
                 take(f);
-            push_sig(f, ctx, CL_SIG_BASE, cl_span_of(t->start, end));
+            push_claim_sig(f, ctx, CL_SIG_BASE, cl_span_of(t->start, end));
         } else if (t->attr == CL_KA_AND) {
             push_sig(f, ctx, CL_SIG_AND, span);
         } else {
@@ -746,7 +756,7 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
             cl_stok s;
             clear_stok(&s);
             if (fold_quantity(f, ctx, t, &s)) {
-                cl_stok *q = push_sig(f, ctx, CL_SIG_QTY, s.span);
+                cl_stok *q = push_claim_sig(f, ctx, CL_SIG_QTY, s.span);
                 if (q) {
                     cl_span left = q->left;
                     uint32_t clause = q->clause;
@@ -778,7 +788,7 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
                 water(f, ctx, t);
                 break;
             }
-            cl_stok *s = push_sig(f, ctx, CL_SIG_ORD, cl_span_of(t->start, t->end));
+            cl_stok *s = push_claim_sig(f, ctx, CL_SIG_ORD, cl_span_of(t->start, t->end));
             if (s) {
                 s->q.has_value = !t->overflow;
                 s->q.value = t->num;

@@ -57,6 +57,8 @@ typedef struct cl_ctx {
     cl_span span;                /* the sentence */
     const cl_section *section;
     bool achieved;               /* 已, 截至: the sentence reports an achievement */
+    bool claim_sig;              /* a QTY, ORD, DIR or BASE among toks (the filter sets it):
+                                  * without one the sentence holds no claim */
     bool oom;
     /* a total at the end of the previous sentence, for 共交办…166项。已完成…131项 */
     long pending_claim;          /* index in doc->claims, or -1 */
