@@ -14,7 +14,6 @@ void cl_filter_init(cl_filter *f, cl_doc *doc)
     memset(f, 0, sizeof *f);
     cl_lexer_init(&f->lx, doc->text, doc->len);
     f->doc = doc;
-    f->line_start = true;
     f->prev_type = CL_RT_NEWLINE;
     f->invalid_run_start = -1;
     f->open_right = -1;
@@ -140,7 +139,6 @@ static void close_right(cl_filter *f, cl_ctx *ctx)
 /* Prose: part of a subject on the left of the next signal and on the right of the last QTY. */
 static inline void water(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
 {
-    f->clause_words = true;
     if (!f->subj_content) {
         f->subj_start = t->start;
         f->subj_content = true;
@@ -211,12 +209,8 @@ static inline cl_stok *push_sig(cl_filter *f, cl_ctx *ctx, cl_sig sig, cl_span s
         f->subj_start = span.end;
         f->subj_content = false;
     }
-    if (sig == CL_SIG_COMMA) {
+    if (sig == CL_SIG_COMMA)
         f->clause_start = span.end;
-        f->clause_words = false;
-    } else if (sig != CL_SIG_QTY) {
-        f->clause_words = true;
-    }
     return s;
 }
 
@@ -513,7 +507,6 @@ static void start_sentence(cl_filter *f, cl_ctx *ctx, uint32_t at)
     f->subj_start = at;
     f->subj_content = false;
     f->clause_start = at;
-    f->clause_words = false;
     f->open_right = -1;
     f->modal = false;
     f->approx = 0;
@@ -644,9 +637,6 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
             boundary(f, ctx, t->end);
         break;
     case CL_KW_VERB:
-        f->clause_words = true;
-        boundary(f, ctx, t->end);
-        break;
     case CL_KW_SCOPE:
         boundary(f, ctx, t->end);
         break;
@@ -678,7 +668,6 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
 /* The head becomes part of the sentence: every token but spaces, line breaks and headings. */
 static inline void take_into_sentence(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
 {
-    f->line_start = false;
     extend(f, ctx, t);
 }
 
@@ -711,7 +700,6 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
                 f->line_begin = t->end;
                 continue;
             }
-            f->line_start = true;
             f->line_begin = t->end;
             f->prev_type = t->type;
             if (f->content)
@@ -719,14 +707,13 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
             start_sentence(f, ctx, t->end);
             continue;
         case CL_RT_LIST:
-            if (t->id == 5 || f->line_start) {
+            if (t->id == 5 || f->prev_type == CL_RT_NEWLINE) {   /* at a line's start */
                 if (f->content) {
                     untake_head(f, t);   /* the heading starts the next call */
                     return CL_EV_SENTENCE;
                 }
                 *marker = cl_span_of(t->start, t->end);
                 *level = t->id;
-                f->line_start = false;
                 f->prev_type = t->type;
                 return CL_EV_HEADING;
             }
@@ -809,7 +796,6 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
             take_into_sentence(f, ctx, t);
             boundary(f, ctx, t->end);
             f->clause_start = t->end;
-            f->clause_words = false;
             break;
         case CL_RT_DATE:
         case CL_RT_TITLE:

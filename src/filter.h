@@ -23,9 +23,9 @@ typedef struct {
     cl_lexer lx;
     cl_doc *doc;
     unsigned la_next, la_ahead;          /* the first token read ahead, and how many (filter.c) */
-    bool line_start;
     uint32_t line_begin;                 /* where the current line starts */
-    cl_rt prev_type;                     /* the last raw token that was not a space */
+    cl_rt prev_type;                     /* the last raw token that was not a space (NEWLINE:
+                                          * the next token starts a line) */
     uint32_t prev_end;                   /* ... and where it ended */
     int invalid_run_start;               /* -1, or where a run of invalid bytes began */
     uint32_t invalid_run_end;
@@ -35,7 +35,6 @@ typedef struct {
     uint32_t weak_start;                 /* completion words right before subj_start */
     bool subj_content;
     uint32_t clause_start;
-    bool clause_words;                   /* words (not dates or scopes) since clause_start */
     int open_right;                      /* QTY whose right subject is still growing, or -1 */
     uint32_t right_end;
     bool modal;
