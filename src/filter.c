@@ -662,6 +662,8 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
     case CL_KW_WORD:
         water(f, ctx, t);
         break;
+    default:
+        __builtin_unreachable();   /* the lexer gives every keyword a class: no range check */
     }
 }
 
@@ -802,10 +804,18 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
             take_into_sentence(f, ctx, t);
             boundary(f, ctx, t->end);
             break;
-        default:   /* NAME QUOTE DE, and stray MULT/UNIT/SUFFIX/RANGE */
+        case CL_RT_NAME:
+        case CL_RT_QUOTE:
+        case CL_RT_DE:
+        case CL_RT_MULT:     /* stray, with no numeral before it */
+        case CL_RT_UNIT:
+        case CL_RT_SUFFIX:
+        case CL_RT_RANGE:
             take_into_sentence(f, ctx, t);
             water(f, ctx, t);
             break;
+        default:
+            __builtin_unreachable();   /* cl_lex returns only the types above: no range check */
         }
         f->prev_type = t->type;
         f->prev_end = t->end;
