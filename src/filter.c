@@ -567,10 +567,12 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
     case CL_KW_RANK:  push_sig(f, ctx, CL_SIG_RANK, span); break;
     case CL_KW_AND: {
         /* 完成整改并销号: 并 between two completion words joins verbs, not quantities */
-        cl_rawtok *n = peek_solid(f, 0, NULL);
-        if (ctx->ntoks && ctx->toks[ctx->ntoks - 1].sig == CL_SIG_DONE && n->type == CL_RT_KW &&
-            n->id == CL_KW_DONE)
-            break;
+        if (ctx->ntoks && ctx->toks[ctx->ntoks - 1].sig == CL_SIG_DONE) {
+            /* looking ahead only here reads no further: the loop reads that token next */
+            cl_rawtok *n = peek_solid(f, 0, NULL);
+            if (n->type == CL_RT_KW && n->id == CL_KW_DONE)
+                break;
+        }
         push_sig(f, ctx, CL_SIG_AND, span);
         break;
     }
