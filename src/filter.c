@@ -514,13 +514,19 @@ static void start_sentence(cl_filter *f, cl_ctx *ctx, uint32_t at)
     ctx->claim_sig = false;
 }
 
-static void extend(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
+/* The sentence starts at its first token; where it ends, f->prev_end says (end_sentence). */
+static inline void extend(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
 {
     if (!f->content) {
         ctx->span.start = t->start;
         f->content = true;
     }
-    ctx->span.end = t->end;
+}
+
+static cl_event end_sentence(const cl_filter *f, cl_ctx *ctx)
+{
+    ctx->span.end = f->prev_end;
+    return CL_EV_SENTENCE;
 }
 
 static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
@@ -692,7 +698,7 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
             break;
         case CL_RT_END:
             untake_head(f, t);   /* END stays: every later call reads it */
-            return f->content ? CL_EV_SENTENCE : CL_EV_END;
+            return f->content ? end_sentence(f, ctx) : CL_EV_END;
         case CL_RT_SPACE:
             continue;
         case CL_RT_NEWLINE:
@@ -707,14 +713,14 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
             f->line_begin = t->end;
             f->prev_type = t->type;
             if (f->content)
-                return CL_EV_SENTENCE;
+                return end_sentence(f, ctx);
             start_sentence(f, ctx, t->end);
             continue;
         case CL_RT_LIST:
             if (t->id == 5 || f->prev_type == CL_RT_NEWLINE) {   /* at a line's start */
                 if (f->content) {
                     untake_head(f, t);   /* the heading starts the next call */
-                    return CL_EV_SENTENCE;
+                    return end_sentence(f, ctx);
                 }
                 *marker = cl_span_of(t->start, t->end);
                 *level = t->id;
@@ -729,7 +735,8 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
             take_into_sentence(f, ctx, t);
             close_right(f, ctx);
             f->prev_type = t->type;
-            return CL_EV_SENTENCE;
+            f->prev_end = t->end;
+            return end_sentence(f, ctx);
         case CL_RT_INVALID:
             take_into_sentence(f, ctx, t);
             if (f->invalid_run_start < 0)
@@ -759,7 +766,10 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
                     q->modal = modal;
                     f->open_right = ctx->ntoks - 1;
                     f->right_end = s.span.end;
-                    ctx->span.end = s.span.end;
+                    f->approx = 0;
+                    f->prev_type = t->type;
+                    f->prev_end = s.span.end;   /* the sentence takes in the whole quantity */
+                    continue;
                 }
             } else {
                 water(f, ctx, t);

@@ -26,7 +26,8 @@ typedef struct {
     uint32_t line_begin;                 /* where the current line starts */
     cl_rt prev_type;                     /* the last raw token that was not a space (NEWLINE:
                                           * the next token starts a line) */
-    uint32_t prev_end;                   /* ... and where it ended */
+    uint32_t prev_end;                   /* where the last token taken into a sentence ends
+                                          * (a quantity's: the whole quantity) */
     int invalid_run_start;               /* -1, or where a run of invalid bytes began */
     uint32_t invalid_run_end;
     /* per sentence */
