@@ -23,9 +23,11 @@ typedef struct {
     cl_lexer lx;
     cl_doc *doc;
     unsigned la_next, la_ahead;          /* the first token read ahead, and how many (filter.c) */
-    uint32_t line_begin;                 /* where the current line starts */
     cl_rt prev_type;                     /* the last raw token that was not a space (NEWLINE:
                                           * the next token starts a line) */
+    uint32_t line_begin;                 /* where the current line starts; kept between the
+                                          * prev_ fields: side by side, gcc packs their stores
+                                          * (every token) into one vector store, slower */
     uint32_t prev_end;                   /* where the last token taken into a sentence ends
                                           * (a quantity's: the whole quantity) */
     int invalid_run_start;               /* -1, or where a run of invalid bytes began */
