@@ -18,6 +18,10 @@
 #include "emit.h"
 #include "utf8.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #define FLUSH_AT (1 << 16)   /* write to the FILE in chunks of about this size */
 
 /* -- the output buffer ----------------------------------------------------------------------- */
@@ -403,12 +407,59 @@ static uint64_t cont_bytes(uint64_t x)
     return (x & ~(x << 1) & 0x8080808080808080u) >> 7;
 }
 
-/* The bytes of S[0..N) that start a code point (are not 10xxxxxx), sixteen at a time. The
- * counts add up in the eight bytes of LANES, summed once per 127 steps (before a byte can
- * overflow), not once per word. */
-static uint32_t code_points(const unsigned char *s, size_t n)
+/* The bytes of S[0..N) that start a code point (are not 10xxxxxx). TEXT is where the readable
+ * bytes begin (S lies in TEXT): a rest shorter than a block is read as the end of a block that
+ * ends at S + N, when TEXT has the bytes before it. With SSE2 sixteen bytes at a time, the counts
+ * adding up in the bytes of ACC, summed once per 255 blocks (before a byte can overflow); else
+ * eight at a time, the counts adding up in the eight bytes of LANES, summed once per 127 steps. */
+#ifdef __SSE2__
+/* 16 zeros, then 16 bytes 0xFF: the 16 bytes from TAIL_MASK + R keep the last R of a block */
+static const unsigned char tail_mask[32] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+};
+
+static size_t sum_sad(__m128i sad)   /* the two sums _mm_sad_epu8 leaves */
+{
+    return (size_t)(uint32_t)_mm_cvtsi128_si32(sad) +
+           (size_t)(uint32_t)_mm_cvtsi128_si32(_mm_unpackhi_epi64(sad, sad));
+}
+#endif
+
+static uint32_t code_points(const unsigned char *text, const unsigned char *s, size_t n)
 {
     size_t i = 0, conts = 0;
+#ifdef __SSE2__
+    /* the bytes that start a code point are the ones above -65 (BF) as signed bytes */
+    const __m128i above = _mm_set1_epi8(-65), zero = _mm_setzero_si128();
+    size_t starts = 0;
+    while (n - i >= 32) {   /* two blocks a step: a byte of ACC gains at most 2 */
+        size_t steps = (n - i) / 32 < 127 ? (n - i) / 32 : 127;
+        __m128i acc = zero;
+        for (size_t k = 0; k < steps; k++, i += 32) {
+            __m128i a = _mm_cmpgt_epi8(_mm_loadu_si128((const __m128i *)(s + i)), above);
+            __m128i b = _mm_cmpgt_epi8(_mm_loadu_si128((const __m128i *)(s + i + 16)), above);
+            acc = _mm_sub_epi8(acc, _mm_add_epi8(a, b));
+        }
+        starts += sum_sad(_mm_sad_epu8(acc, zero));
+    }
+    if (i < n && (size_t)(s + n - text) >= 16) {   /* the rest: one block, perhaps a part */
+        __m128i acc = zero;
+        if (n - i >= 16) {
+            acc = _mm_cmpgt_epi8(_mm_loadu_si128((const __m128i *)(s + i)), above);
+            i += 16;
+        }
+        if (i < n) {   /* the last N - I bytes of the block that ends at S + N */
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + n - 16));
+            __m128i keep = _mm_loadu_si128((const __m128i *)(tail_mask + (n - i)));
+            acc = _mm_add_epi8(acc, _mm_and_si128(_mm_cmpgt_epi8(v, above), keep));
+        }
+        starts += sum_sad(_mm_sad_epu8(_mm_sub_epi8(zero, acc), zero));
+        i = n;
+    }
+    conts = i - starts;
+#else
+    (void)text;
     while (n - i >= 16) {
         size_t steps = (n - i) / 16 < 127 ? (n - i) / 16 : 127;
         uint64_t lanes = 0;
@@ -416,6 +467,7 @@ static uint32_t code_points(const unsigned char *s, size_t n)
             lanes += cont_bytes(cl_load_le64(s + i)) + cont_bytes(cl_load_le64(s + i + 8));
         conts += sum_bytes(lanes);
     }
+#endif
     if (n - i >= 8) {
         conts += sum_bytes(cont_bytes(cl_load_le64(s + i)));
         i += 8;
@@ -431,8 +483,8 @@ static bool is_break(const unsigned char *c)
 }
 
 /* The line breaks in [S, E), and the columns after the last of them (or from S, if none). */
-static void measure(const unsigned char *s, const unsigned char *e, uint32_t *breaks,
-                    uint32_t *columns)
+static void measure(const unsigned char *text, const unsigned char *s, const unsigned char *e,
+                    uint32_t *breaks, uint32_t *columns)
 {
     const unsigned char *from = s, *c;
     uint32_t n = 0;
@@ -449,7 +501,7 @@ static void measure(const unsigned char *s, const unsigned char *e, uint32_t *br
     *breaks = n;
     /* A CR after the last break has no column. It can only be the byte before E, the CR of a
      * CRLF whose LF is at E: a lone CR is a break, and so is the LF of a CRLF inside [S, E). */
-    *columns = code_points(from, (size_t)(e - from)) - (e > from && e[-1] == '\r');
+    *columns = code_points(text, from, (size_t)(e - from)) - (e > from && e[-1] == '\r');
 }
 
 /* The first C in [FROM, TO + the cursor's look-ahead), or where the search stopped: no C
@@ -498,7 +550,8 @@ static void measure_ahead(cl_textpos *p, size_t offset, uint32_t *breaks, uint32
     }
     *breaks = n;
     /* as in measure(): a CR right before OFFSET is the CR of a CRLF, and has no column */
-    *columns = code_points(t + from, offset - from) - (offset > from && t[offset - 1] == '\r');
+    *columns = code_points(p->text, p->text + from, offset - from) -
+               (offset > from && p->text[offset - 1] == '\r');
 }
 
 void cl_textpos_at(cl_textpos *p, size_t offset, uint32_t *line, uint32_t *column)
@@ -512,7 +565,7 @@ void cl_textpos_at(cl_textpos *p, size_t offset, uint32_t *line, uint32_t *colum
         p->column = breaks ? 1 + columns : p->column + columns;
     } else {
         p->next_lf = p->next_cr = offset;   /* the breaks known were ahead of the old place */
-        measure(p->text + offset, p->text + p->offset, &breaks, &columns);
+        measure(p->text, p->text + offset, p->text + p->offset, &breaks, &columns);
         if (!breaks) {
             p->column -= columns;
         } else {
@@ -520,7 +573,7 @@ void cl_textpos_at(cl_textpos *p, size_t offset, uint32_t *line, uint32_t *colum
             size_t start = offset;   /* back to the start of the line */
             while (start > 0 && !is_break(p->text + start - 1))
                 start--;
-            measure(p->text + start, p->text + offset, &breaks, &columns);
+            measure(p->text, p->text + start, p->text + offset, &breaks, &columns);
             p->column = 1 + columns;
         }
     }
