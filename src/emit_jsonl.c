@@ -265,8 +265,58 @@ static size_t span_len(cl_span s)
     return s.end > s.start ? s.end - s.start : 0;
 }
 
-static char *w_text(char *o, const cl_doc *doc, cl_span s)   /* a span of the document */
+#ifdef __SSE2__
+/* Whether all N bytes at S (N rounded up to 16 readable) are as is, as as_is says, found by a
+ * narrower rule: ASCII from 0x20 but " and \, and the sequences of two bytes led by C2..DF
+ * and of three led by E1..EC, EE, EF (most Chinese text), whose continuation bytes are where
+ * the leads say and nowhere else; anything else (E0, ED, four bytes, escapes, damage) is left
+ * to as_is. Each block of 16 is copied to O as it is looked at (O has room for N rounded up to
+ * 16). */
+static bool copy_plain(char *o, const unsigned char *s, size_t n)
 {
+    const __m128i cont_end = _mm_set1_epi8(-64), lead2_from = _mm_set1_epi8(-63),
+                  lead3_from = _mm_set1_epi8(-32), lead3_end = _mm_set1_epi8(-16),
+                  xED = _mm_set1_epi8(-19), ascii_from = _mm_set1_epi8(0x1F),
+                  quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    uint32_t carry = 0;   /* continuation bytes the leads of the block before need in this one */
+    for (size_t i = 0; i < n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+        _mm_storeu_si128((__m128i *)(o + i), v);
+        __m128i cont = _mm_cmplt_epi8(v, cont_end);                       /* 80..BF */
+        __m128i lead2 = _mm_and_si128(_mm_cmpgt_epi8(v, lead2_from),      /* C2..DF */
+                                      _mm_cmplt_epi8(v, lead3_from));
+        __m128i lead3 = _mm_andnot_si128(_mm_cmpeq_epi8(v, xED),          /* E1..EF but ED */
+                                         _mm_and_si128(_mm_cmpgt_epi8(v, lead3_from),
+                                                       _mm_cmplt_epi8(v, lead3_end)));
+        __m128i ascii = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
+                                                      _mm_cmpeq_epi8(v, backslash)),
+                                         _mm_cmpgt_epi8(v, ascii_from));   /* 20..7F but " \ */
+        __m128i lead = _mm_or_si128(lead2, lead3);
+        uint32_t in = n - i < 16 ? (1u << (n - i)) - 1 : 0xFFFFu;   /* the bytes of S */
+        uint32_t good = (uint32_t)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(cont, lead), ascii));
+        uint32_t need = carry | ((uint32_t)_mm_movemask_epi8(lead) & in) << 1 |
+                        ((uint32_t)_mm_movemask_epi8(lead3) & in) << 2;
+        if ((~good & in) || (need & 0xFFFFu) != ((uint32_t)_mm_movemask_epi8(cont) & in))
+            return false;
+        carry = need >> 16;
+    }
+    return carry == 0;   /* no sequence cut by the end */
+}
+#endif
+
+/* A span of the document. Copied as is, when copy_plain finds it so and the text has the bytes
+ * its blocks read. */
+static char *w_text(char *o, const cl_doc *doc, cl_span s)
+{
+#ifdef __SSE2__
+    size_t n = s.end - s.start;
+    if (s.end >= s.start && s.start + ((n + 15) & ~(size_t)15) <= doc->len &&
+        copy_plain(o + 1, (const unsigned char *)doc->text + s.start, n)) {
+        o[0] = '"';
+        o[n + 1] = '"';
+        return o + n + 2;
+    }
+#endif
     return w_string(o, doc->text + s.start, s.end - s.start);
 }
 
@@ -747,7 +797,7 @@ static bool tail_for(jtail *t, const cl_doc *doc, const cl_section *s)
     int depth = heading_path(s, path), keep = 0;
     while (keep < depth && keep < t->depth && path[keep] == t->path[keep])
         keep++;
-    size_t at = keep ? t->ends[keep - 1] : t->head, bound = at + 3;
+    size_t at = keep ? t->ends[keep - 1] : t->head, bound = at + 3 + 16;   /* w_text's blocks */
     for (int k = keep; k < depth; k++)
         bound += 1 + STRING_MAX(span_len(section_title(path[k])));
     if (!tail_room(t, bound))

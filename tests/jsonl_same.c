@@ -387,6 +387,35 @@ int main(int argc, char **argv)
         printf("%s jsonl-same/line-breaks %s\n", ok ? "PASS" : "FAIL", ok ? "" : printable(t.why));
         failed += !ok;
     }
+    /* claim texts and heading titles with each kind of byte the writer's sixteen-byte copy
+     * (copy_plain) must leave to as_is, or may take itself, at every place of its first block
+     * and across into the next */
+    {
+        static const char *const odd[] = {
+            "\xce\xbc", "\xc2\xb3", "\xdf\xbf", "\xe0\xa4\x85", "\xed\x9f\xbf", "\xee\x80\x80",
+            "\xef\xbf\xbd", "\xf0\x9d\x84\x9e", "\xf4\x8f\xbf\xbf", "\x7f", " ", "\"", "\\", "\x01",
+            "\t", "\xed\xa0\x80", "\xe0\x80\xaf", "\xe0\x9f\xbf", "\xc0\xaf", "\xc1\xbf", "\xf4\x90\x80\x80",
+            "\xf5\x80\x80\x80", "\xf0\x8f\xbf\xbf", "\xe4\xb8", "\xe4\xb8\xe4", "\xce", "\xce\xbc\xbc", "\x80",
+            "\xbf", "\xff", "\xf0\x9f\x98", "\xe4\xb8\xad\xad"};
+        char *text = NULL;
+        size_t n = 0;
+        FILE *f = open_memstream(&text, &n);
+        for (size_t k = 0; f && k < sizeof odd / sizeof odd[0]; k++)
+            for (int pad = 0; pad < 18; pad++)
+                fprintf(f, "%s一、总体%.*s%s要求\n全市共检查%.*s%s排污单位1826家次。\n"
+                           "二、%.*s%s\n共检查12家。\n",
+                        pad % 2 ? "" : "\n", pad, "abcdefghijklmnopqrstu", odd[k], pad,
+                        "abcdefghijklmnopqrstu", odd[k], pad, "abcdefghijklmnopqrstu", odd[k]);
+        tally t = {0};
+        bool ok = f && fclose(f) == 0 && same("plain-copy", text, n, &t);
+        if (ok)
+            printf("PASS jsonl-same/plain-copy (%zu claims)\n", t.claims);
+        else
+            printf("FAIL jsonl-same/plain-copy %s\n", printable(t.why));
+        all.claims += t.claims;
+        failed += !ok;
+        free(text);
+    }
     /* one long document, the .txt inputs four times over: the streaming parse must not hold
      * all its claims at once */
     char *whole = NULL;
