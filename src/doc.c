@@ -143,6 +143,8 @@ static bool keep_sentence(cl_doc *doc, const cl_ctx *ctx, size_t first_claim)
 static bool hand_out(cl_doc *doc, cl_ctx *ctx, cl_stream *st, bool all)
 {
     size_t n = doc->claims.len, ready = n;
+    if (n == 0)   /* most sentences */
+        return true;
     if (!all && ctx->pending_claim >= 0)
         ready = (size_t)ctx->pending_claim;
     cl_claim *claims = doc->claims.data;
@@ -209,13 +211,15 @@ static void parse_text(cl_doc *doc, const title_words *words, cl_stream *stream)
             ctx.pending_claim = -1;   /* a total does not carry over a heading */
             while (depth && stack[depth - 1]->level >= level)
                 depth--;
-            cl_section **slot = cl_vec_push(&doc->arena, &doc->sections, sizeof *slot);
+            /* streaming: the claims point at their headings, but nothing lists them */
+            cl_section **slot = stream ? NULL : cl_vec_push(&doc->arena, &doc->sections, sizeof *slot);
             cl_section *sec = cl_arena_alloc(&doc->arena, sizeof *sec);
-            if (!slot || !sec || (!stream && !add_outline(doc, true, doc->sections.len - 1))) {
+            if ((!stream && (!slot || !add_outline(doc, true, doc->sections.len - 1))) || !sec) {
                 ctx.oom = true;
                 break;
             }
-            *slot = sec;
+            if (slot)
+                *slot = sec;
             sec->level = level;
             sec->marker = marker;
             sec->title = cl_span_of(marker.end, marker.end);

@@ -41,9 +41,10 @@ typedef struct { uint32_t offset, line, column; } cl_checkpoint;
 
 /* Streaming, for --format jsonl: parse as cl_parse_adopt does, but hand each claim to ON_CLAIM
  * as soon as it is final (in document order, with the id cl_doc_claim would have given it) and
- * keep neither claims nor sentences, so memory holds the text, headings and diagnostics and not
- * a tree of the whole document. ON_CLAIM returns false to stop the parse (its writer failed).
- * The document returned has no claims and no sentences; NULL only when out of memory. Its
+ * keep neither claims nor sentences, so memory holds the text, the headings' records (claims
+ * point at them) and diagnostics, not a tree of the whole document. ON_CLAIM returns false to
+ * stop the parse (its writer failed). The document returned lists no claims, sentences or
+ * headings; NULL only when out of memory. Its
  * positions are indexed only when it has diagnostics: without, cl_doc_position counts from the
  * start of the text at each call. */
 typedef bool (*cl_claim_fn)(void *arg, const cl_doc *doc, const cl_claim *claim, size_t id);
