@@ -220,9 +220,15 @@ static bool in_plan(const cl_ctx *ctx)
     return false;
 }
 
-/* The value stands in a clause 在…的基础上 (what has been done, which a plan builds on). */
-static bool on_the_basis_of(const cl_ctx *ctx, const cl_stok *q)
+/* The value stands in a clause 在…的基础上 (what has been done, which a plan builds on). Most
+ * sentences have no 基础上 at all: a search of the whole sentence, once (ctx->basis), answers
+ * for all their values. */
+static bool on_the_basis_of(cl_ctx *ctx, const cl_stok *q)
 {
+    if (ctx->basis == CL_BASIS_UNKNOWN)
+        ctx->basis = span_contains(ctx->doc, ctx->span, "基础上") ? CL_BASIS_SOME : CL_BASIS_NONE;
+    if (ctx->basis == CL_BASIS_NONE)
+        return false;
     uint32_t end = ctx->span.end;
     for (int i = 0; i < ctx->ntoks; i++)
         if (ctx->toks[i].sig == CL_SIG_COMMA && ctx->toks[i].span.start > q->span.end) {
@@ -893,6 +899,7 @@ static void link_across_sentences(cl_ctx *ctx, size_t first_claim)
 void cl_sentence_build(cl_ctx *ctx)
 {
     size_t first_claim = ctx->doc->claims.len;
+    ctx->basis = CL_BASIS_UNKNOWN;
     int grammar_drafts = ctx->ndrafts;
     find_frames(ctx);   /* appended after the grammar's drafts, built before them */
     for (int i = grammar_drafts; i < ctx->ndrafts && !ctx->oom; i++)
