@@ -100,23 +100,54 @@ static int progress(cl_ctx *ctx, cl_range totals, int done, bool across_comma)
 %%
 
 /* A sentence is a run of items: islands, and signal tokens that start no island here (water
- * after all). The items are listed here rather than as an `item` and a `stray` nonterminal:
- * each unit rule is one more reduction per token, and strays are a third of the tokens.
+ * after all). The items are listed here rather than as an `item` and a `stray` nonterminal,
+ * and the islands' forms (quantities, levels, change) as alternatives of `sentence` rather
+ * than nonterminals of their own: each unit rule or nonterminal in between is one more
+ * reduction per token or island, and strays are a third of the tokens.
  * Every island begins with QTY, COP, ALL, DISTR, DIR, BASE or RANK: cl_grammar_parse skips
  * the tokens before the first of them. An island that begins with another token must be added
  * to that list (tests/test_grammar_skip.c parses with and without the skip to hold it). */
 sentence
     : %empty
-    | sentence quantities
-    | sentence levels
-    | sentence change
-    | sentence rank               %prec STOP
+    /* quantities in a list (12个、5个), and progress built on the last one:
+     *   113个…已完成整治110个 | 613件，累计办结605件 | 10条…有9条 | 14项…全部整改完成 |
+     *   42项整改任务，已完成39项 | 3329件…已办结3320件,已销号3296件
+     * A link with no quantity after it (qlist COMMA done) still closes the island. */
+    | sentence qlist                       %prec STOP { plain(ctx, $2); }
+    | sentence qlist done                  %prec STOP { plain(ctx, $2); }
+    | sentence qlist HAS                   %prec STOP { plain(ctx, $2); }
+    | sentence qlist FULL                  %prec STOP { plain(ctx, $2); }
+    | sentence qlist COMMA                 %prec STOP { plain(ctx, $2); }
+    | sentence qlist COMMA done            %prec STOP { plain(ctx, $2); }
+    | sentence qlist COMMA HAS             %prec STOP { plain(ctx, $2); }
+    | sentence qlist COMMA HAS done        %prec STOP { plain(ctx, $2); }
+    | sentence qlist done FULL             %prec STOP { plain(ctx, $2); }
+    | sentence qlist COMMA FULL            %prec STOP { plain(ctx, $2); }
+    | sentence qlist done COMMA            %prec STOP { plain(ctx, $2); }
+    | sentence qlist done COMMA done       %prec STOP { plain(ctx, $2); }
+    | sentence progress                    %prec STOP
+    | sentence progress done               %prec STOP
+    | sentence progress COMMA              %prec STOP
+    | sentence progress COMMA done         %prec STOP
+    | sentence progress ENUM               %prec STOP
+    | sentence progress ENUM done          %prec STOP
+    /* the level of a metric: 优良率为82.3% | 达标率均为100% | 分别为3个、5个 | 综合指数为4.35 */
+    | sentence COP qlist                   %prec STOP { draft(ctx, CL_DRAFT_LEVEL, $3, $2, -1, -1, -1); }
+    | sentence ALL qlist                   %prec STOP { draft(ctx, CL_DRAFT_LEVEL, $3, -1, -1, -1, $2); }
+    | sentence ALL COP qlist               %prec STOP { draft(ctx, CL_DRAFT_LEVEL, $4, $3, -1, -1, $2); }
+    | sentence DISTR COP qlist             %prec STOP { draft(ctx, CL_DRAFT_LEVEL, $4, $3, -1, $2, -1); }
+    | sentence DISTR qlist                 %prec STOP { draft(ctx, CL_DRAFT_LEVEL, $3, -1, -1, $2, -1); }
+    /* a change against a baseline: 同比提升2.3% | 较2022年同期提高了11.1个百分点 | 同比减少23天 |
+     * 分别同比下降7.4%和6.7% | 与去年持平 */
+    | sentence cmp                         %prec STOP { change(ctx, $2, NO_LIST); }
+    | sentence cmp qlist                   %prec STOP { change(ctx, $2, $3); }
+    | sentence rank                        %prec STOP
     | sentence error { /* recorded by yyreport_syntax_error; the rest of the sentence is lost */ }
     /* strays */
     | sentence ORD
-    | sentence COP                %prec STOP
-    | sentence DISTR              %prec STOP
-    | sentence ALL                %prec STOP
+    | sentence COP                         %prec STOP
+    | sentence DISTR                       %prec STOP
+    | sentence ALL                         %prec STOP
     | sentence TOTAL
     | sentence DONE
     | sentence HAS
@@ -124,31 +155,6 @@ sentence
     | sentence ENUM
     | sentence AND
     | sentence FULL
-    ;
-
-/* Quantities in a list (12个、5个), and progress built on the last one:
- *   113个…已完成整治110个 | 613件，累计办结605件 | 10条…有9条 | 14项…全部整改完成 |
- *   42项整改任务，已完成39项 | 3329件…已办结3320件,已销号3296件
- * A link with no quantity after it (qlist COMMA done) still closes the island. */
-quantities
-    : qlist                       %prec STOP { plain(ctx, $1); }
-    | qlist done                  %prec STOP { plain(ctx, $1); }
-    | qlist HAS                   %prec STOP { plain(ctx, $1); }
-    | qlist FULL                  %prec STOP { plain(ctx, $1); }
-    | qlist COMMA                 %prec STOP { plain(ctx, $1); }
-    | qlist COMMA done            %prec STOP { plain(ctx, $1); }
-    | qlist COMMA HAS             %prec STOP { plain(ctx, $1); }
-    | qlist COMMA HAS done        %prec STOP { plain(ctx, $1); }
-    | qlist done FULL             %prec STOP { plain(ctx, $1); }
-    | qlist COMMA FULL            %prec STOP { plain(ctx, $1); }
-    | qlist done COMMA            %prec STOP { plain(ctx, $1); }
-    | qlist done COMMA done       %prec STOP { plain(ctx, $1); }
-    | progress                    %prec STOP
-    | progress done               %prec STOP
-    | progress COMMA              %prec STOP
-    | progress COMMA done         %prec STOP
-    | progress ENUM               %prec STOP
-    | progress ENUM done          %prec STOP
     ;
 
 progress
@@ -178,22 +184,6 @@ qlist
     | qlist AND QTY               { $$ = range_of($1.first, $3); }
     | qlist ENUM                  %prec STOP
     | qlist AND                   %prec STOP
-    ;
-
-/* The level of a metric: 优良率为82.3% | 达标率均为100% | 分别为3个、5个 | 综合指数为4.35 */
-levels
-    : COP qlist                   %prec STOP { draft(ctx, CL_DRAFT_LEVEL, $2, $1, -1, -1, -1); }
-    | ALL qlist                   %prec STOP { draft(ctx, CL_DRAFT_LEVEL, $2, -1, -1, -1, $1); }
-    | ALL COP qlist               %prec STOP { draft(ctx, CL_DRAFT_LEVEL, $3, $2, -1, -1, $1); }
-    | DISTR COP qlist             %prec STOP { draft(ctx, CL_DRAFT_LEVEL, $3, $2, -1, $1, -1); }
-    | DISTR qlist                 %prec STOP { draft(ctx, CL_DRAFT_LEVEL, $2, -1, -1, $1, -1); }
-    ;
-
-/* A change against a baseline: 同比提升2.3% | 较2022年同期提高了11.1个百分点 | 同比减少23天 |
- * 分别同比下降7.4%和6.7% | 与去年持平 */
-change
-    : cmp                         %prec STOP { change(ctx, $1, NO_LIST); }
-    | cmp qlist                   %prec STOP { change(ctx, $1, $2); }
     ;
 
 cmp
