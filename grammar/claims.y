@@ -19,6 +19,7 @@
 %define api.push-pull pull            // cl_yylex reads the collected sentence's signal tokens
 %define api.prefix {cl_yy}            // the library may be linked with other Bison parsers
 %define api.token.prefix {T_}         // T_QTY, T_END: no clash with other macros
+%define api.token.raw                 // cl_yylex returns symbol numbers: no translation per token
 %define api.value.type union
 %define parse.error custom            // a syntax error becomes a diagnostic, never output
 // no parse.lac: every island is closed under prefixes, so no sentence has a syntax error, and
