@@ -42,9 +42,11 @@ static bool span_contains_any(const cl_doc *doc, cl_span s, const cl_word *words
     return cl_text_has_any(doc->text + s.start, span_len(s), words);
 }
 
-static bool span_ends_with(const cl_doc *doc, cl_span s, const char *word)
+/* Inline: the callers' words are literals, so their lengths and the compare are constants. */
+static inline bool span_ends_with(const cl_doc *doc, cl_span s, const char *word)
 {
-    return cl_text_ends_with(doc->text + s.start, span_len(s), word);
+    size_t k = strlen(word);
+    return span_len(s) >= k && memcmp(doc->text + s.end - k, word, k) == 0;
 }
 
 /* A subject that names a metric: 达标率, 优良天数比例, 年均浓度 … */
@@ -334,15 +336,17 @@ static bool is_scope(const cl_ctx *ctx, int i)
  * 十条措施, 八项规定, 五次全会, 四类设施 */
 static bool is_policy_name(const cl_ctx *ctx, const cl_stok *q)
 {
-    static const char *const nouns[] = {"措施", "规定", "举措", "行动", "工程", "方面", "环节",
-                                        "能力", "原则", "要求", "战略", "机制", "体系", "全会",
-                                        "会议", "党代会", "精神", NULL};
+    static const cl_word nouns[] = {CL_WORD("措施"), CL_WORD("规定"), CL_WORD("举措"),
+        CL_WORD("行动"), CL_WORD("工程"), CL_WORD("方面"), CL_WORD("环节"), CL_WORD("能力"),
+        CL_WORD("原则"), CL_WORD("要求"), CL_WORD("战略"), CL_WORD("机制"), CL_WORD("体系"),
+        CL_WORD("全会"), CL_WORD("会议"), CL_WORD("党代会"), CL_WORD("精神")};
     if (!q->cn || !has_text(q->right))
         return false;
-    for (const char *const *n = nouns; *n; n++) {
-        size_t len = strlen(*n);
-        if (q->right.end - q->right.start >= len &&
-            memcmp(ctx->doc->text + q->right.start, *n, len) == 0)
+    const char *r = ctx->doc->text + q->right.start;
+    size_t room = q->right.end - q->right.start;
+    for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++) {
+        const cl_word *n = &nouns[i];
+        if (room >= n->n && r[2] == n->s[2] && memcmp(r, n->s, n->n) == 0)
             return true;
     }
     return false;
