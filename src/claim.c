@@ -222,14 +222,21 @@ static bool in_plan(const cl_ctx *ctx)
     return false;
 }
 
-/* The value stands in a clause 在…的基础上 (what has been done, which a plan builds on). Most
- * sentences have no 基础上 at all: a search of the whole sentence, once (ctx->basis), answers
- * for all their values. */
+/* The value stands in a clause 在…的基础上 (what has been done, which a plan builds on).
+ * Most sentences have none after their first target: the first 基础上 at or after a value's
+ * end is looked for once (ctx->basis_from, basis_at) and answers every later value too. */
 static bool on_the_basis_of(cl_ctx *ctx, const cl_stok *q)
 {
-    if (ctx->basis == CL_BASIS_UNKNOWN)
-        ctx->basis = span_contains(ctx->doc, ctx->span, "基础上") ? CL_BASIS_SOME : CL_BASIS_NONE;
-    if (ctx->basis == CL_BASIS_NONE)
+    static const char word[] = "基础上";   /* also finds 的基础上 */
+    uint32_t from = q->span.end;
+    if (from < ctx->basis_from || (ctx->basis_at != UINT32_MAX && ctx->basis_at < from)) {
+        /* not known from here on: look (from the sentence's end, nothing) */
+        cl_span rest = cl_span_of(from, ctx->span.end);
+        size_t n = span_len(rest), at = n ? cl_text_find(ctx->doc->text + from, n, word) : 0;
+        ctx->basis_from = from;
+        ctx->basis_at = n && at < n ? from + (uint32_t)at : UINT32_MAX;
+    }
+    if (ctx->basis_at == UINT32_MAX)
         return false;
     uint32_t end = ctx->span.end;
     for (int i = 0; i < ctx->ntoks; i++)
@@ -237,8 +244,7 @@ static bool on_the_basis_of(cl_ctx *ctx, const cl_stok *q)
             end = ctx->toks[i].span.start;
             break;
         }
-    cl_span rest = cl_span_of(q->span.end, end);
-    return span_contains(ctx->doc, rest, "基础上");   /* also finds 的基础上 */
+    return ctx->basis_at + sizeof word - 1 <= end;
 }
 
 /* A claim of ctx's document, every field set here: a slot within the vector's room is filled
@@ -903,7 +909,8 @@ static void link_across_sentences(cl_ctx *ctx, size_t first_claim)
 void cl_sentence_build(cl_ctx *ctx)
 {
     size_t first_claim = ctx->doc->claims.len;
-    ctx->basis = CL_BASIS_UNKNOWN;
+    ctx->basis_from = UINT32_MAX;   /* nothing known */
+    ctx->basis_at = UINT32_MAX;
     int grammar_drafts = ctx->ndrafts;
     find_frames(ctx);   /* appended after the grammar's drafts, built before them */
     for (int i = grammar_drafts; i < ctx->ndrafts && !ctx->oom; i++)

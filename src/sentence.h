@@ -60,8 +60,9 @@ typedef struct cl_ctx {
     bool claim_sig;              /* a QTY, ORD, DIR or BASE among toks (the filter sets it):
                                   * without one the sentence holds no claim */
     bool oom;
-    /* whether the sentence holds 基础上: the builder looks once, when a target first asks */
-    enum { CL_BASIS_UNKNOWN, CL_BASIS_NONE, CL_BASIS_SOME } basis;
+    /* the first 基础上 at or after basis_from (UINT32_MAX: none; basis_from UINT32_MAX: not
+     * looked for yet); the builder's, for targets */
+    uint32_t basis_from, basis_at;
     /* a total at the end of the previous sentence, for 共交办…166项。已完成…131项 */
     long pending_claim;          /* index in doc->claims, or -1 */
     bool pending_marked;         /* a total word (共, 交办) stood before it */

@@ -78,20 +78,26 @@ bool cl_text_has_any(const char *s, size_t n, const cl_word *words)
 /* The last byte of a Chinese word is a continuation byte, rare at any one place: memchr finds
  * the places it stands and memcmp checks the rest there. memmem prepares a two-way search on
  * every call, which costs more than the whole search of a clause. */
-bool cl_text_has(const char *s, size_t n, const char *word)
+size_t cl_text_find(const char *s, size_t n, const char *word)
 {
     size_t k = strlen(word);
     if (k == 0 || k > n)
-        return k == 0;
+        return k == 0 ? 0 : n;
     const char *end = s + n;
     for (const char *p = s + k - 1; p < end; p++) {
         p = memchr(p, word[k - 1], (size_t)(end - p));
         if (!p)
-            return false;
+            return n;
         if (memcmp(p - (k - 1), word, k - 1) == 0)
-            return true;
+            return (size_t)(p - (k - 1) - s);
     }
-    return false;
+    return n;
+}
+
+bool cl_text_has(const char *s, size_t n, const char *word)
+{
+    size_t k = strlen(word);
+    return k == 0 || (k <= n && cl_text_find(s, n, word) < n);
 }
 
 size_t cl_text_ends_any(const char *s, size_t n, const char *const *words)

@@ -15,6 +15,8 @@ typedef struct { const char *s; size_t n; } cl_word;
 #define CL_WORD(lit) {lit, sizeof lit - 1}
 
 bool cl_text_has(const char *s, size_t n, const char *word);
+/* Where WORD first stands in the N bytes at S, or N when nowhere. */
+size_t cl_text_find(const char *s, size_t n, const char *word);
 /* WORDS: non-empty words, ending with {NULL, 0}. */
 bool cl_text_has_any(const char *s, size_t n, const cl_word *words);
 /* cl_text_has_any for a list asked about again and again (every heading's title): the bits
