@@ -166,7 +166,7 @@ static const cl_word money_words[] = {CL_WORD("资金"), CL_WORD("投资"), CL_W
     CL_WORD("奖励"), CL_WORD("赔偿"), CL_WORD("营收"), CL_WORD("贷"), {NULL, 0}};
 
 /* The kind a quantity has on its own, from its unit's dimension. */
-static cl_kind kind_of(const cl_doc *doc, cl_stok *q, cl_span subject)
+static cl_kind kind_of_rest(const cl_doc *doc, cl_stok *q, cl_span subject)
 {
     switch (dim_of(q)) {
     case CL_DIM_COUNT: case CL_DIM_TIME: return CL_COUNT;
@@ -210,6 +210,15 @@ static cl_kind kind_of(const cl_doc *doc, cl_stok *q, cl_span subject)
         return CL_COUNT;
     }
     return CL_MEASURE;
+}
+
+/* Counts (most quantities) without a call. */
+static inline cl_kind kind_of(const cl_doc *doc, cl_stok *q, cl_span subject)
+{
+    cl_dim d = dim_of(q);
+    if (d == CL_DIM_COUNT || d == CL_DIM_TIME)
+        return CL_COUNT;
+    return kind_of_rest(doc, q, subject);
 }
 
 static bool in_plan(const cl_ctx *ctx)
