@@ -873,10 +873,8 @@ static long tail_total(const cl_ctx *ctx, size_t first_claim, bool *marked)
     if (n == first_claim)
         return -1;
     const cl_claim *c = &CL_VEC_AT(ctx->doc->claims, cl_claim, n - 1);
-    int last = ctx->ntoks - 1;
-    while (last >= 0 && ctx->toks[last].sig != CL_SIG_QTY)
-        last--;
-    if (last < 0 || last != ctx->ntoks - 1 || c->kind != CL_COUNT || !*c->quantity.unit ||
+    int last = ctx->ntoks - 1;   /* the sentence's last quantity, which must be its last token */
+    if (last < 0 || ctx->toks[last].sig != CL_SIG_QTY || c->kind != CL_COUNT || !*c->quantity.unit ||
         c->quantity.span.start != ctx->toks[last].q.span.start)
         return -1;
     *marked = false;
@@ -891,9 +889,9 @@ static long tail_total(const cl_ctx *ctx, size_t first_claim, bool *marked)
 static void link_across_sentences(cl_ctx *ctx, size_t first_claim)
 {
     ctx->merged = false;
-    long done = head_done(ctx, first_claim);
-    if (ctx->pending_claim >= 0 && done >= 0 && (size_t)ctx->pending_claim + 1 == first_claim &&
-        (ctx->pending_marked || ctx->achieved)) {
+    long done;   /* looked for only when a total waits right before this sentence's claims */
+    if (ctx->pending_claim >= 0 && (size_t)ctx->pending_claim + 1 == first_claim &&
+        (ctx->pending_marked || ctx->achieved) && (done = head_done(ctx, first_claim)) >= 0) {
         cl_claim *claims = ctx->doc->claims.data;
         cl_claim total = claims[ctx->pending_claim], *d = &claims[done];
         if (strcmp(total.quantity.unit, d->quantity.unit) == 0 &&
