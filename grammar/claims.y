@@ -272,14 +272,13 @@ bool cl_grammar_parse(cl_ctx *ctx)
     /* Every island begins with one of these (the first tokens of quantities, levels, change
      * and rank); a token before the first of them can only be read as a stray item, so the
      * parser starts there (a quarter of the tokens it was given). */
-    ctx->next_tok = 0;
-    while (ctx->next_tok < ctx->ntoks) {
-        cl_sig sig = ctx->toks[ctx->next_tok].sig;
-        if (sig == CL_SIG_QTY || sig == CL_SIG_COP || sig == CL_SIG_ALL || sig == CL_SIG_DISTR ||
-            sig == CL_SIG_DIR || sig == CL_SIG_BASE || sig == CL_SIG_RANK)
-            break;
-        ctx->next_tok++;
-    }
+    enum { STARTS = 1u << CL_SIG_QTY | 1u << CL_SIG_COP | 1u << CL_SIG_ALL | 1u << CL_SIG_DISTR |
+                    1u << CL_SIG_DIR | 1u << CL_SIG_BASE | 1u << CL_SIG_RANK };
+    int i = 0, n = ctx->ntoks;
+    const cl_stok *toks = ctx->toks;
+    while (i < n && !(STARTS >> toks[i].sig & 1u))
+        i++;
+    ctx->next_tok = i;
     int status = cl_yyparse(ctx);
     return status == 0 || status == 1;
 }
