@@ -770,10 +770,10 @@ static bool progress_valid(const cl_ctx *ctx, const cl_draft *d)
  * things opening the next clause are a part of a whole. */
 static void find_frames(cl_ctx *ctx)
 {
-    for (int i = 0; i + 2 < ctx->ntoks; i++) {
-        const cl_stok *t = &ctx->toks[i];
-        if (t->sig != CL_SIG_QTY || ctx->toks[i + 1].sig != CL_SIG_COMMA ||
-            dim_of(t) != CL_DIM_COUNT)
+    const cl_stok *toks = ctx->toks;   /* the loop adds drafts, never tokens */
+    for (int i = 0, n = ctx->ntoks; i + 2 < n; i++) {
+        const cl_stok *t = &toks[i];
+        if (toks[i + 1].sig != CL_SIG_COMMA || t->sig != CL_SIG_QTY || dim_of(t) != CL_DIM_COUNT)
             continue;
         cl_span tail = cl_span_of(t->span.end, ctx->toks[i + 1].span.start);
         if (!span_ends_with(ctx->doc, tail, "中"))
