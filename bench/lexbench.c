@@ -110,18 +110,13 @@ static int stage_lex(bench_input *in)
     return 0;
 }
 
-static bool write_line(void *writer, const cl_doc *doc, const cl_claim *claim, size_t id)
-{
-    return cl_jsonl_claim(writer, doc, claim, id);
-}
-
 /* As --format jsonl does: JSON Lines written while the parse goes (cli.c, process). */
 static int stage_pipeline(bench_input *in)
 {
     cl_jsonl_writer *w = cl_jsonl_open(in->devnull);
     if (!w)
         return -1;
-    cl_doc *doc = cl_parse_adopt_each("bench", in->fresh, in->len, write_line, w);
+    cl_doc *doc = cl_parse_adopt_each("bench", in->fresh, in->len, cl_jsonl_take, w);
     in->fresh = NULL;
     int rc = cl_jsonl_close(w);
     if (!doc)

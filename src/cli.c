@@ -172,11 +172,6 @@ static int render(const cl_cli_options *opt, const cl_doc *doc, cl_item *item, F
     }
 }
 
-static bool write_line(void *writer, const cl_doc *doc, const cl_claim *claim, size_t id)
-{
-    return cl_jsonl_claim(writer, doc, claim, id);
-}
-
 /* Parse ITEM and render it into memory, or straight into DIRECT when it is next in line (the
  * serial path): a 200 MB input then never holds its whole output in memory as well. */
 static void process(const cl_cli_options *opt, cl_item *item, FILE *direct)
@@ -198,7 +193,7 @@ static void process(const cl_cli_options *opt, cl_item *item, FILE *direct)
         cl_jsonl_writer *lines = NULL;
         cl_doc *doc;
         if (opt->format == CL_FMT_JSONL && (lines = cl_jsonl_open(out)))
-            doc = cl_parse_adopt_each(item->name, item->data, item->len, write_line, lines);
+            doc = cl_parse_adopt_each(item->name, item->data, item->len, cl_jsonl_take, lines);
         else
             doc = cl_parse_adopt(item->name, item->data, item->len);
         item->data = NULL;

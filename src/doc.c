@@ -136,6 +136,16 @@ static bool keep_sentence(cl_doc *doc, const cl_ctx *ctx, size_t first_claim)
     return add_outline(doc, false, doc->sentences.len - 1);
 }
 
+/* The heading SEC in the document's lists. */
+static bool keep_heading(cl_doc *doc, cl_section *sec)
+{
+    cl_section **slot = cl_vec_push(&doc->arena, &doc->sections, sizeof *slot);
+    if (!slot)
+        return false;
+    *slot = sec;
+    return add_outline(doc, true, doc->sections.len - 1);
+}
+
 /* Streaming: hand out every claim that can no longer change, and forget it. A sentence's last
  * claim may yet become the total of the next sentence's progress claim (link_across_sentences
  * merges it away, and the ids after it move), so while ctx->pending_claim names it, it waits;
@@ -212,14 +222,11 @@ static void parse_text(cl_doc *doc, const title_words *words, cl_stream *stream)
             while (depth && stack[depth - 1]->level >= level)
                 depth--;
             /* streaming: the claims point at their headings, but nothing lists them */
-            cl_section **slot = stream ? NULL : cl_vec_push(&doc->arena, &doc->sections, sizeof *slot);
             cl_section *sec = cl_arena_alloc(&doc->arena, sizeof *sec);
-            if ((!stream && (!slot || !add_outline(doc, true, doc->sections.len - 1))) || !sec) {
+            if (!sec || (!stream && !keep_heading(doc, sec))) {
                 ctx.oom = true;
                 break;
             }
-            if (slot)
-                *slot = sec;
             sec->level = level;
             sec->marker = marker;
             sec->title = cl_span_of(marker.end, marker.end);

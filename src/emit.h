@@ -21,6 +21,8 @@ typedef struct cl_jsonl_writer cl_jsonl_writer;
 cl_jsonl_writer *cl_jsonl_open(FILE *out);
 bool cl_jsonl_claim(cl_jsonl_writer *w, const cl_doc *doc, const cl_claim *c, size_t id);
 int cl_jsonl_close(cl_jsonl_writer *w);
+/* cl_jsonl_claim as a cl_claim_fn: cl_parse_adopt_each(name, data, len, cl_jsonl_take, w). */
+bool cl_jsonl_take(void *writer, const cl_doc *doc, const cl_claim *claim, size_t id);
 
 /* Line and column of byte offsets asked for in any order, as cl_doc_position answers them, from
  * a cursor of the caller's (emit_jsonl.c): the document itself is only read. */

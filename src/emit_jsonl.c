@@ -860,6 +860,11 @@ bool cl_jsonl_claim(cl_jsonl_writer *w, const cl_doc *doc, const cl_claim *c, si
     return !w->buf.failed;
 }
 
+bool cl_jsonl_take(void *writer, const cl_doc *doc, const cl_claim *claim, size_t id)
+{
+    return cl_jsonl_claim(writer, doc, claim, id);
+}
+
 int cl_jsonl_close(cl_jsonl_writer *w)
 {
     if (!w)

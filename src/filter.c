@@ -99,12 +99,6 @@ static void flush_invalid(cl_filter *f)
     f->invalid_run_start = -1;
 }
 
-cl_rt cl_filter_raw(cl_filter *f, cl_rawtok *t)
-{
-    *t = *take(f);
-    return t->type;
-}
-
 /* -- subjects -------------------------------------------------------------------------------- */
 
 static bool text_is(const cl_doc *doc, uint32_t start, uint32_t end, const char *s)

@@ -49,7 +49,5 @@ void cl_filter_init(cl_filter *f, cl_doc *doc);
 /* Read up to the end of a sentence or a heading marker. Signal tokens are appended to ctx;
  * for CL_EV_HEADING, *marker and *level describe the heading's list marker. */
 cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *level);
-/* The raw token stream, for --format tokens. */
-cl_rt cl_filter_raw(cl_filter *f, cl_rawtok *t);
 
 #endif
