@@ -226,7 +226,7 @@ static bool in_plan(const cl_ctx *ctx)
     if (ctx->doc->plan)
         return true;
     for (const cl_section *s = ctx->section; s; s = s->parent)
-        if (s->plan)
+        if (cl_section_plan(ctx, s))
             return true;
     return false;
 }

@@ -35,7 +35,7 @@ static const cl_word report_words[] = {CL_WORD("总结"), CL_WORD("报告"), CL_
 
 /* The word lists as sets, made once per document: a report has a heading every few hundred
  * bytes, and making the sets was half of looking through a title. */
-typedef struct { cl_word_set plan, report; } title_words;
+typedef struct cl_title_words { cl_word_set plan, report; } title_words;
 
 static void title_words_init(title_words *t)
 {
@@ -111,6 +111,26 @@ static bool may_claim(const cl_ctx *ctx)
 
 #define MAX_DEPTH 16
 
+/* A heading as the parse keeps it. Whether its title is a plan's (plan_title) is looked up
+ * when first asked: by a claim's modality (cl_section_plan), or for every heading at the end
+ * of a parse that lists them. A streamed document lists none, and in a plan document no claim
+ * asks (in_plan stops at doc->plan): there most titles are never looked through. */
+typedef struct {
+    cl_section section;   /* first: the cl_section * of a heading is the heading's address */
+    bool classified;      /* section.plan is known */
+} heading;
+
+bool cl_section_plan(const cl_ctx *ctx, const cl_section *s)
+{
+    heading *h = (heading *)s;   /* every cl_section is a heading's (parse_text) */
+    if (!h->classified) {
+        h->section.plan = plan_title(ctx->titles, ctx->doc->text + s->title.start,
+                                     s->title.end - s->title.start);
+        h->classified = true;
+    }
+    return h->section.plan;
+}
+
 /* Where a streaming parse sends its claims (cl_parse_adopt_each); NULL: the document keeps them. */
 typedef struct {
     cl_claim_fn on_claim;
@@ -180,6 +200,7 @@ static void parse_text(cl_doc *doc, const title_words *words, cl_stream *stream)
     cl_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
     ctx.doc = doc;
+    ctx.titles = words;
     ctx.pending_claim = -1;
 
     cl_section *stack[MAX_DEPTH];
@@ -192,10 +213,8 @@ static void parse_text(cl_doc *doc, const title_words *words, cl_stream *stream)
         ctx.achieved = false;
         cl_event ev = cl_filter_sentence(&f, &ctx, &marker, &level);
         if (ctx.span.end > ctx.span.start) {
-            if (untitled) {
+            if (untitled) {   /* no claim has asked about it yet: they come after it */
                 untitled->title = trim_title(doc, ctx.span);
-                untitled->plan = plan_title(words, doc->text + untitled->title.start,
-                                            untitled->title.end - untitled->title.start);
                 untitled = NULL;
             }
             ctx.section = depth ? stack[depth - 1] : NULL;
@@ -222,7 +241,8 @@ static void parse_text(cl_doc *doc, const title_words *words, cl_stream *stream)
             while (depth && stack[depth - 1]->level >= level)
                 depth--;
             /* streaming: the claims point at their headings, but nothing lists them */
-            cl_section *sec = cl_arena_alloc(&doc->arena, sizeof *sec);
+            heading *h = cl_arena_alloc(&doc->arena, sizeof *h);
+            cl_section *sec = h ? &h->section : NULL;
             if (!sec || (!stream && !keep_heading(doc, sec))) {
                 ctx.oom = true;
                 break;
@@ -244,6 +264,8 @@ static void parse_text(cl_doc *doc, const title_words *words, cl_stream *stream)
                         ctx.span);
     if (stream && !stream->stopped)
         hand_out(doc, &ctx, stream, true);
+    for (size_t i = 0; i < doc->sections.len; i++)   /* the listed headings, for the reader */
+        cl_section_plan(&ctx, CL_VEC_AT(doc->sections, cl_section *, i));
     free(ctx.toks);
     free(ctx.drafts);
 }

@@ -47,8 +47,11 @@ typedef struct {
     bool frame;          /* progress found by 203个断面中，…断面199个 (no link word) */
 } cl_draft;
 
+struct cl_title_words;   /* doc.c: the words of a plan's and of a report's titles */
+
 typedef struct cl_ctx {
     cl_doc *doc;
+    const struct cl_title_words *titles;
     int next_tok;                /* the grammar's read position in toks */
     cl_stok *toks;
     int ntoks, cap_toks;
@@ -73,5 +76,8 @@ typedef struct cl_ctx {
 void cl_draft_add(cl_ctx *ctx, cl_draft d);
 /* Called at the end of each sentence: drafts become claims of ctx->doc. */
 void cl_sentence_build(cl_ctx *ctx);
+/* Whether the heading S has a plan's title (工作要点, 下一步工作安排): claims under it are
+ * targets. Looked up on the first question (doc.c). */
+bool cl_section_plan(const cl_ctx *ctx, const cl_section *s);
 
 #endif
