@@ -279,7 +279,9 @@ def main():
         m["speedup_j2"] = m["jsonl_j1"]["median_s"] / m["jsonl_j2"]["median_s"]
 
     note("in process: the lexer alone, the pipeline, and the pipeline stage by stage")
-    res["in_process"] = lexbench(lexbench_exe, os.path.join(work, one), runs, True)
+    # in process a run is short: more of them, for a median of the lexer/pipeline pairs that
+    # this machine's drift moves less
+    res["in_process"] = lexbench(lexbench_exe, os.path.join(work, one), 2 * runs - 1, True)
 
     note("scaling: %s MB" % "/".join(map(str, sizes)))
     scaling = []
@@ -415,8 +417,11 @@ def table(r):
                                                     x["median_s"], x["cpu_median_s"]))
     irow("lexer alone: cl_lex until END", ip["lex"])
     irow("pipeline: JSON Lines while parsing (CLI)", ip["pipeline"])
+    lo, hi = ip["cpu_ratio_range"]
     L.append("%-44s %8.2f %8.2f   (%d tokens)" % ("ratio pipeline / lexer", ip["ratio"],
                                                   ip["cpu_ratio"], ip["tokens"]))
+    L.append("  the median of %d pairs of runs side by side; by CPU time the pairs ranged "
+             "%.2f-%.2f" % (ip["runs"], lo, hi))
     L.append("each stage alone:")
     for key, name in [("pipeline_tree", "  whole document, then cl_write_jsonl"),
                       ("decode", "  decode: UTF-8 check, copy"),

@@ -18,10 +18,14 @@
  *   emit_cjson the same JSON Lines through cJSON trees (cl_write_jsonl_cjson, the reference)
  *   emit_json cl_write_json (compact) alone, on the same document
  * -o STAGE runs that stage alone (for a profiler: valgrind --tool=callgrind lexbench -o emit F).
+ * The lexer and the pipeline run side by side, in turns (lex, pipeline, lex, pipeline, ...):
+ * this machine's speed drifts by 10% and more within seconds, and two series run one after the
+ * other would each catch a different phase of the drift.
  * Prints one JSON object: bytes, tokens, and for each stage its run times, the median wall time
  * and MB/s (MB = 10^6 bytes), the median CPU time of the thread and MB/s by it (what one core
- * does, also when other processes share the machine), and ratio = pipeline MB/s / lexer MB/s
- * (cpu_ratio: by CPU time).
+ * does, also when other processes share the machine), and ratio = pipeline MB/s / lexer MB/s:
+ * the median over the pairs of runs of each pair's ratio (cpu_ratio: by CPU time), with the
+ * lowest and highest pair (cpu_ratio_range).
  *
  * The input must be UTF-8 (as the corpus is): the lexer alone is given the bytes as they are. */
 #include <stdio.h>
@@ -241,6 +245,29 @@ static const stage stages[] = {
 };
 #define NSTAGES (sizeof stages / sizeof stages[0])
 
+/* Time N runs of STAGE: its times go to WALL[0..N) and CPU[0..N). */
+static int time_runs(bench_input *in, const stage *st, int n, double *wall, double *cpu)
+{
+    for (int r = 0; r < n; r++) {
+        if (st->run == stage_pipeline || st->run == stage_pipeline_tree || st->run == stage_parse_each) {
+            in->fresh = malloc(in->len + 1);   /* the file as read: not timed */
+            if (!in->fresh) {
+                perror("lexbench");
+                return -1;
+            }
+            memcpy(in->fresh, in->text, in->len + 1);
+        }
+        double t0 = now(CLOCK_MONOTONIC), c0 = now(CLOCK_THREAD_CPUTIME_ID);
+        if (st->run(in) < 0) {
+            fprintf(stderr, "lexbench: stage %s failed\n", st->name);
+            return -1;
+        }
+        cpu[r] = now(CLOCK_THREAD_CPUTIME_ID) - c0;
+        wall[r] = now(CLOCK_MONOTONIC) - t0;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     int runs = 5;
@@ -280,42 +307,44 @@ int main(int argc, char **argv)
     in.parsed = parsed;
 
     printf("{\"file\":\"%s\",\"bytes\":%zu,\"runs\":%d", path, in.len, runs);
+    static double wall[NSTAGES][MAX_RUNS], cpu[NSTAGES][MAX_RUNS];
+    bool chosen[NSTAGES];
+    for (size_t s = 0; s < NSTAGES; s++)
+        chosen[s] = !(stages[s].split && !split) && !(only && strcmp(only, stages[s].name) != 0);
+    /* run r of every chosen stage before run r + 1 of any: the lexer and the pipeline in turns */
+    for (int r = 0; r < runs; r++)
+        for (size_t s = 0; s < NSTAGES && (s < 2 || r == 0); s++)
+            if (chosen[s] && time_runs(&in, &stages[s], s < 2 ? 1 : runs, &wall[s][r], &cpu[s][r]) < 0)
+                return 1;
     double mbs[NSTAGES] = {0}, cpu_mbs[NSTAGES] = {0};
     for (size_t s = 0; s < NSTAGES; s++) {
-        if ((stages[s].split && !split) || (only && strcmp(only, stages[s].name) != 0))
+        if (!chosen[s])
             continue;
-        double t[MAX_RUNS], c[MAX_RUNS];
-        for (int r = 0; r < runs; r++) {
-            if (stages[s].run == stage_pipeline || stages[s].run == stage_pipeline_tree ||
-                stages[s].run == stage_parse_each) {
-                /* the file as read: not timed */
-                in.fresh = malloc(in.len + 1);
-                if (!in.fresh) {
-                    perror("lexbench");
-                    return 1;
-                }
-                memcpy(in.fresh, in.text, in.len + 1);
-            }
-            double t0 = now(CLOCK_MONOTONIC), c0 = now(CLOCK_THREAD_CPUTIME_ID);
-            if (stages[s].run(&in) < 0) {
-                fprintf(stderr, "lexbench: stage %s failed\n", stages[s].name);
-                return 1;
-            }
-            c[r] = now(CLOCK_THREAD_CPUTIME_ID) - c0;
-            t[r] = now(CLOCK_MONOTONIC) - t0;
-        }
-        double m = median(t, runs), cm = median(c, runs);
+        double m = median(wall[s], runs), cm = median(cpu[s], runs);
         mbs[s] = m > 0 ? (double)in.len / 1e6 / m : 0;
         cpu_mbs[s] = cm > 0 ? (double)in.len / 1e6 / cm : 0;
         printf(",\"%s\":{\"median_s\":%.6f,\"mb_per_s\":%.2f,\"cpu_median_s\":%.6f,"
                "\"cpu_mb_per_s\":%.2f,\"runs_s\":[",
                stages[s].name, m, mbs[s], cm, cpu_mbs[s]);
         for (int r = 0; r < runs; r++)
-            printf("%s%.6f", r ? "," : "", t[r]);
+            printf("%s%.6f", r ? "," : "", wall[s][r]);
+        printf("],\"cpu_runs_s\":[");
+        for (int r = 0; r < runs; r++)
+            printf("%s%.6f", r ? "," : "", cpu[s][r]);
         printf("]}");
     }
-    printf(",\"tokens\":%llu,\"ratio\":%.4f,\"cpu_ratio\":%.4f}\n", in.tokens,
-           mbs[0] > 0 ? mbs[1] / mbs[0] : 0, cpu_mbs[0] > 0 ? cpu_mbs[1] / cpu_mbs[0] : 0);
+    /* pipeline MB/s / lexer MB/s = lexer time / pipeline time, pair by pair */
+    double ratio[MAX_RUNS], cpu_ratio[MAX_RUNS];
+    int pairs = chosen[0] && chosen[1] ? runs : 0;
+    double lo = 0, hi = 0;
+    for (int r = 0; r < pairs; r++) {
+        ratio[r] = wall[1][r] > 0 ? wall[0][r] / wall[1][r] : 0;
+        cpu_ratio[r] = cpu[1][r] > 0 ? cpu[0][r] / cpu[1][r] : 0;
+        lo = r == 0 || cpu_ratio[r] < lo ? cpu_ratio[r] : lo;
+        hi = r == 0 || cpu_ratio[r] > hi ? cpu_ratio[r] : hi;
+    }
+    printf(",\"tokens\":%llu,\"ratio\":%.4f,\"cpu_ratio\":%.4f,\"cpu_ratio_range\":[%.4f,%.4f]}\n",
+           in.tokens, pairs ? median(ratio, pairs) : 0, pairs ? median(cpu_ratio, pairs) : 0, lo, hi);
     cl_doc_free(parsed);
     fclose(in.devnull);
     free((char *)in.text);
