@@ -44,9 +44,11 @@ typedef struct { uint32_t offset, line, column; } cl_checkpoint;
  * keep neither claims nor sentences, so memory holds the text, the headings' records (claims
  * point at them) and diagnostics, not a tree of the whole document. ON_CLAIM returns false to
  * stop the parse (its writer failed). The document returned lists no claims, sentences or
- * headings; NULL only when out of memory. Its
- * positions are indexed only when it has diagnostics: without, cl_doc_position counts from the
- * start of the text at each call. */
+ * headings; NULL only when out of memory. A claim's headings give their level, marker, title
+ * and parent; their `plan` is settled only where a claim's modality asked (doc.c, heading), so
+ * ON_CLAIM reads the claim's modality rather than it. The document's positions are indexed
+ * only when it has diagnostics: without, cl_doc_position counts from the start of the text at
+ * each call. */
 typedef bool (*cl_claim_fn)(void *arg, const cl_doc *doc, const cl_claim *claim, size_t id);
 cl_doc *cl_parse_adopt_each(const char *name, unsigned char *data, size_t len,
                             cl_claim_fn on_claim, void *arg);
