@@ -24,6 +24,10 @@ struct cl_doc {
     const char *text;     /* UTF-8, NUL-terminated */
     void *owned;          /* the caller's buffer the text was left in (cl_parse_adopt), freed with the doc */
     size_t len;
+    /* The first CR of the text among the bytes lexed so far, SIZE_MAX when none: a parse's
+     * filter notes it (every CR is in a line break token), so the JSONL writer can skip
+     * looking for CRs in most documents. 0 until a parse starts: a CR may be anywhere. */
+    size_t first_cr;
     bool plan;            /* a plan document (工作要点, 工作计划): claims are targets */
     cl_vec sections;      /* cl_section *, in document order */
     cl_vec sentences;     /* cl_sentence */

@@ -33,6 +33,9 @@ typedef struct {
     /* where the next LF and CR after OFFSET may be: there is none before (emit_jsonl.c) */
     size_t next_lf, next_cr;
     size_t look_ahead;   /* how far past an offset asked for they are looked for */
+    /* no CR before it, in the text up to the offsets asked for: 0 after cl_textpos_init (a CR
+     * may be anywhere); the JSONL writer sets the document's first_cr (doc.h) */
+    size_t first_cr;
 } cl_textpos;
 /* A cursor for many questions in text order (the JSONL writer's): line breaks are looked for a
  * little ahead, so each is found once. For one question (cl_doc_position): set look_ahead to

@@ -442,6 +442,7 @@ void cl_textpos_init(cl_textpos *p, const char *text, size_t len)
     p->line = p->column = 1;
     p->next_lf = p->next_cr = 0;
     p->look_ahead = LOOK_AHEAD;
+    p->first_cr = 0;
 }
 
 /* The sum of the eight bytes of V. */
@@ -577,6 +578,8 @@ static void measure_ahead(cl_textpos *p, size_t offset, uint32_t *breaks, uint32
         p->next_lf = p->offset;
     if (p->next_cr < p->offset)
         p->next_cr = p->offset;
+    if (p->next_cr < p->first_cr)   /* most documents have no CR: none is looked for */
+        p->next_cr = p->first_cr < offset ? p->first_cr : offset;
     while (p->next_lf < offset) {
         size_t at = p->next_lf;
         if (t[at] == '\n') {
@@ -846,6 +849,7 @@ bool cl_jsonl_claim(cl_jsonl_writer *w, const cl_doc *doc, const cl_claim *c, si
         free(w->tail.p);
         memset(&w->tail, 0, sizeof w->tail);
     }
+    x->pos.first_cr = doc->first_cr;   /* a streaming parse may have lexed a CR since */
     if (!tail_for(&w->tail, doc, c->section)) {
         w->buf.failed = true;
         return false;

@@ -14,6 +14,7 @@ void cl_filter_init(cl_filter *f, cl_doc *doc)
     memset(f, 0, sizeof *f);
     cl_lexer_init(&f->lx, doc->text, doc->len);
     f->doc = doc;
+    doc->first_cr = SIZE_MAX;   /* nothing lexed yet */
     f->prev_type = CL_RT_NEWLINE;
     f->invalid_run_start = -1;
     f->open_right = -1;
@@ -87,6 +88,14 @@ static const cl_rawtok *take(cl_filter *f)
         f->la_ahead--;
     }
     return t;
+}
+
+/* A line break taken (or a space among line breaks): a CR in the text begins a line break
+ * token, so the first one the filter takes is the text's first CR (doc.h, first_cr). */
+static void note_break(cl_filter *f, const cl_rawtok *t)
+{
+    if (f->lx.base[t->start] == '\r' && t->start < f->doc->first_cr)
+        f->doc->first_cr = t->start;
 }
 
 /* Report a run of invalid bytes once, when it ends. */
@@ -696,11 +705,12 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
         case CL_RT_SPACE:
             continue;
         case CL_RT_NEWLINE:
+            note_break(f, t);
             if (f->content && soft_break(f, t->start)) {
                 /* a long line cut mid-sentence (page breaks in converted PDFs): skip the
                  * blank lines and go on with the sentence */
                 while (peek(f, 0)->type == CL_RT_NEWLINE || peek(f, 0)->type == CL_RT_SPACE)
-                    t = take(f);
+                    note_break(f, t = take(f));
                 f->line_begin = t->end;
                 continue;
             }

@@ -387,6 +387,39 @@ int main(int argc, char **argv)
         printf("%s jsonl-same/line-breaks %s\n", ok ? "PASS" : "FAIL", ok ? "" : printable(t.why));
         failed += !ok;
     }
+    /* the writer looks for no CR before the first one the parse has lexed (doc.h, first_cr):
+     * documents whose only CRs come after many claims and the writer's look-ahead, right before
+     * a claim, in the line breaks a sentence goes on across (soft_break), where a quote would
+     * be, as CRLF */
+    {
+        static const char *const late[] = {
+            "\r全市共检查排污单位1826家次。\n",
+            "全市共检查排污单位\r1826家次。\n",
+            "地表水国考断面优良比例达到95%以上，完成12个项目中的10个，地表水国考断面优良比例达到"
+            "95%以上，完成12个项目中的10个，地表水国考断面优良比例\n\r\r\n达到95%以上。\n",
+            "“共检查\r12家”，共检查12家。\n",
+            "共检查12家。\r\n共检查13家。\r\n",
+        };
+        bool ok = true;
+        tally t = {0};
+        for (size_t k = 0; ok && k < sizeof late / sizeof late[0]; k++) {
+            char *text = NULL;
+            size_t n = 0;
+            FILE *f = open_memstream(&text, &n);
+            for (int i = 0; f && i < 200; i++)   /* 8 KB: twice the look-ahead */
+                fputs("全市共检查排污单位1826家次，出动执法人员5430人次。\n", f);
+            for (int i = 0; f && i < 3; i++)
+                fprintf(f, "%s共检查%d家。\n", late[k], i);
+            ok = f && fclose(f) == 0 && same("late-cr", text, n, &t);
+            free(text);
+        }
+        if (ok)
+            printf("PASS jsonl-same/late-cr (%zu claims)\n", t.claims);
+        else
+            printf("FAIL jsonl-same/late-cr %s\n", printable(t.why));
+        all.claims += t.claims;
+        failed += !ok;
+    }
     /* claim texts and heading titles with each kind of byte the writer's sixteen-byte copy
      * (copy_plain) must leave to as_is, or may take itself, at every place of its first block
      * and across into the next */
