@@ -385,6 +385,11 @@ int main(int argc, char **argv)
         for (n = 0; n + 4 < sizeof mix; n += 4)
             memcpy(mix + n, "𝄞", 4);
         ok = ok && same("long-line", mix, n, &t);
+        /* a line of 20,000 code points: counts summed after 127 steps of 64 bytes (measure_lf),
+         * before a byte of them can overflow */
+        static char wide[20000];
+        memset(wide, 'a', sizeof wide);
+        ok = ok && same("long-ascii", wide, sizeof wide, &t);
         printf("%s jsonl-same/line-breaks %s\n", ok ? "PASS" : "FAIL", ok ? "" : printable(t.why));
         failed += !ok;
     }
@@ -396,8 +401,8 @@ int main(int argc, char **argv)
         static const char *const late[] = {
             "\r全市共检查排污单位1826家次。\n",
             "全市共检查排污单位\r1826家次。\n",
-            "地表水国考断面优良比例达到95%以上，完成12个项目中的10个，地表水国考断面优良比例达到"
-            "95%以上，完成12个项目中的10个，地表水国考断面优良比例\n\r\r\n达到95%以上。\n",
+            ("地表水国考断面优良比例达到95%以上，完成12个项目中的10个，地表水国考断面优良比例达到"
+             "95%以上，完成12个项目中的10个，地表水国考断面优良比例\n\r\r\n达到95%以上。\n"),
             "“共检查\r12家”，共检查12家。\n",
             "共检查12家。\r\n共检查13家。\r\n",
         };
