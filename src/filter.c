@@ -2,6 +2,7 @@
  *
  * PostgreSQL's base_yylex pattern: a small layer with lookahead between the lexer and the
  * parser, so the grammar stays LALR(1) and free of prose. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -175,13 +176,17 @@ static bool grow_toks(cl_ctx *ctx)
     return true;
 }
 
-/* Zero a token in two halves: gcc makes a memset of the whole token (128 bytes) a `rep stos`,
- * slow to start for what is mostly a comma, and each half a few vector stores. */
-static inline void clear_stok(cl_stok *s)
+/* A token's value part starts at q (sentence.h): QTY and ORD alone write it. */
+#define VALUE_AT offsetof(cl_stok, q)
+
+static inline void clear_value(cl_stok *s)
 {
-    const size_t half = sizeof *s / 2;
-    memset(s, 0, half);
-    memset((char *)s + half, 0, sizeof *s - half);
+    memset((char *)s + VALUE_AT, 0, sizeof *s - VALUE_AT);
+}
+
+static inline void copy_value(cl_stok *to, const cl_stok *from)
+{
+    memcpy((char *)to + VALUE_AT, (const char *)from + VALUE_AT, sizeof *to - VALUE_AT);
 }
 
 static inline cl_stok *push_sig(cl_filter *f, cl_ctx *ctx, cl_sig sig, cl_span span)
@@ -190,12 +195,11 @@ static inline cl_stok *push_sig(cl_filter *f, cl_ctx *ctx, cl_sig sig, cl_span s
     if (ctx->ntoks == ctx->cap_toks && !grow_toks(ctx))
         return NULL;
     cl_stok *s = &ctx->toks[ctx->ntoks++];
-    clear_stok(s);
+    memset(s, 0, VALUE_AT);
     s->sig = sig;
     s->span = span;
     s->clause = f->clause_start;
     s->modal = f->modal;
-    s->q.unit = "";
     if (f->subj_content && f->subj_start < f->subj_end) {
         s->left = cl_span_of(f->subj_start, f->subj_end);
         /* 验收率: a one-character subject after a completion word belongs to that word */
@@ -756,18 +760,11 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
         case CL_RT_FRAC: {
             take_into_sentence(f, ctx, t);
             cl_stok s;
-            clear_stok(&s);
+            clear_value(&s);
             if (fold_quantity(f, ctx, t, &s)) {
                 cl_stok *q = push_claim_sig(f, ctx, CL_SIG_QTY, s.span);
                 if (q) {
-                    cl_span left = q->left;
-                    uint32_t clause = q->clause;
-                    bool modal = q->modal;
-                    *q = s;
-                    q->sig = CL_SIG_QTY;
-                    q->left = left;
-                    q->clause = clause;
-                    q->modal = modal;
+                    copy_value(q, &s);
                     f->open_right = ctx->ntoks - 1;
                     f->right_end = s.span.end;
                     f->approx = 0;
@@ -795,6 +792,7 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
             }
             cl_stok *s = push_claim_sig(f, ctx, CL_SIG_ORD, cl_span_of(t->start, t->end));
             if (s) {
+                clear_value(s);
                 s->q.has_value = !t->overflow;
                 s->q.value = t->num;
                 s->q.span = s->span;

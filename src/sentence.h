@@ -14,6 +14,7 @@ typedef enum {  /* ORDER SIG: cl_sig_to_token[] in claims.y */
 } cl_sig;
 
 typedef struct {
+    /* every token (filter.c, push_sig) */
     cl_sig sig;
     cl_span span;
     cl_span left;        /* subject candidate: prose from the last boundary up to this token */
@@ -22,14 +23,16 @@ typedef struct {
     int attr;            /* DIR: cl_direction */
     bool needs_base;     /* DIR: 削减 is a change only after a baseline */
     bool each;           /* DISTR: 各 (one value each), not 分别 (one value per thing) */
-    bool article;        /* QTY: a lone 一 (一家企业: an article unless it ends the phrase) */
+    bool modal;          /* a target marker (力争, 确保, 到2025年) precedes it in the sentence */
+    bool used;           /* the builder has made it part of a claim */
+    /* the value, from q on: written for QTY and ORD alone, and read from no other token, so
+     * that the filter zeroes only the part above for the commas and keywords (most tokens) */
     cl_quantity q;       /* QTY, ORD (value only) */
     int unit_row;        /* QTY: row of cl_units[], or -1 */
+    bool article;        /* QTY: a lone 一 (一家企业: an article unless it ends the phrase) */
     bool bare;           /* QTY with no unit and no multiplier */
     bool cn;             /* QTY written in Chinese numerals (十条措施) */
     bool defining;       /* QTY that qualifies a noun: 35蒸吨以上燃煤锅炉, 40万吨的企业 */
-    bool modal;          /* a target marker (力争, 确保, 到2025年) precedes it in the sentence */
-    bool used;           /* the builder has made it part of a claim */
 } cl_stok;
 
 typedef struct { int first, last; } cl_range;   /* token indices, inclusive */
