@@ -255,7 +255,7 @@ static const int sig_to_token[CL_SIG_COUNT_] = {
 /* The next signal token of ctx's sentence; its value is its index in ctx->toks. */
 static int cl_yylex(CL_YYSTYPE *value, cl_ctx *ctx)
 {
-    if (ctx->next_tok >= ctx->ntoks) {
+    if (ctx->next_tok >= ctx->end_tok) {
         ctx->next_tok = ctx->ntoks + 1;   /* END read: see lookahead_span */
         value->T_QTY = -1;
         return T_END;
@@ -274,11 +274,25 @@ bool cl_grammar_parse(cl_ctx *ctx)
      * parser starts there (a quarter of the tokens it was given). */
     enum { STARTS = 1u << CL_SIG_QTY | 1u << CL_SIG_COP | 1u << CL_SIG_ALL | 1u << CL_SIG_DISTR |
                     1u << CL_SIG_DIR | 1u << CL_SIG_BASE | 1u << CL_SIG_RANK };
+    /* A draft depends on these when they come last: a value, a rank's ordinal, the parts of a
+     * change's head, and the completion word of qlist FULL done. The tokens after the last of
+     * them only close the islands before them or stand alone, so the parser stops there (a
+     * sixth of the tokens it read). Unless that last one is COP: after DISTR COP or ALL COP
+     * (grammar states that expect a value) the next token is a syntax error, and its
+     * diagnostic names it. tests/test_grammar_skip.c parses with and without the cut. */
+    enum { MATTER_LAST = 1u << CL_SIG_QTY | 1u << CL_SIG_ORD | 1u << CL_SIG_DIR |
+                         1u << CL_SIG_BASE | 1u << CL_SIG_DISTR | 1u << CL_SIG_DONE |
+                         1u << CL_SIG_COP };
     int i = 0, n = ctx->ntoks;
     const cl_stok *toks = ctx->toks;
     while (i < n && !(STARTS >> toks[i].sig & 1u))
         i++;
+    while (n > i && !(MATTER_LAST >> toks[n - 1].sig & 1u))
+        n--;
+    if (n > i && toks[n - 1].sig == CL_SIG_COP)
+        n = ctx->ntoks;
     ctx->next_tok = i;
+    ctx->end_tok = n;
     int status = cl_yyparse(ctx);
     return status == 0 || status == 1;
 }

@@ -56,6 +56,7 @@ typedef struct cl_ctx {
     cl_doc *doc;
     const struct cl_title_words *titles;
     int next_tok;                /* the grammar's read position in toks */
+    int end_tok;                 /* ... and where it stops reading (claims.y, cl_grammar_parse) */
     cl_stok *toks;
     int ntoks, cap_toks;
     cl_draft *drafts;

@@ -1,11 +1,15 @@
-/* test_grammar_skip.c — cl_grammar_parse's skip of leading strays changes no parse.
+/* test_grammar_skip.c — cl_grammar_parse's skip of leading strays, and its cut of trailing
+ * tokens, change no parse.
  *
  * cl_grammar_parse starts Bison at the first token that may begin an island (QTY COP ALL DISTR
  * DIR BASE RANK, a list written by hand in grammar/claims.y). That is right only while every
- * other token, read first, is a stray item of its own. If the grammar gains an island that
- * begins with another token, some sequence here parses differently with the skip than without
- * it: every sequence of up to five signal tokens (every island's start is that short) and random
- * longer ones are parsed both ways, and the drafts and diagnostics must be the same. */
+ * other token, read first, is a stray item of its own. It also stops after the last token a
+ * draft or a syntax error may depend on at the end (another list by hand), which is right only
+ * while the tokens after it change no draft and no diagnostic. If the grammar gains an island
+ * that begins with another token, or one whose draft depends on another last token, some
+ * sequence here parses differently with the skip and the cut than without: every sequence of
+ * up to five signal tokens (every island's start is that short) and random longer ones are
+ * parsed both ways, and the drafts and diagnostics must be the same. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +37,7 @@ static void parse(cl_ctx *ctx, bool skip, outcome *out)
         cl_grammar_parse(ctx);
     } else {
         ctx->next_tok = 0;
+        ctx->end_tok = ctx->ntoks;
         cl_yyparse(ctx);
     }
     out->ndrafts = ctx->ndrafts < 64 ? ctx->ndrafts : 64;
@@ -77,7 +82,7 @@ static void check(cl_ctx *ctx, const int *sigs, int n)
     cases++;
     if (!same(&with, &without)) {
         if (failures++ < 5) {
-            printf("  the skip changes the parse of:");
+            printf("  the skip or the cut changes the parse of:");
             for (int i = 0; i < n; i++)
                 printf(" %d", sigs[i]);
             printf(" (drafts %d/%d, diagnostics %zu/%zu)\n", with.ndrafts, without.ndrafts,
