@@ -16,7 +16,7 @@ void cl_filter_init(cl_filter *f, cl_doc *doc)
     cl_lexer_init(&f->lx, doc->text, doc->len);
     f->doc = doc;
     doc->first_cr = SIZE_MAX;   /* nothing lexed yet */
-    f->prev_type = CL_RT_NEWLINE;
+    f->date_end = UINT32_MAX;
     f->invalid_run_start = -1;
     f->open_right = -1;
 }
@@ -97,6 +97,23 @@ static void note_break(cl_filter *f, const cl_rawtok *t)
 {
     if (f->lx.base[t->start] == '\r' && t->start < f->doc->first_cr)
         f->doc->first_cr = t->start;
+}
+
+/* What the last token taken was, told by where it ended rather than by its type stored for
+ * every token: each token ends somewhere else. */
+
+/* At a line's start: nothing taken since the line break (or the text's start). After a soft
+ * break (soft_break) this holds too, but the token next is never a list marker, the one
+ * token that asks. */
+static bool at_line_start(const cl_filter *f)
+{
+    return f->prev_end <= f->line_begin;
+}
+
+/* Right after a DATE (2016年至2023年), with nothing but spaces or a soft break between. */
+static bool after_date(const cl_filter *f)
+{
+    return f->prev_end == f->date_end;
 }
 
 /* Report a run of invalid bytes once, when it ends. */
@@ -635,7 +652,7 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
         break;
     case CL_KW_TO: {   /* 到2025年底: a target, unless it closes a period (2016年至2023年) */
         cl_rawtok *n = peek_solid(f, 0, NULL);
-        if (n->type == CL_RT_DATE && f->prev_type != CL_RT_DATE) {
+        if (n->type == CL_RT_DATE && !after_date(f)) {
             f->modal = true;
             boundary(f, ctx, t->end);
         } else {
@@ -719,20 +736,20 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
                 continue;
             }
             f->line_begin = t->end;
-            f->prev_type = t->type;
+            f->date_end = UINT32_MAX;
             if (f->content)
                 return end_sentence(f, ctx);
             start_sentence(f, ctx, t->end);
             continue;
         case CL_RT_LIST:
-            if (t->id == 5 || f->prev_type == CL_RT_NEWLINE) {   /* at a line's start */
+            if (t->id == 5 || at_line_start(f)) {
                 if (f->content) {
                     untake_head(f, t);   /* the heading starts the next call */
                     return end_sentence(f, ctx);
                 }
                 *marker = cl_span_of(t->start, t->end);
                 *level = t->id;
-                f->prev_type = t->type;
+                f->prev_end = t->end;   /* a marker after it is no heading */
                 return CL_EV_HEADING;
             }
             take_into_sentence(f, ctx, t);
@@ -742,7 +759,6 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
         case CL_RT_SEMI:
             take_into_sentence(f, ctx, t);
             close_right(f, ctx);
-            f->prev_type = t->type;
             f->prev_end = t->end;
             return end_sentence(f, ctx);
         case CL_RT_INVALID:
@@ -768,7 +784,6 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
                     f->open_right = ctx->ntoks - 1;
                     f->right_end = s.span.end;
                     f->approx = 0;
-                    f->prev_type = t->type;
                     f->prev_end = s.span.end;   /* the sentence takes in the whole quantity */
                     continue;
                 }
@@ -814,6 +829,10 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
             f->clause_start = t->end;
             break;
         case CL_RT_DATE:
+            take_into_sentence(f, ctx, t);
+            boundary(f, ctx, t->end);
+            f->date_end = t->end;
+            break;
         case CL_RT_TITLE:
             take_into_sentence(f, ctx, t);
             boundary(f, ctx, t->end);
@@ -831,7 +850,6 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
         default:
             __builtin_unreachable();   /* cl_lex returns only the types above: no range check */
         }
-        f->prev_type = t->type;
         f->prev_end = t->end;
     }
 }

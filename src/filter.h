@@ -23,13 +23,13 @@ typedef struct {
     cl_lexer lx;
     cl_doc *doc;
     unsigned la_next, la_ahead;          /* the first token read ahead, and how many (filter.c) */
-    cl_rt prev_type;                     /* the last raw token that was not a space (NEWLINE:
-                                          * the next token starts a line) */
-    uint32_t line_begin;                 /* where the current line starts; kept between the
-                                          * prev_ fields: side by side, gcc packs their stores
-                                          * (every token) into one vector store, slower */
+    uint32_t line_begin;                 /* where the current line starts */
+    uint32_t date_end;                   /* where the last DATE taken ends; UINT32_MAX after
+                                          * a line break */
     uint32_t prev_end;                   /* where the last token taken into a sentence ends
-                                          * (a quantity's: the whole quantity) */
+                                          * (a quantity's: the whole quantity); with the two
+                                          * above, it tells what that token was (filter.c,
+                                          * at_line_start, after_date) */
     int invalid_run_start;               /* -1, or where a run of invalid bytes began */
     uint32_t invalid_run_end;
     /* per sentence */
