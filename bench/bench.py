@@ -187,6 +187,40 @@ def run_timed(cmd, runs, cwd, nbytes=None, timeout=None):
     return r
 
 
+def run_in_rounds(configs, runs, cwd, timeout):
+    """Run each of CONFIGS ({name: (cmd, nbytes)}) RUNS times as run_timed does, but round by
+    round, every one in each round: figures compared as ratios (growth with size, the --jobs
+    speed-up) then see the same phases of this machine's drift, which moves its speed by a
+    third over minutes. Returns {name: run_timed's result}; run k of each is from round k."""
+    done = {name: [] for name in configs}
+    for _ in range(runs):
+        for name, (cmd, nbytes) in configs.items():
+            if done[name] is not None:
+                one = run_timed(cmd, 1, cwd, nbytes, timeout)
+                done[name] = None if "timeout_s" in one else done[name] + [one]
+    out = {}
+    for name, (cmd, nbytes) in configs.items():
+        rs = done[name]
+        if rs is None:
+            out[name] = {"timeout_s": timeout, "bytes": nbytes}
+            continue
+        secs = [x for r in rs for x in r["runs_s"]]
+        cpus = [x for r in rs for x in r["cpu_runs_s"]]
+        rss = [r["rss_bytes"] for r in rs]
+        out[name] = {"median_s": statistics.median(secs), "runs_s": secs,
+                     "cpu_median_s": statistics.median(cpus), "cpu_runs_s": cpus,
+                     "rss_bytes": int(statistics.median(rss)), "rss_max_bytes": max(rss)}
+        if nbytes:
+            out[name].update(bytes=nbytes, mb_per_s=nbytes / MB / out[name]["median_s"],
+                             cpu_mb_per_s=nbytes / MB / out[name]["cpu_median_s"])
+    return out
+
+
+def ratio_by_round(hi, lo, key, floor=0.0):
+    """The median over the rounds of HI's run / LO's run (run_in_rounds results)."""
+    return statistics.median(h / max(l, floor) for h, l in zip(hi[key], lo[key]))
+
+
 def lexbench(exe, path, runs, split):
     cmd = [exe, "-r", str(runs)] + (["-s"] if split else []) + [path]
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -270,13 +304,14 @@ def main():
     res["one_file"] = {"jsonl": timed(["-j1", "--format", "jsonl", one], one_bytes),
                        "json": timed(["-j1", "--format", "json", one], one_bytes)}
     note("full pipeline, %d files, --jobs 1 and 2" % len(many))
-    res["many_files"] = {
-        "jsonl_j1": timed(["-j1", "--format", "jsonl"] + many_args, many_bytes),
-        "jsonl_j2": timed(["-j2", "--format", "jsonl"] + many_args, many_bytes),
-        "json_j1": timed(["-j1", "--format", "json"] + many_args, many_bytes)}
+    res["many_files"] = run_in_rounds({
+        "jsonl_j1": (cl + ["-j1", "--format", "jsonl"] + many_args, many_bytes),
+        "jsonl_j2": (cl + ["-j2", "--format", "jsonl"] + many_args, many_bytes),
+        "json_j1": (cl + ["-j1", "--format", "json"] + many_args, many_bytes)},
+        runs, work, args.timeout)
     m = res["many_files"]
     if "median_s" in m["jsonl_j1"] and "median_s" in m["jsonl_j2"]:
-        m["speedup_j2"] = m["jsonl_j1"]["median_s"] / m["jsonl_j2"]["median_s"]
+        m["speedup_j2"] = ratio_by_round(m["jsonl_j1"], m["jsonl_j2"], "runs_s")
 
     note("in process: the lexer alone, the pipeline, and the pipeline stage by stage")
     # in process a run is short: more of them, for a median of the lexer/pipeline pairs that
@@ -284,13 +319,12 @@ def main():
     res["in_process"] = lexbench(lexbench_exe, os.path.join(work, one), 2 * runs - 1, True)
 
     note("scaling: %s MB" % "/".join(map(str, sizes)))
-    scaling = []
-    for mb in sizes:
-        f = "one-%dMB.txt" % mb
-        n = os.path.getsize(os.path.join(work, f))
-        scaling.append({"mb": mb, "bytes": n,
-                        "jsonl": timed(["-j1", "--format", "jsonl", f], n),
-                        "json": timed(["-j1", "--format", "json", f], n)})
+    sized = {mb: os.path.getsize(os.path.join(work, "one-%dMB.txt" % mb)) for mb in sizes}
+    grown = run_in_rounds({(mb, fmt): (cl + ["-j1", "--format", fmt, "one-%dMB.txt" % mb], n)
+                           for mb, n in sized.items() for fmt in ("jsonl", "json")},
+                          runs, work, args.timeout)
+    scaling = [{"mb": mb, "bytes": n, "jsonl": grown[mb, "jsonl"], "json": grown[mb, "json"]}
+               for mb, n in sized.items()]
     res["scaling"] = scaling
     lo, hi = scaling[0], scaling[-1]
     res["scaling_summary"] = {}
@@ -298,8 +332,8 @@ def main():
         if "median_s" in lo[fmt] and "median_s" in hi[fmt]:
             res["scaling_summary"][fmt] = {
                 "size_ratio": hi["bytes"] / lo["bytes"],
-                "time_ratio": hi[fmt]["median_s"] / lo[fmt]["median_s"],
-                "cpu_ratio": hi[fmt]["cpu_median_s"] / max(lo[fmt]["cpu_median_s"], 0.005),
+                "time_ratio": ratio_by_round(hi[fmt], lo[fmt], "runs_s", 0.005),
+                "cpu_ratio": ratio_by_round(hi[fmt], lo[fmt], "cpu_runs_s", 0.005),
                 "rss_ratio": hi[fmt]["rss_bytes"] / lo[fmt]["rss_bytes"]}
 
     note("memory over a batch of %d small documents" % batch)
@@ -412,8 +446,8 @@ def table(r):
     row("%d files, --format jsonl -j2" % nf, m["jsonl_j2"])
     row("%d files, --format json -j1" % nf, m["json_j1"])
     if "speedup_j2" in m:
-        L.append("%-44s %7.2fx  (wall time; 2 cores)" % ("parallel speed-up, --jobs 2 / --jobs 1",
-                                                        m["speedup_j2"]))
+        L.append("%-44s %7.2fx  (wall time, the median of the rounds' ratios; 2 cores)"
+                 % ("parallel speed-up, --jobs 2 / --jobs 1", m["speedup_j2"]))
 
     ip = r["in_process"]
     L.append("")
@@ -428,7 +462,8 @@ def table(r):
     L.append("%-44s %8.2f %8.2f   (%d tokens)" % ("ratio pipeline / lexer", ip["ratio"],
                                                   ip["cpu_ratio"], ip["tokens"]))
     L.append("  the median of %d pairs of runs side by side; by CPU time the pairs ranged "
-             "%.2f-%.2f" % (ip["runs"], lo, hi))
+             "%.2f-%.2f, and the fastest runs' ratio is %.2f" % (ip["runs"], lo, hi,
+                                                             ip["cpu_ratio_fastest"]))
     L.append("each stage alone:")
     for key, name in [("pipeline_tree", "  whole document, then cl_write_jsonl"),
                       ("decode", "  decode: UTF-8 check, copy"),
@@ -464,7 +499,8 @@ def table(r):
                                                mib(x["rss_bytes"])))
         L.append("%8s   %s   %s" % (mb(s["bytes"]), cells[0], cells[1]))
     for fmt, s in r["scaling_summary"].items():
-        L.append("  %s: input x%.1f -> CPU time x%.2f (wall x%.2f), peak RSS x%.2f"
+        L.append("  %s: input x%.1f -> CPU time x%.2f (wall x%.2f; medians of the rounds' "
+                 "ratios), peak RSS x%.2f"
                  % (fmt, s["size_ratio"], s["cpu_ratio"], s["time_ratio"], s["rss_ratio"]))
 
     b = r["batch"]
