@@ -7,7 +7,8 @@
  *     title, diagnostic) lies inside the text: 0 <= start <= end <= cl_doc_text_len;
  *   - cl_write_json (pretty and compact) gives one JSON document that cJSON parses, with nothing
  *     after it, whose stats.claims equals cl_doc_claim_count;
- *   - cl_write_jsonl gives exactly one line per claim, each a JSON object cJSON parses;
+ *   - cl_write_jsonl gives exactly one line per claim, each a JSON object cJSON parses, whose
+ *     span's line and column are what cl_doc_position says;
  *   - the streaming parse of --format jsonl (cl_parse_adopt_each) writes exactly those bytes;
  *   - all of that output is valid UTF-8 (a downstream json.loads would reject anything else);
  *   - cl_write_tokens runs (its text is not JSON; it must only not crash).
@@ -129,6 +130,20 @@ static void check_jsonl(const cl_doc *doc, const char *s, size_t len)
         const cJSON *type = cJSON_GetObjectItemCaseSensitive(o, "type");
         CHECK(cJSON_IsString(type) && strcmp(type->valuestring, "Claim") == 0,
               "JSONL line %zu is not a Claim", lines + 1);
+        /* the writer's cursor (one pass ahead, skipping CR searches before the first CR the
+         * filter saw) against cl_doc_position's index: two ways to the same line and column */
+        const cJSON *span = cJSON_GetObjectItemCaseSensitive(o, "span");
+        const cJSON *start = cJSON_GetObjectItemCaseSensitive(span, "start");
+        const cJSON *line = cJSON_GetObjectItemCaseSensitive(span, "line");
+        const cJSON *column = cJSON_GetObjectItemCaseSensitive(span, "column");
+        CHECK(cJSON_IsNumber(start) && cJSON_IsNumber(line) && cJSON_IsNumber(column),
+              "JSONL line %zu has no span position", lines + 1);
+        uint32_t want_line, want_column;
+        cl_doc_position(doc, (uint32_t)start->valuedouble, &want_line, &want_column);
+        CHECK((uint32_t)line->valuedouble == want_line && (uint32_t)column->valuedouble == want_column,
+              "JSONL line %zu: offset %u at %u:%u, cl_doc_position says %u:%u", lines + 1,
+              (unsigned)start->valuedouble, (unsigned)line->valuedouble,
+              (unsigned)column->valuedouble, want_line, want_column);
         cJSON_Delete(o);
         p = nl + 1;
     }
