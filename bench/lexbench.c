@@ -18,9 +18,9 @@
  *   emit_cjson the same JSON Lines through cJSON trees (cl_write_jsonl_cjson, the reference)
  *   emit_json cl_write_json (compact) alone, on the same document
  * -o STAGE runs that stage alone (for a profiler: valgrind --tool=callgrind lexbench -o emit F).
- * The lexer and the pipeline run side by side, in turns (lex, pipeline, lex, pipeline, ...):
- * this machine's speed drifts by 10% and more within seconds, and two series run one after the
- * other would each catch a different phase of the drift.
+ * The stages run in rounds, each once a round (lex, pipeline, ..., lex, pipeline, ...): this
+ * machine's speed drifts by 10% and more within seconds, and two series run one after the other
+ * would each catch a different phase of the drift.
  * Prints one JSON object: bytes, tokens, and for each stage its run times, the median wall time
  * and MB/s (MB = 10^6 bytes), the median CPU time of the thread and MB/s by it (what one core
  * does, also when other processes share the machine), and ratio = pipeline MB/s / lexer MB/s:
@@ -246,26 +246,24 @@ static const stage stages[] = {
 };
 #define NSTAGES (sizeof stages / sizeof stages[0])
 
-/* Time N runs of STAGE: its times go to WALL[0..N) and CPU[0..N). */
-static int time_runs(bench_input *in, const stage *st, int n, double *wall, double *cpu)
+/* Time one run of STAGE. */
+static int time_run(bench_input *in, const stage *st, double *wall, double *cpu)
 {
-    for (int r = 0; r < n; r++) {
-        if (st->run == stage_pipeline || st->run == stage_pipeline_tree || st->run == stage_parse_each) {
-            in->fresh = malloc(in->len + 1);   /* the file as read: not timed */
-            if (!in->fresh) {
-                perror("lexbench");
-                return -1;
-            }
-            memcpy(in->fresh, in->text, in->len + 1);
-        }
-        double t0 = now(CLOCK_MONOTONIC), c0 = now(CLOCK_THREAD_CPUTIME_ID);
-        if (st->run(in) < 0) {
-            fprintf(stderr, "lexbench: stage %s failed\n", st->name);
+    if (st->run == stage_pipeline || st->run == stage_pipeline_tree || st->run == stage_parse_each) {
+        in->fresh = malloc(in->len + 1);   /* the file as read: not timed */
+        if (!in->fresh) {
+            perror("lexbench");
             return -1;
         }
-        cpu[r] = now(CLOCK_THREAD_CPUTIME_ID) - c0;
-        wall[r] = now(CLOCK_MONOTONIC) - t0;
+        memcpy(in->fresh, in->text, in->len + 1);
     }
+    double t0 = now(CLOCK_MONOTONIC), c0 = now(CLOCK_THREAD_CPUTIME_ID);
+    if (st->run(in) < 0) {
+        fprintf(stderr, "lexbench: stage %s failed\n", st->name);
+        return -1;
+    }
+    *cpu = now(CLOCK_THREAD_CPUTIME_ID) - c0;
+    *wall = now(CLOCK_MONOTONIC) - t0;
     return 0;
 }
 
@@ -312,10 +310,11 @@ int main(int argc, char **argv)
     bool chosen[NSTAGES];
     for (size_t s = 0; s < NSTAGES; s++)
         chosen[s] = !(stages[s].split && !split) && !(only && strcmp(only, stages[s].name) != 0);
-    /* run r of every chosen stage before run r + 1 of any: the lexer and the pipeline in turns */
+    /* run r of every chosen stage before run r + 1 of any: the lexer and the pipeline in turns,
+     * and the stages the pipeline's time is split into see the same phases of the drift */
     for (int r = 0; r < runs; r++)
-        for (size_t s = 0; s < NSTAGES && (s < 2 || r == 0); s++)
-            if (chosen[s] && time_runs(&in, &stages[s], s < 2 ? 1 : runs, &wall[s][r], &cpu[s][r]) < 0)
+        for (size_t s = 0; s < NSTAGES; s++)
+            if (chosen[s] && time_run(&in, &stages[s], &wall[s][r], &cpu[s][r]) < 0)
                 return 1;
     double mbs[NSTAGES] = {0}, cpu_mbs[NSTAGES] = {0};
     for (size_t s = 0; s < NSTAGES; s++) {
