@@ -4,8 +4,9 @@
  * filter (src/filter.c) passes only signal tokens (quantities and the keywords that give them
  * structure), each carrying the spans of the prose around it. Every sequence of signal tokens
  * is a sentence of this grammar: each island is closed under prefixes (BASE DIR with no number
- * after it is still an item), so the parser never fails on real prose; the one error rule is a
- * safety net that loses at most the rest of a sentence.
+ * after it is still an item, and so is 分别为 before a numeral that is no quantity), so the
+ * parser never fails on real prose (tests/test_grammar_skip.c parses every sequence of up to
+ * five tokens); the one error rule is a safety net that loses at most the rest of a sentence.
  *
  * Actions only record drafts (which tokens form which claim); src/claim.c turns drafts into
  * claims once the sentence is complete, because subjects need the prose on both sides.
@@ -149,6 +150,8 @@ sentence
     | sentence COP                         %prec STOP
     | sentence DISTR                       %prec STOP
     | sentence ALL                         %prec STOP
+    | sentence ALL COP                     %prec STOP   /* 均为 before a numeral that is no */
+    | sentence DISTR COP                   %prec STOP   /* quantity (分别为三十，): strays too */
     | sentence TOTAL
     | sentence DONE
     | sentence HAS
@@ -277,20 +280,15 @@ bool cl_grammar_parse(cl_ctx *ctx)
     /* A draft depends on these when they come last: a value, a rank's ordinal, the parts of a
      * change's head, and the completion word of qlist FULL done. The tokens after the last of
      * them only close the islands before them or stand alone, so the parser stops there (a
-     * sixth of the tokens it read). Unless that last one is COP: after DISTR COP or ALL COP
-     * (grammar states that expect a value) the next token is a syntax error, and its
-     * diagnostic names it. tests/test_grammar_skip.c parses with and without the cut. */
+     * sixth of the tokens it read). tests/test_grammar_skip.c parses with and without the cut. */
     enum { MATTER_LAST = 1u << CL_SIG_QTY | 1u << CL_SIG_ORD | 1u << CL_SIG_DIR |
-                         1u << CL_SIG_BASE | 1u << CL_SIG_DISTR | 1u << CL_SIG_DONE |
-                         1u << CL_SIG_COP };
+                         1u << CL_SIG_BASE | 1u << CL_SIG_DISTR | 1u << CL_SIG_DONE };
     int i = 0, n = ctx->ntoks;
     const cl_stok *toks = ctx->toks;
     while (i < n && !(STARTS >> toks[i].sig & 1u))
         i++;
     while (n > i && !(MATTER_LAST >> toks[n - 1].sig & 1u))
         n--;
-    if (n > i && toks[n - 1].sig == CL_SIG_COP)
-        n = ctx->ntoks;
     ctx->next_tok = i;
     ctx->end_tok = n;
     int status = cl_yyparse(ctx);
