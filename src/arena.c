@@ -92,23 +92,27 @@ void cl_arena_free(cl_arena *a)
     a->vecs = NULL;
 }
 
+bool cl_vec_grow(cl_arena *a, cl_vec *v, size_t size)
+{
+    size_t cap = v->cap ? v->cap * 2 : 16;
+    if (cap > SIZE_MAX / size)
+        return false;
+    void *data = realloc(v->data, cap * size);
+    if (!data)
+        return false;
+    if (!v->cap) {   /* first growth: the arena frees it */
+        v->next = a->vecs;
+        a->vecs = v;
+    }
+    v->data = data;
+    v->cap = cap;
+    return true;
+}
+
 void *cl_vec_push(cl_arena *a, cl_vec *v, size_t size)
 {
-    if (v->len == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 16;
-        if (cap > SIZE_MAX / size)
-            return NULL;
-        void *data = realloc(v->data, cap * size);
-        if (!data)
-            return NULL;
-        if (!v->cap) {   /* first growth: the arena frees it */
-            v->next = a->vecs;
-            a->vecs = v;
-        }
-        v->data = data;
-        v->cap = cap;
-    }
-    void *slot = (unsigned char *)v->data + v->len++ * size;
-    memset(slot, 0, size);
+    void *slot = cl_vec_push_raw(a, v, size);
+    if (slot)
+        memset(slot, 0, size);
     return slot;
 }

@@ -2,6 +2,7 @@
 #ifndef CL_ARENA_H
 #define CL_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct cl_arena_block cl_arena_block;
@@ -26,6 +27,16 @@ void cl_arena_free(cl_arena *a);
 struct cl_vec { void *data; size_t len, cap; cl_vec *next; };
 /* Room for one more element of SIZE bytes; returns it zeroed, or NULL when out of memory. */
 void *cl_vec_push(cl_arena *a, cl_vec *v, size_t size);
+/* Room for one more element (false when out of memory); cl_vec_push_raw's slow path. */
+bool cl_vec_grow(cl_arena *a, cl_vec *v, size_t size);
+/* cl_vec_push not zeroed, and inline: for an element the caller fills whole at once (a claim:
+ * zeroing its 264 bytes first cost more than filling them). */
+static inline void *cl_vec_push_raw(cl_arena *a, cl_vec *v, size_t size)
+{
+    if (v->len == v->cap && !cl_vec_grow(a, v, size))
+        return NULL;
+    return (unsigned char *)v->data + v->len++ * size;
+}
 #define CL_VEC_AT(v, type, i) (((type *)(v).data)[i])
 
 #endif

@@ -42,11 +42,9 @@ static bool span_contains_any(const cl_doc *doc, cl_span s, const cl_word *words
     return cl_text_has_any(doc->text + s.start, span_len(s), words);
 }
 
-/* Inline: the callers' words are literals, so their lengths and the compare are constants. */
 static inline bool span_ends_with(const cl_doc *doc, cl_span s, const char *word)
 {
-    size_t k = strlen(word);
-    return span_len(s) >= k && memcmp(doc->text + s.end - k, word, k) == 0;
+    return cl_text_ends_with(doc->text + s.start, span_len(s), word);
 }
 
 /* A subject that names a metric: 达标率, 优良天数比例, 年均浓度 … */
@@ -256,13 +254,10 @@ static bool on_the_basis_of(cl_ctx *ctx, const cl_stok *q)
     return ctx->basis_at + sizeof word - 1 <= end;
 }
 
-/* A claim of ctx's document, every field set here: a slot within the vector's room is filled
- * in place rather than zeroed first (264 bytes) and then written. */
+/* A claim of ctx's document, every field set here (so not zeroed first). */
 static cl_claim *new_claim(cl_ctx *ctx, cl_kind kind, const cl_stok *q, cl_span subject)
 {
-    cl_vec *v = &ctx->doc->claims;
-    cl_claim *c = v->len < v->cap ? (cl_claim *)v->data + v->len++
-                                  : cl_vec_push(&ctx->doc->arena, v, sizeof *c);
+    cl_claim *c = cl_vec_push_raw(&ctx->doc->arena, &ctx->doc->claims, sizeof *c);
     if (!c) {
         ctx->oom = true;
         return NULL;

@@ -829,10 +829,8 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
             f->clause_start = t->end;
             break;
         case CL_RT_DATE:
-            take_into_sentence(f, ctx, t);
-            boundary(f, ctx, t->end);
             f->date_end = t->end;
-            break;
+            /* fall through */
         case CL_RT_TITLE:
             take_into_sentence(f, ctx, t);
             boundary(f, ctx, t->end);

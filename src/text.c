@@ -109,9 +109,3 @@ size_t cl_text_ends_any(const char *s, size_t n, const char *const *words)
     }
     return 0;
 }
-
-bool cl_text_ends_with(const char *s, size_t n, const char *word)
-{
-    size_t k = strlen(word);
-    return k <= n && memcmp(s + n - k, word, k) == 0;
-}

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* A word and its length in bytes, known at compile time: CL_WORD("计划"). */
 typedef struct { const char *s; size_t n; } cl_word;
@@ -31,6 +32,11 @@ bool cl_text_has_set(const char *s, size_t n, const cl_word_set *set);
 /* WORDS: a NULL-terminated list of non-empty words. */
 /* The length of the first word of WORDS that S ends with, or 0. */
 size_t cl_text_ends_any(const char *s, size_t n, const char *const *words);
-bool cl_text_ends_with(const char *s, size_t n, const char *word);
+/* Inline: callers pass literals, so the length and the compare become constants. */
+static inline bool cl_text_ends_with(const char *s, size_t n, const char *word)
+{
+    size_t k = strlen(word);
+    return k <= n && memcmp(s + n - k, word, k) == 0;
+}
 
 #endif
