@@ -21,6 +21,9 @@ typedef struct cl_jsonl_writer cl_jsonl_writer;
 cl_jsonl_writer *cl_jsonl_open(FILE *out);
 bool cl_jsonl_claim(cl_jsonl_writer *w, const cl_doc *doc, const cl_claim *c, size_t id);
 int cl_jsonl_close(cl_jsonl_writer *w);
+/* The record META (a compact JSON object, or NULL) goes into each claim of the documents
+ * written from now on, as "meta" after "doc"; META must outlive them. */
+void cl_jsonl_meta(cl_jsonl_writer *w, const char *meta);
 /* cl_jsonl_claim as a cl_claim_fn: cl_parse_adopt_each(name, data, len, cl_jsonl_take, w). */
 bool cl_jsonl_take(void *writer, const cl_doc *doc, const cl_claim *claim, size_t id);
 

@@ -3,7 +3,8 @@
  * RFC 4180: CRLF row ends; a field with a comma, a quote, CR or LF is quoted and its quotes
  * doubled. Values are the exact decimal literals JSON prints; a JSON null is an empty field.
  * A progress claim has done and total instead of value; its unit, unit_text and approx are
- * those of done. A NUL byte in the text becomes U+FFFD, as in JSON. */
+ * those of done. The last column, meta, holds an --input jsonl record's other fields as a
+ * JSON object (empty for none). A NUL byte in the text becomes U+FFFD, as in JSON. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,7 +12,7 @@
 
 static const char header[] =
     "doc,id,kind,modality,subject,value,value_hi,unit,unit_text,approx,done,total,direction,"
-    "baseline,section,line,column,start,end,text\r\n";
+    "baseline,section,line,column,start,end,text,meta\r\n";
 
 int cl_write_csv_header(FILE *out)
 {
@@ -93,6 +94,13 @@ static void field_section(FILE *out, const cl_doc *doc, const cl_section *s)
     free(buf);
 }
 
+/* The input record's other fields (--input jsonl) as one JSON object, or empty: one column
+ * whatever the records hold, so every batch has the same columns. */
+static void field_meta(FILE *out, const cl_doc *doc)
+{
+    field(out, cl_doc_meta(doc));
+}
+
 int cl_write_csv(const cl_doc *doc, FILE *out)
 {
     for (size_t i = 0; i < cl_doc_claim_count(doc); i++) {
@@ -121,6 +129,7 @@ int cl_write_csv(const cl_doc *doc, FILE *out)
         field_uint(out, c->span.start);
         field_uint(out, c->span.end);
         field_span(out, doc, c->span);
+        field_meta(out, doc);
         fputs("\r\n", out);
     }
     return ferror(out) ? -1 : 0;

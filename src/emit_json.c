@@ -190,12 +190,20 @@ static int print_and_free(cJSON *o, FILE *out, bool pretty)
     return rc;
 }
 
+/* The input record's other fields (meta.c), when it had any: "meta", an object. */
+static void add_meta(cJSON *o, const cl_doc *doc)
+{
+    if (doc->meta)
+        cJSON_AddItemToObject(o, "meta", cJSON_Parse(doc->meta));
+}
+
 /* The Document node without its children (an empty array in their place). */
 static cJSON *document_shell(const cl_doc *doc)
 {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "type", "Document");
     cJSON_AddItemToObject(o, "name", text_string(doc->name, strlen(doc->name)));
+    add_meta(o, doc);
     cJSON_AddStringToObject(o, "encoding", doc->encoding);
     cJSON_AddStringToObject(o, "doc_kind", doc->plan ? "plan" : "report");
     add_integer(o, "bytes", doc->len);
@@ -341,6 +349,7 @@ int cl_write_jsonl_cjson(const cl_doc *doc, FILE *out)
         const cl_claim *c = cl_doc_claim(doc, i);
         cJSON *o = cl_claim_json(doc, c, i);
         cJSON_AddItemToObject(o, "doc", text_string(doc->name, strlen(doc->name)));
+        add_meta(o, doc);
         cJSON_AddItemToObject(o, "section", cl_section_path_json(doc, c->section));
         if (print_and_free(o, out, false) < 0)
             return -1;

@@ -834,7 +834,8 @@ static size_t claim_bound(jctx *x, const cl_claim *c)
 typedef struct {
     char *p;
     size_t len, cap;
-    size_t head;                  /* the bytes of ,"doc":NAME,"section":[ once written */
+    const char *meta;             /* the input's record, or NULL (cl_jsonl_meta) */
+    size_t head;                  /* the bytes of ,"doc":NAME[,"meta":{...}],"section":[ once written */
     const cl_section *section;    /* whose tail P holds, when LEN > 0 */
     int depth;
     const cl_section *path[64];   /* its headings from the outermost down, */
@@ -870,17 +871,29 @@ static bool tail_room(jtail *t, size_t n)   /* room for N bytes in all, keeping 
     return true;
 }
 
+/* The input record's other fields (--input jsonl), as the member "meta": META is the compact
+ * JSON object cl_meta_json made, so it is copied as it is. Nothing when there is none. */
+static char *w_meta(char *o, const char *meta, size_t n)
+{
+    if (!meta)
+        return o;
+    o = LIT(o, ",\"meta\":");
+    memcpy(o, meta, n);
+    return o + n;
+}
+
 /* Make T the tail of the claims in section S; false when out of memory. */
 static bool tail_for(jtail *t, const cl_doc *doc, const cl_section *s)
 {
     if (t->len && t->section == s)
         return true;
     if (!t->head) {
-        size_t name_len = strlen(doc->name);
-        if (!tail_room(t, 32 + STRING_MAX(name_len)))
+        size_t name_len = strlen(doc->name), meta_len = t->meta ? strlen(t->meta) : 0;
+        if (!tail_room(t, 48 + STRING_MAX(name_len) + meta_len))
             return false;
         char *o = LIT(t->p, ",\"doc\":");
         o = w_string(o, doc->name, name_len);
+        o = w_meta(o, t->meta, meta_len);
         o = LIT(o, ",\"section\":[");
         t->head = (size_t)(o - t->p);
     }
@@ -914,7 +927,14 @@ struct cl_jsonl_writer {
     jbuf buf;
     jctx *x;       /* big (the names kept): on the heap */
     jtail tail;
+    const char *meta;   /* for the next document's claims (cl_jsonl_meta) */
 };
+
+void cl_jsonl_meta(cl_jsonl_writer *w, const char *meta)
+{
+    w->meta = meta;
+    w->x->doc = NULL;   /* the tail is made again, with it */
+}
 
 cl_jsonl_writer *cl_jsonl_open(FILE *out)
 {
@@ -936,6 +956,7 @@ bool cl_jsonl_claim(cl_jsonl_writer *w, const cl_doc *doc, const cl_claim *c, si
         cl_textpos_init(&x->pos, doc->text, doc->len);
         free(w->tail.p);
         memset(&w->tail, 0, sizeof w->tail);
+        w->tail.meta = w->meta;
     }
     x->pos.first_cr = doc->first_cr;   /* a streaming parse may have lexed a CR since */
     if (!tail_for(&w->tail, doc, c->section)) {
@@ -975,6 +996,7 @@ int cl_write_jsonl(const cl_doc *doc, FILE *out)
     cl_jsonl_writer *w = cl_jsonl_open(out);
     if (!w)
         return -1;
+    cl_jsonl_meta(w, doc->meta);
     for (size_t i = 0; i < doc->claims.len; i++)
         if (!cl_jsonl_claim(w, doc, &CL_VEC_AT(doc->claims, cl_claim, i), i))
             break;
