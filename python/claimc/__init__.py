@@ -57,8 +57,8 @@ def _records(jsonl):
             gc.enable()
 
 
-def _settle(file, jsonl, diags, failed, errors):
-    claims = _records(jsonl)
+def _settle(file, jsonl, diags, failed, errors, raw=False):
+    claims = jsonl if raw else _records(jsonl)
     if errors not in ("raise", "warn", "ignore"):
         raise ValueError("errors must be 'raise', 'warn' or 'ignore', not %r" % (errors,))
     if diags and errors != "ignore":
@@ -91,12 +91,14 @@ def extract(text, name=None, meta=None, errors="raise"):
     return _settle(name, jsonl, diags, failed, errors)
 
 
-def iter_many(paths, jobs=None, errors="raise"):
+def iter_many(paths, jobs=None, errors="raise", raw=False):
     """(path, claims) for each of PATHS in order, read and parsed by the library's threads
-    (JOBS of them; None: one a core) a window ahead of the loop."""
+    (JOBS of them; None: one a core) a window ahead of the loop. With RAW, claims is the JSONL
+    of the file as bytes (what the CLI writes for it), not decoded: the fast way to write
+    records elsewhere (claimc.dask_bag does)."""
     paths = [os.fspath(p) for p in paths]
     for path, (jsonl, diags, failed) in zip(paths, _native.batch([_name(p) for p in paths], jobs)):
-        yield path, _settle(path, jsonl, diags, failed, errors)
+        yield path, _settle(path, jsonl, diags, failed, errors, raw)
 
 
 def extract_file(path, errors="raise"):
