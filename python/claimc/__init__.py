@@ -41,20 +41,27 @@ class ClaimcWarning(UserWarning):
     """A warning diagnostic (a numeral too large, ...): the input was parsed."""
 
 
+class _no_gc:
+    """The cycle collector paused while records are built: they hold no cycles, and its passes
+    over every dict built so far made extract_many's time grow with the square of the claims
+    (900 files: 6 times the CLI's time, against 2.7 for 300)."""
+
+    def __enter__(self):
+        self.enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc):
+        if self.enabled:
+            gc.enable()
+
+
 def _records(jsonl):
     """The claims of a JSONL buffer, decoded as one JSON array (newlines only end records: JSON
-    strings escape them). The collector is paused meanwhile: the records hold no cycles, and its
-    passes over every new dict were a third of the decoding time."""
+    strings escape them)."""
     if not jsonl:
         return []
-    text = jsonl.decode("utf-8")
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return json.loads("[" + text[:-1].replace("\n", ",") + "]")
-    finally:
-        if enabled:
-            gc.enable()
+    with _no_gc():
+        return json.loads("[" + jsonl.decode("utf-8")[:-1].replace("\n", ",") + "]")
 
 
 def _settle(file, jsonl, diags, failed, errors, raw=False):
@@ -111,8 +118,9 @@ def extract_many(paths, jobs=None, errors="raise"):
     """The claims of every file of PATHS, in order, in one list (each claim's "doc" is its
     path), parsed on JOBS threads of the library's (None: one a core)."""
     out = []
-    for _, claims in iter_many(paths, jobs=jobs, errors=errors):
-        out.extend(claims)
+    with _no_gc():
+        for _, claims in iter_many(paths, jobs=jobs, errors=errors):
+            out.extend(claims)
     return out
 
 

@@ -153,3 +153,11 @@ def test_csv_reads_with_fixed_types(tmp_path):
     for col, t in claimc.CSV_DTYPES.items():
         assert str(df[col].dtype) == t, col
     assert df["value"].tolist() == [300000000.0, 12000.0]
+
+
+def test_the_notebook_example_runs():
+    p = subprocess.run([os.environ.get("PYTHON", "python3"), "examples/claims_in_pandas.py"],
+                       cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    out = p.stdout.decode("utf-8")
+    assert p.returncode == 0, out
+    assert "55 claims" in out and "invalid-utf8" in out and "鄂州" in out
