@@ -103,6 +103,8 @@ CLAIMC_API void cl_doc_free(cl_doc *doc);
 CLAIMC_API const char *cl_doc_name(const cl_doc *doc);
 /* "utf-8", "gb18030", "utf-16le" ... */
 CLAIMC_API const char *cl_doc_encoding(const cl_doc *doc);
+/* "simplified", "traditional" or "mixed": the script of the text's Chinese characters */
+CLAIMC_API const char *cl_doc_script(const cl_doc *doc);
 CLAIMC_API const char *cl_doc_text(const cl_doc *doc);       /* the UTF-8 text spans refer to */
 CLAIMC_API size_t cl_doc_text_len(const cl_doc *doc);
 CLAIMC_API bool cl_doc_is_plan(const cl_doc *doc);

@@ -6,6 +6,7 @@
 #include "decode.h"
 #include "emit.h"
 #include "filter.h"
+#include "script.h"
 #include "sentence.h"
 #include "text.h"
 
@@ -297,6 +298,10 @@ static cl_doc *parse(const char *name, const void *data, size_t len, unsigned ch
         return doc;
     }
     if (cl_decode(doc, data, len, room)) {
+        if (!cl_script_prepare(doc))
+            cl_doc_diag_add(doc, CL_SEV_WARNING, "memory",
+                            "out of memory simplifying traditional characters; read as written",
+                            cl_span_of(0, 0));
         title_words words;
         title_words_init(&words);
         detect_plan(doc, &words);
@@ -304,6 +309,10 @@ static cl_doc *parse(const char *name, const void *data, size_t len, unsigned ch
     } else if (!doc->text) {
         doc->text = "";
     }
+    if (!doc->source)   /* not decoded: too large, binary, no memory */
+        doc->source = doc->text;
+    if (!doc->script)
+        doc->script = "simplified";
     if (room && doc->owned != room)
         free(room);   /* converted or rejected: the text, if any, is in the arena */
     /* a streamed document's positions are asked only for its diagnostics (the writer keeps a
@@ -343,7 +352,8 @@ void cl_doc_free(cl_doc *doc)
 
 const char *cl_doc_name(const cl_doc *doc) { return doc->name; }
 const char *cl_doc_encoding(const cl_doc *doc) { return doc->encoding; }
-const char *cl_doc_text(const cl_doc *doc) { return doc->text; }
+const char *cl_doc_script(const cl_doc *doc) { return doc->script; }
+const char *cl_doc_text(const cl_doc *doc) { return doc->source; }
 size_t cl_doc_text_len(const cl_doc *doc) { return doc->len; }
 bool cl_doc_is_plan(const cl_doc *doc) { return doc->plan; }
 size_t cl_doc_claim_count(const cl_doc *doc) { return doc->claims.len; }

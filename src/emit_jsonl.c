@@ -315,13 +315,13 @@ static char *w_text(char *o, const cl_doc *doc, cl_span s)
 #ifdef __SSE2__
     size_t n = s.end - s.start;
     if (s.end >= s.start && s.start + ((n + 15) & ~(size_t)15) <= doc->len &&
-        copy_plain(o + 1, (const unsigned char *)doc->text + s.start, n)) {
+        copy_plain(o + 1, (const unsigned char *)doc->source + s.start, n)) {
         o[0] = '"';
         o[n + 1] = '"';
         return o + n + 2;
     }
 #endif
-    return w_string(o, doc->text + s.start, s.end - s.start);
+    return w_string(o, doc->source + s.start, s.end - s.start);
 }
 
 /* A piece S of the claim's text, or null when S is empty. CLEAN is the claim's text when it
@@ -330,7 +330,7 @@ static char *w_text(char *o, const cl_doc *doc, cl_span s)
  * unit text lie in the claim's text; looking at them again was half of w_string's time). */
 static char *w_piece_or_null(char *o, const cl_doc *doc, cl_span clean, cl_span s)
 {
-    const unsigned char *text = (const unsigned char *)doc->text;
+    const unsigned char *text = (const unsigned char *)doc->source;
     if (s.end <= s.start)
         return LIT(o, "null");
     if (s.start < clean.start || s.end > clean.end || is_cont(text[s.start]) ||
@@ -933,7 +933,7 @@ bool cl_jsonl_claim(cl_jsonl_writer *w, const cl_doc *doc, const cl_claim *c, si
     jctx *x = w->x;
     if (x->doc != doc) {   /* the first claim of a document: its text and name */
         x->doc = doc;
-        cl_textpos_init(&x->pos, doc->text, doc->len);
+        cl_textpos_init(&x->pos, doc->source, doc->len);
         free(w->tail.p);
         memset(&w->tail, 0, sizeof w->tail);
     }
