@@ -30,7 +30,7 @@ void cl_doc_diag_add(cl_doc *doc, cl_severity sev, const char *code, const char 
 
 static const cl_word plan_words[] = {CL_WORD("计划"), CL_WORD("要点"), CL_WORD("安排"),
     CL_WORD("打算"), CL_WORD("思路"), CL_WORD("下一步"), CL_WORD("工作重点"), CL_WORD("目标任务"),
-    CL_WORD("主要目标"), CL_WORD("重点任务"), CL_WORD("展望"), {NULL, 0}};
+    CL_WORD("主要目标"), CL_WORD("预期目标"), CL_WORD("重点任务"), CL_WORD("展望"), {NULL, 0}};
 static const cl_word report_words[] = {CL_WORD("总结"), CL_WORD("报告"), CL_WORD("完成情况"),
     CL_WORD("成效"), CL_WORD("回顾"), CL_WORD("进展"), {NULL, 0}};
 

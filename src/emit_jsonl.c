@@ -157,11 +157,15 @@ static char *w_uint_big(char *o, uint64_t v)   /* from a 100 MB document on: dig
  * usual forms are written here, without cl_dec_format's copies and the strlen after it — an
  * integer (digits, then EXP zeros) and digits with the point among them; a leading "0.", and
  * widths where cl_dec_format turns to exponents, are left to it. At most 64 bytes. */
-#define DEC_MAX 64
+#define DEC_MAX 65   /* a sign and cl_dec_format's 64 */
 static char *w_dec(char *o, cl_dec d)
 {
     if (d.mant == 0)
         return LIT(o, "0");
+    if (d.neg) {
+        *o++ = '-';
+        d.neg = false;
+    }
     if (d.exp >= 0 && d.exp <= 16) {   /* 20 digits and 16 zeros: far from the 63 bytes */
         char *e = w_uint(o, d.mant);
         memset(e, '0', (size_t)d.exp);
