@@ -294,7 +294,7 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
     // 近千件, 逾万人, 上百家: a bare place value counts only after an approximation word
     <INIT> ("近" | "约" | "将近" | "接近" | "上") / [百千万] => BARE
            { return cl_lex_keyword(lx, t, CL_KW_APPROX, CL_KA_ABOUT); }
-    <INIT> ("逾" | "超" | "超过") / [百千万] => BARE
+    <INIT> ("逾" | "超" | "超过" | "突破") / [百千万] => BARE
            { return cl_lex_keyword(lx, t, CL_KW_APPROX, CL_KA_MORE_THAN); }
     <BARE> [百千万] => POST { return numeral(lx, t, true); }
     <BARE> * => INIT { lx->cur = lx->tok; continue; }

@@ -723,9 +723,9 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
     }
 }
 
-/* 全区第一, 全省第3位: a scope word right before a place is a ranking (not 全市第一批, 全国第二次
- *普查: an ordinal with another suffix counts batches and rounds). Pushes the scope as the
- * ranking word. */
+/* 全区第一, 全省第3位: a scope word right before a place that ends its phrase is a ranking (not
+ * 全市第一批 or 全国第二次普查: an ordinal with another suffix counts batches and rounds; nor
+ * 全省第一方阵). Pushes the scope as the ranking word. */
 static bool rank_after_scope(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
 {
     static const cl_word places[] = {CL_WORD("位"), CL_WORD("名"), {NULL, 0}};
@@ -738,6 +738,9 @@ static bool rank_after_scope(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
     bool plain = (last >= '0' && last <= '9') || cl_text_ends_any(s, n, (const char *const[]){
         "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", NULL}) > 0;
     if (!plain && !cl_text_has_any(s + n - 3, 3, places))
+        return false;
+    const cl_rawtok *next = peek_solid(f, 0, NULL);   /* 进入全省第一方阵: a name goes on */
+    if (next->type == CL_RT_FILLER && !is_bracket(next))
         return false;
     cl_stok *r = push_sig(f, ctx, CL_SIG_RANK, cl_span_of(f->scope_start, f->scope_end));
     if (r)
