@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -479,14 +480,18 @@ bool cl_run(const cl_cli_options *opt, char *const *files, int nfiles, FILE *out
 /* -- atomic output --------------------------------------------------------------------------- */
 
 /* Interrupted (Ctrl-C, kill): the temporary file goes, the old FILE stays. kill -9 cannot be
- * caught; it leaves FILE.tmp.XXXXXX beside an untouched FILE. */
-static const char *volatile temp_to_remove;
+ * caught; it leaves FILE.tmp.XXXXXX beside an untouched FILE. The handler may run on any
+ * thread: the name is a lock-free atomic (C11 7.14.1.1 allows those in a handler), set before
+ * the workers start and cleared after they end. The CLI's one piece of global state. */
+static _Atomic(const char *) temp_to_remove;
+_Static_assert(ATOMIC_POINTER_LOCK_FREE == 2, "a signal handler may only touch lock-free atomics");
 static const int fatal_signals[] = {SIGINT, SIGTERM, SIGHUP};
 
 static void remove_temp_and_die(int sig)
 {
-    if (temp_to_remove)
-        unlink(temp_to_remove);   /* async-signal-safe, as are the two calls below */
+    const char *temp = atomic_load(&temp_to_remove);
+    if (temp)
+        unlink(temp);   /* async-signal-safe, as are the two calls below */
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -523,7 +528,7 @@ bool cl_output_open(cl_output *o, const char *name)
         free(o->temp_name);
         return false;
     }
-    temp_to_remove = o->temp_name;
+    atomic_store(&temp_to_remove, o->temp_name);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = remove_temp_and_die;
@@ -542,7 +547,7 @@ bool cl_output_close(cl_output *o, bool keep)
     ok = fsync(fileno(o->file)) == 0 && ok;   /* on disk before the rename makes it FILE */
     ok = fclose(o->file) == 0 && ok;
     (void)keep;   /* what was parsed is kept even when an input failed */
-    temp_to_remove = NULL;
+    atomic_store(&temp_to_remove, NULL);
     if (ok && rename(o->temp_name, o->final_name) != 0) {
         fprintf(stderr, "claimc: cannot write %s: %s\n", o->final_name, strerror(errno));
         ok = false;

@@ -249,20 +249,6 @@ static cl_stok *push_claim_sig(cl_filter *f, cl_ctx *ctx, cl_sig sig, cl_span sp
 
 /* -- quantities ------------------------------------------------------------------------------ */
 
-static int percent_row(void)
-{
-    static int row = -2;   /* computed once; the table is constant */
-    if (row == -2) {
-        row = -1;
-        for (int i = 0; i < cl_units_count; i++)
-            if (strcmp(cl_units[i].canonical, "%") == 0 && cl_units[i].exp10 == 0) {
-                row = i;
-                break;
-            }
-    }
-    return row;
-}
-
 typedef struct {
     cl_dec value;
     bool ok;
@@ -286,7 +272,7 @@ static void fold_part(cl_filter *f, const cl_rawtok *first, qpart *p)
     p->unit_row = -1;
     p->end = first->end;
     if (first->type == CL_RT_PCT || first->type == CL_RT_FRAC) {
-        p->unit_row = percent_row();
+        p->unit_row = cl_unit_percent;   /* generated from units.tsv */
         p->unit_text_start = first->start;
         p->unit_text_end = first->end;
         return;
