@@ -16,6 +16,7 @@
 #include <cjson/cJSON.h>
 
 #include "claimc.h"
+#include "emit.h"
 
 typedef struct {
     const cl_doc *doc;
@@ -565,28 +566,10 @@ const char *cl_find_level_name(cl_find_level level)
 
 /* -- output ---------------------------------------------------------------------------------- */
 
-/* A span's text as a JSON string; NUL becomes U+FFFD, as in the JSON emitter. */
+/* A span's text as a JSON string: NUL and invalid UTF-8 as U+FFFD, as in the JSON emitter. */
 static cJSON *span_text(const cl_doc *doc, cl_span s)
 {
-    size_t n = s.end > s.start ? s.end - s.start : 0, nuls = 0;
-    const char *src = cl_doc_text(doc) + s.start;
-    for (size_t i = 0; i < n; i++)
-        nuls += src[i] == '\0';
-    char *buf = malloc(n + nuls * 2 + 1), *p = buf;
-    if (!buf)
-        return cJSON_CreateNull();
-    for (size_t i = 0; i < n; i++) {
-        if (src[i] == '\0') {
-            memcpy(p, "\xEF\xBF\xBD", 3);
-            p += 3;
-        } else {
-            *p++ = src[i];
-        }
-    }
-    *p = '\0';
-    cJSON *str = cJSON_CreateString(buf);
-    free(buf);
-    return str;
+    return cl_json_text(cl_doc_text(doc) + s.start, s.end > s.start ? s.end - s.start : 0);
 }
 
 static cJSON *span_json(const cl_doc *doc, cl_span s)
@@ -613,7 +596,7 @@ static cJSON *finding_json(const cl_doc *doc, const cl_finding *f)
     cl_doc_position(doc, finding_offset(doc, f), &line, &column);
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "type", "Finding");
-    cJSON_AddStringToObject(o, "doc", cl_doc_name(doc));
+    cJSON_AddItemToObject(o, "doc", cl_json_text(cl_doc_name(doc), strlen(cl_doc_name(doc))));
     cJSON_AddStringToObject(o, "code", f->code);
     cJSON_AddStringToObject(o, "severity", cl_find_level_name(f->level));
     cJSON_AddStringToObject(o, "message", f->message);

@@ -320,6 +320,11 @@ static bool next_one(cl_inputs *in, cl_item *item, bool *failed)
             return true;
         if (in->rec_open && in->rec.in != stdin)
             fclose(in->rec.in);
+        if (in->rec_open) {   /* getline's line buffer: every record of the file is read */
+            free(in->rec.buf);
+            in->rec.buf = NULL;
+            in->rec.cap = 0;
+        }
         in->rec_open = false;
         if (in->next_file >= in->nfiles)
             return false;

@@ -7,6 +7,9 @@
 #include "doc.h"
 
 cJSON *cl_claim_json(const cl_doc *doc, const cl_claim *c, size_t id);
+/* N bytes of TEXT as a JSON string, NUL and invalid UTF-8 byte by byte as U+FFFD (emit_json.c):
+ * every string from the document's text goes out through this. NULL when out of memory. */
+cJSON *cl_json_text(const char *text, size_t n);
 /* The heading titles from the outermost down to S, as a JSON array of strings. */
 cJSON *cl_section_path_json(const cl_doc *doc, const cl_section *s);
 /* JSON Lines through cJSON trees: the reference for cl_write_jsonl (emit_jsonl.c), which must

@@ -48,6 +48,11 @@ static cJSON *text_string(const char *text, size_t n)
     return str;
 }
 
+cJSON *cl_json_text(const char *text, size_t n)
+{
+    return text_string(text, n);
+}
+
 static cJSON *span_string(const cl_doc *doc, cl_span s)
 {
     return text_string(doc->text + s.start, s.end - s.start);
