@@ -46,10 +46,11 @@ static char *run(int jobs, size_t *len)
     cl_cli_options opt = {.format = CL_FMT_JSONL, .jsonl_input = true, .quiet = true, .jobs = jobs};
     char *files[] = {path};
     char *buf = NULL;
-    FILE *out = open_memstream(&buf, len);
-    CHECK(out != NULL, "open_memstream");
-    cl_run(&opt, files, 1, out);   /* false for a bad record: allowed */
-    CHECK(fclose(out) == 0, "fclose of a memory stream");
+    cl_output out = {.file = open_memstream(&buf, len), .shown = "memory"};
+    CHECK(out.file != NULL, "open_memstream");
+    cl_run(&opt, files, 1, &out);   /* false for a bad record: allowed */
+    CHECK(out.err == 0, "a write to memory failed");
+    CHECK(fclose(out.file) == 0, "fclose of a memory stream");
     return buf;
 }
 
