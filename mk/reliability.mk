@@ -6,6 +6,7 @@
 #   make fuzz-long FUZZ_HOURS=N   every target for N hours at nice 19, over FUZZ_PROCS processes
 #   make fuzz-merge            minimise the corpora found into tests/fuzz/corpus/ (to commit)
 #   make test-fuzz             the check part: 60 s over the targets, then tests/regress/
+#   make test-linear           time per byte is flat from 64 KiB to 1 MiB (tests/fuzz/linear.c)
 #   make test-asan             unit tests, CLI on corpus/ and tests/bad/ under ASan+UBSan
 #   make test-valgrind         CLI on corpus/ (json, jsonl, --jobs 2) under valgrind memcheck
 #   make test-bad              the bad-input suite (tests/run_bad.sh)
@@ -19,7 +20,7 @@
 # The re2c lexer is one function of ~180,000 lines: clang needs over 15 minutes to optimise
 # it with sanitisers and 20 seconds not to, so it alone is compiled at -O0 (SAN_O_lexer).
 
-CHECK_PARTS += test-fuzz test-asan test-valgrind test-bad test-output test-determinism test-big
+CHECK_PARTS += test-fuzz test-linear test-asan test-valgrind test-bad test-output test-determinism test-big
 
 # clang-14: libclang-rt-14-dev holds its libFuzzer and sanitizer runtimes
 FUZZ_CC      ?= clang-14
@@ -38,7 +39,7 @@ AS   := $(B)/asan
 SAN_LIB_C := $(LIB_SRC) $(GEN_SRC)
 SAN_CPP   := $(CPPFLAGS) -I$(B)
 
-.PHONY: fuzz fuzz-build fuzz-long fuzz-merge test-fuzz test-regress test-asan asan-build test-valgrind test-bad \
+.PHONY: fuzz fuzz-build fuzz-long fuzz-merge test-fuzz test-linear test-regress test-asan asan-build test-valgrind test-bad \
         test-output test-determinism test-big
 
 # -- the fuzzers (tests/fuzz/README.md) --------------------------------------------------------
@@ -137,6 +138,14 @@ test-regress: fuzz-build
 	  if [ $$ok = 1 ]; then echo "PASS regress $$f" >> $(RESULTS); \
 	  else echo "FAIL regress $$f" >> $(RESULTS); fi; \
 	done
+
+# The optimised library, the committed fuzz corpus and the reports as input: 1 MiB costs at
+# most a few times as much per byte as 64 KiB (a quadratic path: 16 times).
+$(B)/linear: tests/fuzz/linear.c $(B)/libclaimc.a
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(CJSON_CFLAGS) -o $@ $< $(B)/libclaimc.a $(LDLIBS)
+test-linear: $(B)/linear
+	@$(B)/linear tests/fuzz/corpus/parse/* corpus/*.txt > $(B)/linear.log 2>&1; \
+	cat $(B)/linear.log >> $(RESULTS); grep '^FAIL' $(B)/linear.log || true
 
 # -- ASan + UBSan: unit tests and the CLI -----------------------------------------------------------
 AS_OBJ  := $(patsubst %.c,$(AS)/obj/%.o,$(notdir $(SAN_LIB_C)))
