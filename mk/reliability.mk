@@ -13,6 +13,8 @@
 #   make test-output           -o FILE is atomic: kill -9 leaves no truncated FILE; mode honours umask
 #   make test-determinism      byte-identical output whatever --jobs
 #   make test-big              a 200 MB single line: bounded time and memory
+#   make test-scaling          one line of 1 and 16 MB with no sentence end: linear time, and
+#                              --format jsonl's memory the text plus a bounded window
 #
 # Sanitised builds never share objects with the normal one: build/fuzz/ (libFuzzer coverage,
 # ASan, UBSan) and build/asan/ (ASan, UBSan). Both use clang; the generated sources (lexer.c,
@@ -20,7 +22,8 @@
 # The re2c lexer is one function of ~180,000 lines: clang needs over 15 minutes to optimise
 # it with sanitisers and 20 seconds not to, so it alone is compiled at -O0 (SAN_O_lexer).
 
-CHECK_PARTS += test-fuzz test-linear test-asan test-valgrind test-bad test-output test-determinism test-big
+CHECK_PARTS += test-fuzz test-linear test-asan test-valgrind test-bad test-output test-determinism \
+               test-big test-scaling
 
 # clang-14: libclang-rt-14-dev holds its libFuzzer and sanitizer runtimes
 FUZZ_CC      ?= clang-14
@@ -39,8 +42,8 @@ AS   := $(B)/asan
 SAN_LIB_C := $(LIB_SRC) $(GEN_SRC)
 SAN_CPP   := $(CPPFLAGS) -I$(B)
 
-.PHONY: fuzz fuzz-build fuzz-long fuzz-merge test-fuzz test-linear test-regress test-asan asan-build test-valgrind test-bad \
-        test-output test-determinism test-big
+.PHONY: fuzz fuzz-build fuzz-long fuzz-merge test-fuzz test-linear test-regress test-asan \
+        asan-build test-valgrind test-bad test-output test-determinism test-big test-scaling
 
 # -- the fuzzers (tests/fuzz/README.md) --------------------------------------------------------
 # One libFuzzer target per way in: the pipeline (parse), the --input jsonl reader through the
@@ -196,3 +199,5 @@ test-determinism: $(B)/claimc
 	@tests/run_bad.sh $(B)/claimc $(RESULTS) determinism
 test-big: $(B)/claimc
 	@tests/run_bad.sh $(B)/claimc $(RESULTS) big
+test-scaling: $(B)/claimc
+	@tests/run_scaling.sh $(B)/claimc $(RESULTS)

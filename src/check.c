@@ -16,7 +16,7 @@
 #include <cjson/cJSON.h>
 
 #include "claimc.h"
-#include "emit.h"
+#include "jtext.h"
 
 /* What each claim's context (the prose before its numerals, context()) holds, found once per
  * claim: a sentence may hold thousands of claims (a list), and the checks that pair claims

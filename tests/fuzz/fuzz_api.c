@@ -185,7 +185,7 @@ static ssize_t write_nothing(void *cookie, const char *buf, size_t n)
 {
     (void)cookie, (void)buf, (void)n;
     errno = ENOSPC;
-    return -1;
+    return 0;   /* fopencookie(3): 0 is the error (a negative value is not allowed) */
 }
 
 static FILE *full_stream(void)
