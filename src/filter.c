@@ -2,6 +2,7 @@
  *
  * PostgreSQL's base_yylex pattern: a small layer with lookahead between the lexer and the
  * parser, so the grammar stays LALR(1) and free of prose. */
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,12 +11,15 @@
 #include "number.h"
 #include "units.h"
 
-static int cut_soft = CL_CUT_SOFT, cut_hard = CL_CUT_HARD;
+/* The library's only writable globals: set by tests (cl_filter_cut_window), read by every
+ * parse. Atomic (relaxed: a plain load on x86), so that parses on other threads read whole
+ * values and ThreadSanitizer has no race to report (issue 20). */
+static _Atomic int cut_soft = CL_CUT_SOFT, cut_hard = CL_CUT_HARD;
 
 void cl_filter_cut_window(int soft, int hard)
 {
-    cut_soft = soft;
-    cut_hard = hard;
+    atomic_store_explicit(&cut_soft, soft, memory_order_relaxed);
+    atomic_store_explicit(&cut_hard, hard, memory_order_relaxed);
 }
 
 void cl_filter_init(cl_filter *f, cl_doc *doc)
@@ -557,7 +561,7 @@ static bool cut_here(const cl_ctx *ctx, cl_rt t)
             : last->sig == CL_SIG_COMMA && !(ctx->ntoks >= 2 && is_count(last - 1)))
             return true;
     }
-    return ctx->ntoks >= cut_hard && t != CL_RT_SPACE && t != CL_RT_NEWLINE && t != CL_RT_END;
+    return ctx->ntoks >= atomic_load_explicit(&cut_hard, memory_order_relaxed) && t != CL_RT_SPACE && t != CL_RT_NEWLINE && t != CL_RT_END;
 }
 
 /* End this piece of a long sentence; the next call goes on with the sentence (the subject
@@ -761,7 +765,8 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
     for (;;) {
         const cl_rawtok *t;
         cl_rt type = take_head(f, &t);
-        if (ctx->ntoks >= cut_soft && cut_here(ctx, type)) {
+        if (ctx->ntoks >= atomic_load_explicit(&cut_soft, memory_order_relaxed) &&
+            cut_here(ctx, type)) {
             untake_head(f, t);
             return cut_sentence(f, ctx);
         }
