@@ -8,6 +8,7 @@
 #include <cjson/cJSON.h>
 
 #include "compare.h"
+#include "jtext.h"
 #include "readfile.h"
 #include "utf8.h"
 
@@ -239,14 +240,7 @@ static int write_csv(const cl_compare *t, bool all, FILE *out)
 
 static cJSON *span_text(const cl_doc *doc, cl_span s)
 {
-    char *buf = malloc(s.end - s.start + 1);
-    if (!buf)
-        return cJSON_CreateNull();
-    memcpy(buf, cl_doc_text(doc) + s.start, s.end - s.start);
-    buf[s.end - s.start] = '\0';
-    cJSON *j = cJSON_CreateString(buf);
-    free(buf);
-    return j;
+    return cl_json_text(cl_doc_text(doc) + s.start, s.end > s.start ? s.end - s.start : 0);
 }
 
 static double rounded(double x, double step)
@@ -298,7 +292,7 @@ static int write_json(const cl_compare *t, bool all, FILE *out)
 {
     cJSON *o = cJSON_CreateObject(), *docs = cJSON_AddArrayToObject(o, "documents");
     for (size_t d = 0; d < t->ndocs; d++)
-        cJSON_AddItemToArray(docs, cJSON_CreateString(cl_doc_name(t->docs[d])));
+        cJSON_AddItemToArray(docs, cl_json_text(cl_doc_name(t->docs[d]), strlen(cl_doc_name(t->docs[d]))));
     cJSON *rows = cJSON_AddArrayToObject(o, "rows");
     for (size_t k = 0; k < t->nrows; k++) {
         const cl_row *r = &t->rows[k];
