@@ -20,6 +20,7 @@ typedef struct {
 struct cl_doc {
     cl_arena arena;
     const char *name;
+    const char *meta;     /* the input record's other fields, a compact JSON object, or NULL */
     const char *encoding;
     const char *script;   /* "simplified", "traditional" or "mixed" (script.c) */
     /* The text the rules read: UTF-8, NUL-terminated; with traditional characters, their

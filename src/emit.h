@@ -33,7 +33,7 @@ char *cl_w_span(char *o, cl_textpos *pos, cl_span s, bool with_position, bool pr
 /* A heading's title as the section path shows it: its marker when it has no title. */
 cl_span cl_section_title(const cl_section *s);
 
-/* The end of a JSON Lines record: ,"doc":NAME,"section":[TITLES]}\n. It is the same for every
+/* The end of a JSON Lines record: ,"doc":NAME[,"meta":{...}],"section":[TITLES]}\n. It is the same for every
  * claim of a section, so the last one is kept (a heading's title may be a whole sentence:
  * escaping it again for each claim was a tenth of the JSONL writer's time); from one section
  * to the next, the headings both have keep their bytes too. Zeroed before the first use;
@@ -48,6 +48,7 @@ typedef struct {
     const cl_section *path[64];   /* its headings from the outermost down, */
     size_t ends[64];              /* and where the title of each ends in P */
     bool raw_name;
+    const char *meta;             /* the input record's fields (meta.c), or NULL: after "doc" */
 } cl_jtail;
 bool cl_jtail_for(cl_jtail *t, const cl_doc *doc, const cl_section *s);   /* false: no memory */
 void cl_jtail_reset(cl_jtail *t);
@@ -65,6 +66,9 @@ cl_jsonl_writer *cl_jsonl_open(FILE *out);
 cl_jsonl_writer *cl_jsonl_open_buf(cl_wbuf *b);
 bool cl_jsonl_claim(cl_jsonl_writer *w, const cl_doc *doc, const cl_claim *c, size_t id);
 int cl_jsonl_close(cl_jsonl_writer *w);
+/* The record META (a compact JSON object, or NULL) goes into each claim of the documents
+ * written from now on, as "meta" after "doc"; META must outlive them. */
+void cl_jsonl_meta(cl_jsonl_writer *w, const char *meta);
 /* cl_jsonl_claim as a cl_claim_fn: cl_parse_adopt_each(name, data, len, cl_jsonl_take, w). */
 bool cl_jsonl_take(void *writer, const cl_doc *doc, const cl_claim *claim, size_t id);
 

@@ -221,17 +221,29 @@ void cl_jtail_free(cl_jtail *t)
     memset(t, 0, sizeof *t);
 }
 
+/* The input record's other fields (--input jsonl), as the member "meta": META is the compact
+ * JSON object meta.c made, so it is copied as it is. Nothing when there is none. */
+static char *w_meta(char *o, const char *meta, size_t n)
+{
+    if (!meta)
+        return o;
+    o = CL_LIT(o, ",\"meta\":");
+    memcpy(o, meta, n);
+    return o + n;
+}
+
 bool cl_jtail_for(cl_jtail *t, const cl_doc *doc, const cl_section *s)
 {
     if (t->len && t->section == s)
         return true;
     if (!t->head) {
-        size_t name_len = strlen(doc->name);
-        if (!tail_room(t, 32 + CL_STRING_MAX(name_len)))
+        size_t name_len = strlen(doc->name), meta_len = t->meta ? strlen(t->meta) : 0;
+        if (!tail_room(t, 48 + CL_STRING_MAX(name_len) + meta_len))
             return false;
         char *o = CL_LIT(t->p, ",\"doc\":");
         o = t->raw_name ? cl_w_string_raw(o, doc->name, name_len)
                         : cl_w_string(o, doc->name, name_len);
+        o = w_meta(o, t->meta, meta_len);
         o = CL_LIT(o, ",\"section\":[");
         t->head = (size_t)(o - t->p);
     }

@@ -3,7 +3,8 @@
  * RFC 4180: CRLF row ends; a field with a comma, a quote, CR or LF is quoted and its quotes
  * doubled. Values are the exact decimal literals JSON prints; a JSON null is an empty field.
  * A progress claim has done and total instead of value; its unit, unit_text and approx are
- * those of done. A NUL byte in the text becomes U+FFFD, as in JSON. Written into the writer
+ * those of done. The last column, meta, holds an --input jsonl record's other fields as a
+ * JSON object (empty for none): one column whatever the records hold. A NUL byte in the text becomes U+FFFD, as in JSON. Written into the writer
  * core's buffer (wbuf.h); line and column come from a cursor over the document. */
 #include <stdlib.h>
 
@@ -11,7 +12,7 @@
 
 static const char header[] =
     "doc,id,kind,modality,subject,value,value_hi,unit,unit_text,approx,done,total,direction,"
-    "baseline,section,line,column,start,end,text\r\n";
+    "baseline,section,line,column,start,end,text,meta\r\n";
 
 int cl_write_csv_header(FILE *out)
 {
@@ -150,6 +151,7 @@ static char *w_row(char *o, const cl_doc *doc, const cl_claim *c, size_t id, uin
     o = w_uint(o, c->span.start);
     o = w_uint(o, c->span.end);
     o = w_span(o, doc, c->span);
+    o = w_str(o, doc->meta);   /* the record's fields as JSON (meta.c), or empty */
     return CL_LIT(o, "\r\n");
 }
 
@@ -170,7 +172,7 @@ int cl_csv_write(cl_wbuf *b, const cl_doc *doc)
                       cl_span_len(c->quantity.unit_text) + cl_span_len(c->done.unit_text) +
                       cl_span_len(c->baseline);
         const char *unit = c->kind == CL_PROGRESS ? c->done.unit : c->quantity.unit;
-        text += unit ? strlen(unit) : 0;
+        text += (unit ? strlen(unit) : 0) + (doc->meta ? strlen(doc->meta) : 0);
         char *o = cl_wbuf_room(b, FIELD_MAX(text) + 20 * CL_DEC_MAX + 512);
         if (!o)
             break;

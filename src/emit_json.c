@@ -8,6 +8,8 @@
  * the name, have NUL and invalid UTF-8 as U+FFFD, so the output is always UTF-8. */
 #include <stdlib.h>
 
+#include <cjson/cJSON.h>
+
 #include "emit.h"
 
 typedef struct {
@@ -219,6 +221,30 @@ static void put_stats(json_out *j)
     cl_wbuf_end(j->b, cl_j_close(o, j->pretty, 2));
 }
 
+/* The input record's other fields (meta.c) as the Document's "meta" value: the compact JSON as
+ * it is, or laid out as cJSON_Print lays out an object at depth 1 (a tab after each of its
+ * newlines: JSON strings hold none). Malloc'd; NULL for none. */
+static char *meta_text(const cl_doc *doc, bool pretty)
+{
+    if (!doc->meta || !pretty)
+        return doc->meta ? strdup(doc->meta) : NULL;
+    cJSON *o = cJSON_Parse(doc->meta);
+    char *p = o ? cJSON_Print(o) : NULL, *out = NULL;
+    cJSON_Delete(o);
+    size_t lines = 0, n = p ? strlen(p) : 0;
+    for (size_t i = 0; i < n; i++)
+        lines += p[i] == '\n';
+    if (p && (out = malloc(n + lines + 1))) {
+        char *q = out;
+        for (size_t i = 0; i < n; i++)
+            if ((*q++ = p[i]) == '\n')
+                *q++ = '\t';
+        *q = '\0';
+    }
+    cJSON_free(p);
+    return out;
+}
+
 int cl_json_write(cl_wbuf *b, const cl_doc *doc, bool pretty)
 {
     cl_jclaims *x = calloc(1, sizeof *x);
@@ -227,13 +253,20 @@ int cl_json_write(cl_wbuf *b, const cl_doc *doc, bool pretty)
     cl_jclaims_start(x, doc);
     json_out j = {b, doc, pretty, x};
     size_t name_len = strlen(doc->name);
-    char *o = cl_wbuf_room(b, object_room(name_len + strlen(doc->encoding) + strlen(doc->script), 1));
+    char *meta = meta_text(doc, pretty);
+    size_t meta_len = meta ? strlen(meta) : 0;
+    char *o = cl_wbuf_room(b, object_room(name_len + strlen(doc->encoding) + strlen(doc->script), 1) + meta_len);
     if (o) {
         *o++ = '{';
         o = KEY1(o, &j, 1, "type");
         o = CL_LIT(o, "\"Document\"");
         o = KEY(o, &j, 1, "name");
         o = cl_w_string(o, doc->name, name_len);
+        if (meta) {
+            o = KEY(o, &j, 1, "meta");
+            memcpy(o, meta, meta_len);
+            o += meta_len;
+        }
         o = KEY(o, &j, 1, "encoding");
         o = w_raw(o, doc->encoding);
         o = KEY(o, &j, 1, "script");
@@ -265,6 +298,7 @@ int cl_json_write(cl_wbuf *b, const cl_doc *doc, bool pretty)
         *o++ = '\n';
         cl_wbuf_end(b, o);
     }
+    free(meta);
     free(x);
     return b->failed ? -1 : 0;
 }

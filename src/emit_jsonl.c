@@ -11,7 +11,14 @@ struct cl_jsonl_writer {
     cl_wbuf own, *buf;   /* BUF: OWN, or the caller's */
     cl_jclaims x;
     cl_jtail tail;
+    const char *meta;    /* cl_jsonl_meta's, else each document's own (cl_doc_set_meta) */
 };
+
+void cl_jsonl_meta(cl_jsonl_writer *w, const char *meta)
+{
+    w->meta = meta;
+    w->x.doc = NULL;   /* the next claim starts a document's tail again, with it */
+}
 
 static cl_jsonl_writer *open_writer(void)
 {
@@ -38,8 +45,10 @@ cl_jsonl_writer *cl_jsonl_open_buf(cl_wbuf *b)
 
 bool cl_jsonl_claim(cl_jsonl_writer *w, const cl_doc *doc, const cl_claim *c, size_t id)
 {
-    if (w->x.doc != doc)   /* the first claim of a document: its name and headings */
+    if (w->x.doc != doc) {   /* the first claim of a document: its name and headings */
         cl_jtail_reset(&w->tail);
+        w->tail.meta = w->meta ? w->meta : doc->meta;
+    }
     cl_jclaims_start(&w->x, doc);
     if (!cl_jtail_for(&w->tail, doc, c->section)) {
         w->buf->failed = true;

@@ -199,6 +199,8 @@ static cJSON *document_shell(const cl_doc *doc)
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "type", "Document");
     cJSON_AddItemToObject(o, "name", text_string(doc->name, strlen(doc->name)));
+    if (doc->meta)   /* the input record's other fields (meta.c) */
+        cJSON_AddItemToObject(o, "meta", cJSON_Parse(doc->meta));
     cJSON_AddStringToObject(o, "encoding", doc->encoding);
     cJSON_AddStringToObject(o, "script", doc->script);
     cJSON_AddStringToObject(o, "doc_kind", doc->plan ? "plan" : "report");
@@ -345,6 +347,8 @@ int oracle_write_jsonl(const cl_doc *doc, FILE *out)
         const cl_claim *c = cl_doc_claim(doc, i);
         cJSON *o = oracle_claim_json(doc, c, i);
         cJSON_AddItemToObject(o, "doc", text_string(doc->name, strlen(doc->name)));
+        if (doc->meta)
+            cJSON_AddItemToObject(o, "meta", cJSON_Parse(doc->meta));
         cJSON_AddItemToObject(o, "section", oracle_section_path_json(doc, c->section));
         if (print_and_free(o, out, false) < 0)
             return -1;
