@@ -29,23 +29,36 @@ static inline unsigned cp3(const unsigned char *p)
     return (unsigned)(p[0] & 0x0F) << 12 | (unsigned)(p[1] & 0x3F) << 6 | (p[2] & 0x3Fu);
 }
 
-/* The first traditional character from P on, or END. Only three-byte code points can be one
- * (CJK, U+3400 on); ASCII is stepped over eight bytes at a time. */
+static inline unsigned cp_of(uint64_t w)   /* a three-byte sequence in the low bytes of W */
+{
+    return (unsigned)((w & 0x0Fu) << 12 | (w & 0x3F00u) >> 2 | (w & 0x3F0000u) >> 16);
+}
+
+/* The first traditional character from P on, or END: every report is read through here, so
+ * two code points a step in the runs of CJK that make up nearly all of one (a test of eight
+ * bytes says both are three-byte sequences), ASCII eight bytes a step; the rest, and the end,
+ * one byte at a time. Only three-byte code points can be traditional (CJK, U+3400 on). */
 static const unsigned char *first_traditional(const unsigned char *p, const unsigned char *end)
 {
-    while (end - p >= 3) {
-        if (*p < 0x80) {
-            uint64_t w;
-            if (end - p >= 8 && (memcpy(&w, p, 8), (w & 0x8080808080808080u) == 0))
-                p += 8;
-            else
-                p++;
-            continue;
+    while (end - p >= 8) {
+        uint64_t q;
+        memcpy(&q, p, 8);
+        if ((q & 0xC0C0F0C0C0F0u) == 0x8080E08080E0u) {
+            if (bit_of(cl_trad_bits, cp_of(q)) | bit_of(cl_trad_bits, cp_of(q >> 24)))
+                break;
+            p += 6;
+        } else if ((q & 0xC0C0F0u) == 0x8080E0u) {
+            if (bit_of(cl_trad_bits, cp_of(q)))
+                break;
+            p += 3;
+        } else {
+            p += (q & 0x8080808080808080u) ? 1 : 8;
         }
+    }
+    for (; end - p >= 3; p++) {   /* the last bytes, or the step that found one */
         unsigned c = cp3(p);
         if (c && bit_of(cl_trad_bits, c))
             return p;
-        p += c ? 3 : 1;
     }
     return end;
 }
