@@ -7,6 +7,7 @@
 
 #include "number.h"
 #include "sentence.h"
+#include "subject.h"
 #include "text.h"
 #include "units.h"
 #include "utf8.h"
@@ -47,104 +48,6 @@ static inline bool span_ends_with(const cl_doc *doc, cl_span s, const char *word
     return cl_text_ends_with(doc->text + s.start, span_len(s), word);
 }
 
-/* A subject that names a metric: 达标率, 优良天数比例, 年均浓度 … */
-static bool names_metric(const cl_doc *doc, cl_span s)
-{
-    static const char *const suffixes[] = {"率", "比例", "占比", "比重", "浓度", "指数", "均值",
-                                           "天数", "水平", NULL};
-    return cl_text_ends_any(doc->text + s.start, span_len(s), suffixes) > 0;
-}
-
-/* Whether a word of trim_subject's lead list may start at S, and of its trail list end there:
- * most subjects have neither, and then a pass over the lists (34 compares) changes nothing.
- * A filter, not a test: the three bytes of a code point hash to one bit of 1024 that the list's
- * characters set (a few others share their bits and take the exact pass in vain); decoding
- * the code point for a switch cost more than the rest of trim_subject. */
-#define U8_RAW3(cp) ((uint32_t)(0xE0u | (cp) >> 12) | (uint32_t)(0x80u | ((cp) >> 6 & 0x3Fu)) << 8 | \
-                     (uint32_t)(0x80u | ((cp) & 0x3Fu)) << 16)
-#define RAW3_HASH(raw) (((uint32_t)(raw) * 0x9E3779B1u) >> 22)   /* 10 bits */
-#define CP_IN_ROW(row, cp) \
-    ((RAW3_HASH(U8_RAW3((uint32_t)(cp))) >> 6) == (row) \
-         ? (uint64_t)1 << (RAW3_HASH(U8_RAW3((uint32_t)(cp))) & 63) : 0)
-#define LEAD_ROW(r) (CP_IN_ROW(r, u'　') | CP_IN_ROW(r, u'的') | CP_IN_ROW(r, u'在') | \
-    CP_IN_ROW(r, u'对') | CP_IN_ROW(r, u'将') | CP_IN_ROW(r, u'把') | CP_IN_ROW(r, u'并') | \
-    CP_IN_ROW(r, u'又') | CP_IN_ROW(r, u'也') | CP_IN_ROW(r, u'还') | CP_IN_ROW(r, u'已') | \
-    CP_IN_ROW(r, u'共') | CP_IN_ROW(r, u'均') | CP_IN_ROW(r, u'都') | CP_IN_ROW(r, u'正') | \
-    CP_IN_ROW(r, u'以') | CP_IN_ROW(r, u'其') | CP_IN_ROW(r, u'等'))
-#define TRAIL_ROW(r) (CP_IN_ROW(r, u'　') | CP_IN_ROW(r, u'的') | CP_IN_ROW(r, u'已') | \
-    CP_IN_ROW(r, u'共') | CP_IN_ROW(r, u'均') | CP_IN_ROW(r, u'都') | CP_IN_ROW(r, u'正') | \
-    CP_IN_ROW(r, u'为') | CP_IN_ROW(r, u'达') | CP_IN_ROW(r, u'中') | CP_IN_ROW(r, u'由') | \
-    CP_IN_ROW(r, u'从'))
-#define ROWS16(ROW) {ROW(0), ROW(1), ROW(2), ROW(3), ROW(4), ROW(5), ROW(6), ROW(7), ROW(8), \
-    ROW(9), ROW(10), ROW(11), ROW(12), ROW(13), ROW(14), ROW(15)}
-static const uint64_t lead_bits[16] = ROWS16(LEAD_ROW);
-static const uint64_t trail_bits[16] = ROWS16(TRAIL_ROW);
-
-static inline bool raw3_in(const uint64_t *bits, const char *p)
-{
-    const unsigned char *u = (const unsigned char *)p;
-    uint32_t h = RAW3_HASH(u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16);
-    return bits[h >> 6] >> (h & 63) & 1;
-}
-
-static inline bool may_lead(const cl_doc *doc, cl_span s)
-{
-    const char *p = doc->text + s.start;
-    if (*p == ' ' || *p == '\t')
-        return true;
-    return s.end - s.start >= 3 && raw3_in(lead_bits, p);
-}
-
-static inline bool may_trail(const cl_doc *doc, cl_span s)
-{
-    const char *p = doc->text + s.end;
-    if (p[-1] == ' ' || p[-1] == '\t')
-        return true;
-    return s.end - s.start >= 3 && raw3_in(trail_bits, p - 3);
-}
-
-/* Trim particles and spaces that are not part of a subject: 的 在 对 … at either end. */
-static cl_span trim_subject_slow(const cl_doc *doc, cl_span s)
-{
-    static const cl_word lead[] = {CL_WORD(" "), CL_WORD("\t"), CL_WORD("　"), CL_WORD("的"),
-        CL_WORD("在"), CL_WORD("对"), CL_WORD("将"), CL_WORD("把"), CL_WORD("并"), CL_WORD("又"),
-        CL_WORD("也"), CL_WORD("还"), CL_WORD("已"), CL_WORD("共"), CL_WORD("均"), CL_WORD("都"),
-        CL_WORD("正"), CL_WORD("以"), CL_WORD("其中"), CL_WORD("等")};
-    static const cl_word trail[] = {CL_WORD(" "), CL_WORD("\t"), CL_WORD("　"), CL_WORD("的"),
-        CL_WORD("已"), CL_WORD("共"), CL_WORD("均"), CL_WORD("都"), CL_WORD("正"), CL_WORD("为"),
-        CL_WORD("达"), CL_WORD("中"), CL_WORD("由"), CL_WORD("从")};
-    bool again = true;
-    while (again && has_text(s)) {
-        again = false;
-        for (size_t i = 0, any = may_lead(doc, s); any && i < sizeof lead / sizeof lead[0]; i++) {
-            const cl_word *w = &lead[i];
-            if (s.end - s.start > w->n && w->s[0] == doc->text[s.start] &&
-                memcmp(doc->text + s.start, w->s, w->n) == 0) {
-                s.start += w->n;
-                again = true;
-            }
-        }
-        for (size_t i = 0, any = has_text(s) && may_trail(doc, s);
-             any && i < sizeof trail / sizeof trail[0]; i++) {
-            const cl_word *w = &trail[i];
-            if (s.end - s.start > w->n && w->s[w->n - 1] == doc->text[s.end - 1] &&
-                memcmp(doc->text + s.end - w->n, w->s, w->n) == 0) {
-                s.end -= w->n;
-                again = true;
-            }
-        }
-    }
-    return s;
-}
-
-/* Most subjects start and end with neither list's words: decided without a call. */
-static inline __attribute__((always_inline)) cl_span trim_subject(const cl_doc *doc, cl_span s)
-{
-    if (!has_text(s) || (!may_lead(doc, s) && !may_trail(doc, s)))
-        return s;
-    return trim_subject_slow(doc, s);
-}
-
 /* -- claims ---------------------------------------------------------------------------------- */
 
 static const cl_dim NO_DIM = (cl_dim)-1;
@@ -163,6 +66,64 @@ static const cl_word money_words[] = {CL_WORD("资金"), CL_WORD("投资"), CL_W
     CL_WORD("款"), CL_WORD("费"), CL_WORD("预算"), CL_WORD("融资"), CL_WORD("补贴"),
     CL_WORD("奖励"), CL_WORD("赔偿"), CL_WORD("营收"), CL_WORD("贷"), {NULL, 0}};
 
+/* How far back a clause is looked through for a word: a clause of real prose is far shorter,
+ * and the bound keeps a clause of megabytes (a page without punctuation) linear. */
+#define CL_LOOK_BACK 1024
+
+/* Q's clause up to Q: at most CL_LOOK_BACK bytes, from a code point's start. */
+static cl_span clause_before(const cl_doc *doc, const cl_stok *q)
+{
+    cl_span s = {q->clause, q->span.start};
+    if (s.end > s.start + CL_LOOK_BACK) {
+        s.start = s.end - CL_LOOK_BACK;
+        while (s.start < s.end && ((unsigned char)doc->text[s.start] & 0xC0) == 0x80)
+            s.start++;
+    }
+    return s;
+}
+
+/* The first COMMA token at or after token I, or ntoks: the table of the sentence's clause ends
+ * is made at the first question, so a clause end costs no scan of the tokens (a sentence of a
+ * million tokens without a comma scanned them all for each value). */
+static int comma_from(cl_ctx *ctx, int i)
+{
+    if (i >= ctx->ntoks)
+        return ctx->ntoks;
+    if (!ctx->next_comma_ready) {
+        if (ctx->cap_next_comma < ctx->ntoks) {
+            int *t = realloc(ctx->next_comma, (size_t)ctx->cap_toks * sizeof *t);
+            if (!t) {   /* out of memory: the scan */
+                while (i < ctx->ntoks && ctx->toks[i].sig != CL_SIG_COMMA)
+                    i++;
+                return i;
+            }
+            ctx->next_comma = t;
+            ctx->cap_next_comma = ctx->cap_toks;
+        }
+        for (int k = ctx->ntoks - 1, next = ctx->ntoks; k >= 0; k--) {
+            if (ctx->toks[k].sig == CL_SIG_COMMA)
+                next = k;
+            ctx->next_comma[k] = next;
+        }
+        ctx->next_comma_ready = true;
+    }
+    return ctx->next_comma[i];
+}
+
+/* The first token that starts after AT (toks are in text order), or ntoks. */
+static int token_after(const cl_ctx *ctx, uint32_t at)
+{
+    int lo = 0, hi = ctx->ntoks;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (ctx->toks[mid].span.start > at)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
 /* The kind a quantity has on its own, from its unit's dimension. */
 static cl_kind kind_of_rest(const cl_doc *doc, cl_stok *q, cl_span subject)
 {
@@ -180,8 +141,7 @@ static cl_kind kind_of_rest(const cl_doc *doc, cl_stok *q, cl_span subject)
         /* 日处理能力500吨/日 is a level; 新增处理能力1.5万吨/日, 合计86吨/日 an amount of work */
         static const cl_word added[] = {CL_WORD("新增"), CL_WORD("合计"), CL_WORD("共计"),
             CL_WORD("累计"), CL_WORD("淘汰"), CL_WORD("新建"), {NULL, 0}};
-        cl_span context = {q->clause, q->span.start};
-        return span_contains_any(doc, context, added) ? CL_AMOUNT : CL_MEASURE;
+        return span_contains_any(doc, clause_before(doc, q), added) ? CL_AMOUNT : CL_MEASURE;
     }
     case CL_DIM_CONC: return CL_MEASURE;
     case CL_DIM_PERCENT: case CL_DIM_MULTIPLE: return CL_RATE;
@@ -191,9 +151,8 @@ static cl_kind kind_of_rest(const cl_doc *doc, cl_stok *q, cl_span subject)
     }
     /* no unit: 5万 after 资金 is money; 23.65万农村人口 a count; a bare value a measure */
     if (!q->bare) {
-        cl_span context = {q->clause, q->span.start};
         if (span_contains_any(doc, subject, money_words) ||
-            span_contains_any(doc, context, money_words)) {
+            span_contains_any(doc, clause_before(doc, q), money_words)) {
             q->q.unit = "CNY";
             return CL_MONEY;
         }
@@ -245,12 +204,8 @@ static bool on_the_basis_of(cl_ctx *ctx, const cl_stok *q)
     }
     if (ctx->basis_at == UINT32_MAX)
         return false;
-    uint32_t end = ctx->span.end;
-    for (int i = 0; i < ctx->ntoks; i++)
-        if (ctx->toks[i].sig == CL_SIG_COMMA && ctx->toks[i].span.start > q->span.end) {
-            end = ctx->toks[i].span.start;
-            break;
-        }
+    int comma = comma_from(ctx, token_after(ctx, q->span.end));
+    uint32_t end = comma < ctx->ntoks ? ctx->toks[comma].span.start : ctx->span.end;
     return ctx->basis_at + sizeof word - 1 <= end;
 }
 
@@ -263,7 +218,7 @@ static cl_claim *new_claim(cl_ctx *ctx, cl_kind kind, const cl_stok *q, cl_span 
         return NULL;
     }
     c->kind = kind;
-    subject = has_text(subject) ? trim_subject(ctx->doc, subject) : cl_span_of(0, 0);
+    subject = has_text(subject) ? cl_subject_trim(ctx->doc, subject) : cl_span_of(0, 0);
     c->subject = subject;
     cl_modality modality = (q->modal || (in_plan(ctx) && !ctx->achieved)) ? CL_TARGET : CL_ACTUAL;
     if (modality == CL_TARGET && on_the_basis_of(ctx, q))
@@ -294,23 +249,21 @@ static bool is_level_dim(const cl_stok *t)
 /* A count that says over what a rate, rank or frequency is stated is the scope, not a claim:
  * 全市10个国考断面…均为100% | 纳入国家考核的3个断面水质优良率达到100% |
  * 在全国168个重点城市中 | 3个水源保护区每月巡查不少于1次 */
-static bool is_scope(const cl_ctx *ctx, int i)
+static bool is_scope(cl_ctx *ctx, int i)
 {
     const cl_stok *q = &ctx->toks[i];
     if (dim_of(q) != CL_DIM_COUNT)
         return false;
     /* 在全国339个地级及以上城市中, … : the prose up to the end of the clause ends with 中 */
-    uint32_t clause_end = ctx->span.end;
-    for (int j = i + 1; j < ctx->ntoks; j++)
-        if (ctx->toks[j].sig == CL_SIG_COMMA) {
-            clause_end = ctx->toks[j].span.start;
-            break;
-        }
+    int comma = comma_from(ctx, i + 1);
+    uint32_t clause_end = comma < ctx->ntoks ? ctx->toks[comma].span.start : ctx->span.end;
     cl_span tail = cl_span_of(q->span.end, clause_end);
-    while (tail.end > tail.start && ctx->doc->text[tail.end - 1] == ' ')
-        tail.end--;
-    if (span_ends_with(ctx->doc, tail, "中") && tail.end - tail.start <= 60)
-        return true;
+    if (tail.end - tail.start <= 60 + CL_LOOK_BACK) {   /* longer: 中 only after a KiB of spaces */
+        while (tail.end > tail.start && ctx->doc->text[tail.end - 1] == ' ')
+            tail.end--;
+        if (span_ends_with(ctx->doc, tail, "中") && tail.end - tail.start <= 60)
+            return true;
+    }
     /* a scope is stated within a few tokens; the window keeps 10,000-item lists linear */
     int window = i + 1 + CL_SCOPE_WINDOW < ctx->ntoks ? i + 1 + CL_SCOPE_WINDOW : ctx->ntoks;
     for (int j = i + 1; j < window; j++) {
@@ -371,17 +324,6 @@ static bool is_attribute(const cl_ctx *ctx, const cl_stok *q)
            span_contains_any(ctx->doc, q->left, capacity);
 }
 
-/* Count-like quantities name their things either side: 检查企业564家 | 132个长江入河排污口 */
-static cl_span subject_of(const cl_ctx *ctx, const cl_stok *q)
-{
-    cl_dim d = dim_of(q);
-    bool counted = d == CL_DIM_COUNT || (d == NO_DIM && !q->bare);
-    (void)ctx;
-    if (counted && has_text(q->right) && q->right.end - q->right.start > 3)
-        return q->right;   /* not 28项中: a lone character names nothing */
-    return has_text(q->left) ? q->left : q->right;
-}
-
 static cl_claim *simple(cl_ctx *ctx, int i, cl_span subject)
 {
     cl_stok *q = &ctx->toks[i];
@@ -400,7 +342,7 @@ static cl_claim *simple(cl_ctx *ctx, int i, cl_span subject)
         (q->article && has_text(q->right)))   /* 一家企业: an article; 超级站一座: a count */
         return NULL;
     if (!has_text(subject))
-        subject = subject_of(ctx, q);
+        subject = cl_subject_of(ctx, q);
     return new_claim(ctx, kind_of(ctx->doc, q, subject), q, subject);
 }
 
@@ -451,88 +393,19 @@ static int qty_count(const cl_ctx *ctx, cl_range r)
     return n;
 }
 
-/* Split the prose of token AT's clause at 、和及 into parts (O3、NO2、CO分别…). Returns the
- * number of parts, or 0 when a quantity stands in the clause (its subject serves instead). */
-static int split_clause(const cl_ctx *ctx, int at, cl_span *out, int max)
-{
-    const cl_stok *d = &ctx->toks[at];
-    int k = 0;
-    uint32_t start = d->clause;
-    for (int i = 0; i < at; i++) {
-        const cl_stok *t = &ctx->toks[i];
-        if (t->span.start < d->clause)
-            continue;
-        if (t->sig == CL_SIG_QTY)
-            return 0;
-        if (t->sig == CL_SIG_ENUM || t->sig == CL_SIG_AND) {
-            if (k + 1 >= max)
-                return 0;
-            out[k++] = trim_subject(ctx->doc, cl_span_of(start, t->span.start));
-            start = t->span.end;
-        }
-    }
-    out[k++] = trim_subject(ctx->doc, cl_span_of(start, d->left.end > d->span.start ? d->span.start
-                                                                   : (has_text(d->left) ? d->left.end : d->span.start)));
-    for (int i = 0; i < k; i++)
-        if (!has_text(out[i]))
-            return 0;
-    return k;
-}
-
-static bool split_subjects(const cl_ctx *ctx, int distr, int n, cl_span *out)
-{
-    cl_span parts[65];
-    if (split_clause(ctx, distr, parts, 65) != n)
-        return false;
-    memcpy(out, parts, (size_t)n * sizeof *out);
-    return true;
-}
-
-/* Subjects for the values of a distributive draft. */
-static void distributive_subjects(cl_ctx *ctx, int distr, int n, size_t first_claim,
-                                  cl_span *out)
-{
-    for (int i = 0; i < n; i++)
-        out[i] = cl_span_of(0, 0);
-    if (split_subjects(ctx, distr, n, out))
-        return;
-    /* PM₁₀ 年均浓度 50μg/m³，PM_{2.5} 年均浓度 28μg/m³，分别同比下降 7.4%和 6.7% */
-    size_t have = ctx->doc->claims.len - first_claim;
-    if (have >= (size_t)n) {
-        for (int i = 0; i < n; i++) {
-            const cl_claim *c = &CL_VEC_AT(ctx->doc->claims, cl_claim,
-                                           ctx->doc->claims.len - (size_t)n + (size_t)i);
-            out[i] = c->subject;
-        }
-        return;
-    }
-    const cl_stok *d = &ctx->toks[distr];
-    for (int i = 0; i < n; i++)
-        out[i] = d->left;
-}
-
-/* The subject of a change or level when the words right before it name none: the subject of
- * the last claim of the sentence (优良率为82.3%，同比提升2.3%). */
-static cl_span previous_subject(const cl_ctx *ctx, size_t first_claim)
-{
-    if (ctx->doc->claims.len > first_claim)
-        return CL_VEC_AT(ctx->doc->claims, cl_claim, ctx->doc->claims.len - 1).subject;
-    return cl_span_of(0, 0);
-}
-
 static void build_level(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
 {
     share_unit(ctx, d->list);
     int n = qty_count(ctx, d->list);
     /* 受污染耕地安全利用率和重点建设用地安全利用率均达100%: one claim per metric */
     cl_span metrics[8];
-    int nmetrics = d->all >= 0 && n == 1 ? split_clause(ctx, d->all, metrics, 8) : 0;
+    int nmetrics = d->all >= 0 && n == 1 ? cl_subject_split(ctx, d->all, metrics, 8) : 0;
     for (int m = 0; m < nmetrics; m++)   /* 城市和县城…处理率均为100%: one metric, two places */
-        if (!names_metric(ctx->doc, metrics[m]))
+        if (!cl_subject_names_metric(ctx->doc, metrics[m]))
             nmetrics = 0;
     bool each = d->distr >= 0 && ctx->toks[d->distr].each;   /* 绿色学校、绿色社区各10个 */
     if (each && n == 1)
-        nmetrics = split_clause(ctx, d->distr, metrics, 8);
+        nmetrics = cl_subject_split(ctx, d->distr, metrics, 8);
     if (nmetrics > 1) {
         for (int i = d->list.first; i <= d->list.last; i++) {
             cl_stok *q = &ctx->toks[i];
@@ -552,14 +425,14 @@ static void build_level(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
     cl_span subjects[64];
     bool distributive = d->distr >= 0 && n > 1 && n <= 64;
     if (distributive)
-        distributive_subjects(ctx, d->distr, n, first_claim, subjects);
+        cl_subject_distributive(ctx, d->distr, n, first_claim, subjects);
     (void)each;
     int lead = d->all >= 0 ? d->all : d->lead >= 0 ? d->lead : d->distr;
     cl_span subject = lead >= 0 ? ctx->toks[lead].left : cl_span_of(0, 0);
     if (!has_text(subject) && d->lead >= 0 && d->all >= 0)
         subject = ctx->toks[d->lead].left;
     if (!has_text(subject) && d->lead >= 0)   /* 由85%提高到90%: the metric just named */
-        subject = previous_subject(ctx, first_claim);
+        subject = cl_subject_previous(ctx, first_claim);
     int k = 0;
     for (int i = d->list.first; i <= d->list.last; i++) {
         cl_stok *q = &ctx->toks[i];
@@ -594,16 +467,14 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
     cl_span baseline = d->lead >= 0 ? ctx->toks[d->lead].span : cl_span_of(0, 0);
     /* 优良天数比去年同期增加19天,重污染天数减少3天: a later clause keeps the baseline */
     bool inherited = false;
-    if (d->lead < 0 && d->dir >= 0 && !ctx->toks[d->dir].needs_base)
-        for (int i = d->dir - 1; i >= 0; i--)
-            if (ctx->toks[i].sig == CL_SIG_BASE) {
-                baseline = ctx->toks[i].span;
-                inherited = true;
-                break;
-            }
+    if (d->lead < 0 && d->dir >= 0 && !ctx->toks[d->dir].needs_base &&
+        has_text(ctx->toks[d->dir].base)) {   /* the last BASE before it, noted by the filter */
+        baseline = ctx->toks[d->dir].base;
+        inherited = true;
+    }
     cl_span subject = ctx->toks[head].left;
     if (!has_text(subject))
-        subject = previous_subject(ctx, first_claim);
+        subject = cl_subject_previous(ctx, first_claim);
 
     if (d->list.first < 0) {   /* 与去年持平: a flat change with no number */
         if (dir == CL_DIR_FLAT) {
@@ -628,9 +499,9 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
     cl_span subjects[64];
     bool distributive = d->distr >= 0 && n > 1 && n <= 64;
     if (distributive)
-        distributive_subjects(ctx, d->distr, n, first_claim, subjects);
+        cl_subject_distributive(ctx, d->distr, n, first_claim, subjects);
     /* 化学需氧量、氨氮排放总量均较上年下降2%以上: the change holds for each metric listed */
-    int nall = d->all >= 0 && n == 1 ? split_clause(ctx, d->all, subjects, 64) : 0;
+    int nall = d->all >= 0 && n == 1 ? cl_subject_split(ctx, d->all, subjects, 64) : 0;
     if (nall > 1) {
         for (int i = d->list.first; i <= d->list.last; i++) {
             cl_stok *q = &ctx->toks[i];
@@ -718,6 +589,17 @@ static bool is_breakdown(const cl_ctx *ctx, const cl_draft *d)
     return has || (sum > total * 0.999 && sum < total * 1.001);
 }
 
+/* 完成农村公路960公里（1-10月完成820公里）: what a part of the period did, in brackets, is a
+ * figure of its own, not the part done of the year's total. */
+static bool period_in_brackets(const cl_doc *doc, cl_span between)
+{
+    static const cl_word open[] = {CL_WORD("（"), CL_WORD("("), {NULL, 0}};
+    static const cl_word periods[] = {CL_WORD("月"), CL_WORD("季度"), CL_WORD("上半年"),
+        CL_WORD("前三季度"), {NULL, 0}};
+    return has_text(between) && span_contains_any(doc, between, open) &&
+           span_contains_any(doc, between, periods);
+}
+
 /* Is DONE really a part of TOTAL? Same unit; and across a comma, a count whose clause opens
  * with the link word and names no new thing:
  *   613件，累计办结605件 | 218家，其中已安装自动监控设施的203家 | 12036家，已安装…的11208家
@@ -727,6 +609,8 @@ static bool progress_valid(const cl_ctx *ctx, const cl_draft *d)
     const cl_stok *t = &ctx->toks[d->total], *q = &ctx->toks[d->done];
     if (t->bare || q->bare || t->defining || q->defining || t->unit_row < 0 ||
         q->unit_row < 0 || strcmp(t->q.unit, q->q.unit) != 0)
+        return false;
+    if (period_in_brackets(ctx->doc, cl_span_of(t->span.end, q->span.start)))
         return false;
     cl_dim dim = dim_of(t);
     if (dim != CL_DIM_COUNT && dim != CL_DIM_MONEY && dim != CL_DIM_LENGTH &&
@@ -799,7 +683,7 @@ static void build_progress(cl_ctx *ctx, const cl_draft *d)
         return;
     }
     t->used = q->used = true;
-    cl_span subject = subject_of(ctx, t);
+    cl_span subject = cl_subject_of(ctx, t);
     cl_claim *c = new_claim(ctx, CL_PROGRESS, q, subject);   /* modality: of the part done */
     if (!c)
         return;
@@ -908,9 +792,26 @@ static void link_across_sentences(cl_ctx *ctx, size_t first_claim)
     ctx->pending_claim = tail_total(ctx, first_claim, &ctx->pending_marked);
 }
 
+/* The subjects of this piece's N claims, as built (before the sort), after those carried from
+ * the pieces before: what the drafts of the next piece, if the sentence was cut, would have
+ * found among the sentence's claims (cl_subject_previous, cl_subject_distributive). */
+static void carry_subjects(cl_ctx *ctx, size_t first_claim, size_t n)
+{
+    const int cap = (int)(sizeof ctx->carried / sizeof ctx->carried[0]);
+    if (!ctx->continued)
+        ctx->ncarried = 0;
+    size_t from = n > (size_t)cap ? n - (size_t)cap : 0;
+    int keep = ctx->ncarried + (int)(n - from) > cap ? cap - (int)(n - from) : ctx->ncarried;
+    memmove(ctx->carried, ctx->carried + ctx->ncarried - keep, (size_t)keep * sizeof ctx->carried[0]);
+    ctx->ncarried = keep;
+    for (size_t i = from; i < n; i++)
+        ctx->carried[ctx->ncarried++] = CL_VEC_AT(ctx->doc->claims, cl_claim, first_claim + i).subject;
+}
+
 void cl_sentence_build(cl_ctx *ctx)
 {
     size_t first_claim = ctx->doc->claims.len;
+    ctx->next_comma_ready = false;
     ctx->basis_from = UINT32_MAX;   /* nothing known */
     ctx->basis_at = UINT32_MAX;
     int grammar_drafts = ctx->ndrafts;
@@ -928,6 +829,7 @@ void cl_sentence_build(cl_ctx *ctx)
         }
     }
     size_t n = ctx->doc->claims.len - first_claim;
+    carry_subjects(ctx, first_claim, n);
     if (n > 1) {
         cl_claim *claims = &CL_VEC_AT(ctx->doc->claims, cl_claim, first_claim);
         if (!in_order(claims, n))

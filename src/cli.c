@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -20,12 +21,15 @@
 #include "cli.h"
 #include "doc.h"
 #include "emit.h"
+#include "meta.h"
+#include "readfile.h"
 
 typedef struct {
     char *name;
     unsigned char *data;
     size_t len;
     char *read_error;      /* the input could not be read: the message */
+    char *meta;            /* --input jsonl: the record's other fields (meta.h), or NULL */
     char *out, *err;       /* rendered output and diagnostics */
     size_t out_len, err_len;
     bool failed;
@@ -44,60 +48,12 @@ static char *dup_printf(const char *fmt, const char *a, const char *b)
     return s;
 }
 
-/* HINT: the file's size when known, so a big file is read into one buffer of its size. */
-static bool read_stream(int fd, size_t hint, unsigned char **data, size_t *len)
-{
-    size_t cap = hint && hint < SIZE_MAX ? hint + 1 : 1 << 16, n = 0;
-    unsigned char *buf = cl_alloc_big(cap);   /* huge pages for a big file: the parse reads it in place */
-    if (!buf)
-        return false;
-    for (;;) {
-        if (n == cap) {
-            unsigned char *nb = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                errno = ENOMEM;
-                return false;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        ssize_t r = read(fd, buf + n, cap - n);
-        if (r < 0) {
-            if (errno == EINTR)
-                continue;
-            int e = errno;
-            free(buf);
-            errno = e;
-            return false;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-    }
-    *data = buf;
-    *len = n;
-    return true;
-}
-
 static void read_file(const char *path, cl_item *item)
 {
-    bool is_stdin = strcmp(path, "-") == 0;
-    item->name = strdup(is_stdin ? "<stdin>" : path);
-    int fd = is_stdin ? 0 : open(path, O_RDONLY);
-    struct stat st;
-    if (fd < 0) {
-        item->read_error = dup_printf("%s: %s", "cannot open", strerror(errno));
-        return;
-    }
-    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-        item->read_error = dup_printf("%s%s", "is a directory, not a file", "");
-    } else if (!read_stream(fd, fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0,
-                            &item->data, &item->len)) {
-        item->read_error = dup_printf("%s: %s", "cannot read", strerror(errno));
-    }
-    if (!is_stdin)
-        close(fd);
+    char why[256];
+    item->name = strdup(strcmp(path, "-") == 0 ? "<stdin>" : path);
+    if (!cl_read_path(path, &item->data, &item->len, why, sizeof why))
+        item->read_error = strdup(why);
 }
 
 /* --input jsonl: one record {"id": ..., "text": ...} a line, read from a stream. */
@@ -128,6 +84,7 @@ static bool next_record(cl_records *r, cl_item *item)
         item->name = strdup(num);
     } else
         item->name = dup_printf("%s:%s", r->source, where);
+    item->meta = cl_meta_of_record(rec);
     if (!cJSON_IsString(text)) {
         item->read_error = dup_printf("%s%s", "not a record {\"id\": ..., \"text\": \"...\"}", "");
     } else {
@@ -192,10 +149,12 @@ static void process(const cl_cli_options *opt, cl_item *item, FILE *direct)
          * are written as the parse goes: the claims of a document are never all in memory. */
         cl_jsonl_writer *lines = NULL;
         cl_doc *doc;
-        if (opt->format == CL_FMT_JSONL && (lines = cl_jsonl_open(out)))
+        if (opt->format == CL_FMT_JSONL && (lines = cl_jsonl_open(out))) {
+            cl_jsonl_meta(lines, item->meta);
             doc = cl_parse_adopt_each(item->name, item->data, item->len, cl_jsonl_take, lines);
-        else
-            doc = cl_parse_adopt(item->name, item->data, item->len);
+        } else if ((doc = cl_parse_adopt(item->name, item->data, item->len)) && item->meta) {
+            cl_doc_set_meta(doc, item->meta);
+        }
         item->data = NULL;
         if (!doc) {
             cl_jsonl_close(lines);
@@ -267,11 +226,21 @@ static void progress_step(cl_progress *p, const char *name)
     p->drawn = true;
 }
 
-static bool finish(const cl_cli_options *opt, cl_item *item, FILE *out, cl_progress *bar)
+/* After a write to OUT: the first write error's errno, while errno still says it (the stream
+ * keeps only that one failed; a later fflush may have nothing left to fail on). */
+static void note_write(cl_output *out)
+{
+    if (!out->err && ferror(out->file))
+        out->err = errno ? errno : EIO;
+}
+
+static bool finish(const cl_cli_options *opt, cl_item *item, cl_output *out, cl_progress *bar)
 {
     bool ok = !item->failed;
-    if (item->out_len && fwrite(item->out, 1, item->out_len, out) != item->out_len)
+    if (item->out_len && fwrite(item->out, 1, item->out_len, out->file) != item->out_len) {
+        note_write(out);
         ok = false;
+    }
     if (!opt->quiet && item->err_len) {
         progress_clear(bar);   /* a diagnostic gets a line of its own */
         fwrite(item->err, 1, item->err_len, stderr);
@@ -281,6 +250,7 @@ static bool finish(const cl_cli_options *opt, cl_item *item, FILE *out, cl_progr
     free(item->err);
     free(item->name);
     free(item->read_error);
+    free(item->meta);
     memset(item, 0, sizeof *item);
     return ok;
 }
@@ -369,19 +339,28 @@ static void *worker(void *arg)
     return NULL;
 }
 
-static bool run_serial(const cl_cli_options *opt, cl_inputs *in, FILE *out, cl_progress *bar)
+static bool run_serial(const cl_cli_options *opt, cl_inputs *in, cl_output *out, cl_progress *bar)
 {
     bool ok = true;
     cl_item item;
     memset(&item, 0, sizeof item);
     while (next_input(in, &item, &ok)) {
-        process(opt, &item, out);
+        process(opt, &item, out->file);
+        note_write(out);
         ok &= finish(opt, &item, out, bar);
     }
     return ok;
 }
 
-static bool run_items(const cl_cli_options *opt, char *const *files, int nfiles, FILE *out,
+/* The record reader's line buffer (getline's) goes with the inputs; returns OK. */
+static bool inputs_done(cl_inputs *in, bool ok)
+{
+    free(in->rec.buf);
+    in->rec.buf = NULL;
+    return ok;
+}
+
+static bool run_items(const cl_cli_options *opt, char *const *files, int nfiles, cl_output *out,
                       cl_progress *bar)
 {
     cl_inputs in = {.files = files, .nfiles = nfiles, .jsonl = opt->jsonl_input};
@@ -389,7 +368,7 @@ static bool run_items(const cl_cli_options *opt, char *const *files, int nfiles,
     if (!in.jsonl && jobs > nfiles)
         jobs = nfiles;
     if (jobs <= 1)
-        return run_serial(opt, &in, out, bar);
+        return inputs_done(&in, run_serial(opt, &in, out, bar));
 
     cl_pool p = {.opt = opt, .size = (size_t)jobs * 4};
     p.window = calloc(p.size, sizeof *p.window);
@@ -397,7 +376,7 @@ static bool run_items(const cl_cli_options *opt, char *const *files, int nfiles,
     if (!p.window || !threads) {
         free(p.window);
         free(threads);
-        return run_serial(opt, &in, out, bar);
+        return inputs_done(&in, run_serial(opt, &in, out, bar));
     }
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.work, NULL);
@@ -451,42 +430,48 @@ static bool run_items(const cl_cli_options *opt, char *const *files, int nfiles,
     pthread_cond_destroy(&p.progress);
     free(p.window);
     free(threads);
-    return ok;
+    return inputs_done(&in, ok);
 }
 
 /* What a format writes once around all inputs: the CSV header, the HTML page's head and tail. */
-bool cl_run(const cl_cli_options *opt, char *const *files, int nfiles, FILE *out)
+bool cl_run(const cl_cli_options *opt, char *const *files, int nfiles, cl_output *out)
 {
     cl_progress bar = {.on = opt->progress, .total = (size_t)nfiles};
     bool ok = true;
     if (opt->format == CL_FMT_CSV)
-        ok = cl_write_csv_header(out) == 0;
+        ok = cl_write_csv_header(out->file) == 0;
     if (opt->format == CL_FMT_HTML) {
         bool one = nfiles == 1 && strcmp(files[0], "-") != 0 && !opt->jsonl_input;
         char count[32];
         snprintf(count, sizeof count, "%d %s", nfiles, opt->jsonl_input ? "record files" : "inputs");
         char *title = dup_printf("claimc: %s%s", one ? files[0] : count, "");
-        ok = cl_write_html_head(out, title) == 0;
+        ok = cl_write_html_head(out->file, title) == 0;
         free(title);
     }
+    note_write(out);
     ok &= run_items(opt, files, nfiles, out, &bar);
     progress_clear(&bar);
     if (opt->format == CL_FMT_HTML)
-        ok &= cl_write_html_tail(out) == 0;
+        ok &= cl_write_html_tail(out->file) == 0;
+    note_write(out);
     return ok;
 }
 
 /* -- atomic output --------------------------------------------------------------------------- */
 
 /* Interrupted (Ctrl-C, kill): the temporary file goes, the old FILE stays. kill -9 cannot be
- * caught; it leaves FILE.tmp.XXXXXX beside an untouched FILE. */
-static const char *volatile temp_to_remove;
+ * caught; it leaves FILE.tmp.XXXXXX beside an untouched FILE. The handler may run on any
+ * thread: the name is a lock-free atomic (C11 7.14.1.1 allows those in a handler), set before
+ * the workers start and cleared after they end. The CLI's one piece of global state. */
+static _Atomic(const char *) temp_to_remove;
+_Static_assert(ATOMIC_POINTER_LOCK_FREE == 2, "a signal handler may only touch lock-free atomics");
 static const int fatal_signals[] = {SIGINT, SIGTERM, SIGHUP};
 
 static void remove_temp_and_die(int sig)
 {
-    if (temp_to_remove)
-        unlink(temp_to_remove);   /* async-signal-safe, as are the two calls below */
+    const char *temp = atomic_load(&temp_to_remove);
+    if (temp)
+        unlink(temp);   /* async-signal-safe, as are the two calls below */
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -496,8 +481,10 @@ bool cl_output_open(cl_output *o, const char *name)
     memset(o, 0, sizeof *o);
     if (!name || strcmp(name, "-") == 0) {
         o->file = stdout;
+        o->shown = "standard output";
         return true;
     }
+    o->shown = name;
     struct stat st;
     if (stat(name, &st) == 0 && !S_ISREG(st.st_mode)) {
         /* -o /dev/null, a FIFO: written in place (renaming over a device would replace it) */
@@ -523,7 +510,7 @@ bool cl_output_open(cl_output *o, const char *name)
         free(o->temp_name);
         return false;
     }
-    temp_to_remove = o->temp_name;
+    atomic_store(&temp_to_remove, o->temp_name);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = remove_temp_and_die;
@@ -532,17 +519,39 @@ bool cl_output_open(cl_output *o, const char *name)
     return true;
 }
 
+/* ERR: the errno of the failed call; 0 when the stream only says an earlier write failed. */
+static void write_error(const cl_output *o, int err)
+{
+    fprintf(stderr, "claimc: write error: %s: %s\n", o->shown, strerror(err ? err : EIO));
+}
+
 bool cl_output_close(cl_output *o, bool keep)
 {
+    errno = 0;
     bool ok = fflush(o->file) == 0 && !ferror(o->file);
-    if (o->file == stdout)
+    int err = o->err ? o->err : errno;   /* the first failed write's, else fflush's */
+    if (o->file == stdout || !o->temp_name) {   /* standard output, or written in place */
+        /* closed here, as GNU's close_stdout does: a file system may report errors only then */
+        if (fclose(o->file) != 0 && ok) {
+            ok = false;
+            err = errno;
+        }
+        if (!ok)
+            write_error(o, err);
         return ok;
-    if (!o->temp_name)   /* written in place */
-        return fclose(o->file) == 0 && ok;
-    ok = fsync(fileno(o->file)) == 0 && ok;   /* on disk before the rename makes it FILE */
-    ok = fclose(o->file) == 0 && ok;
+    }
+    if (ok && fsync(fileno(o->file)) != 0) {   /* on disk before the rename makes it FILE */
+        ok = false;
+        err = errno;
+    }
+    if (fclose(o->file) != 0 && ok) {
+        ok = false;
+        err = errno;
+    }
+    if (!ok)
+        write_error(o, err);
     (void)keep;   /* what was parsed is kept even when an input failed */
-    temp_to_remove = NULL;
+    atomic_store(&temp_to_remove, NULL);
     if (ok && rename(o->temp_name, o->final_name) != 0) {
         fprintf(stderr, "claimc: cannot write %s: %s\n", o->final_name, strerror(errno));
         ok = false;

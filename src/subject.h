@@ -1,0 +1,23 @@
+/* subject.h — what a claim is about: the subject's span, from the prose around its tokens. */
+#ifndef CL_SUBJECT_H
+#define CL_SUBJECT_H
+
+#include "sentence.h"
+
+/* S without the particles and spaces at either end that belong to no subject (的 在 对 …). */
+cl_span cl_subject_trim(const cl_doc *doc, cl_span s);
+/* Whether S names a metric: it ends with 率, 比例, 浓度, 指数 … */
+bool cl_subject_names_metric(const cl_doc *doc, cl_span s);
+/* The subject of quantity Q on its own: counts name their things on either side
+ * (检查企业564家 | 132个长江入河排污口), other quantities on the left. */
+cl_span cl_subject_of(const cl_ctx *ctx, const cl_stok *q);
+/* The prose of token AT's clause split at 、和及 (O3、NO2、CO分别…): the number of parts put in
+ * OUT (at most MAX), or 0 when a quantity stands in the clause. */
+int cl_subject_split(const cl_ctx *ctx, int at, cl_span *out, int max);
+/* The N subjects of a distributive draft at token DISTR: its clause's list, or the subjects of
+ * the N claims just before (since FIRST_CLAIM, the sentence's first). */
+void cl_subject_distributive(cl_ctx *ctx, int distr, int n, size_t first_claim, cl_span *out);
+/* The subject of the sentence's last claim so far (优良率为82.3%，同比提升2.3%), or none. */
+cl_span cl_subject_previous(const cl_ctx *ctx, size_t first_claim);
+
+#endif
