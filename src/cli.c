@@ -156,20 +156,26 @@ static void process(const cl_cli_options *opt, cl_item *item, cl_wbuf *out)
         /* read_stream left room for the sentinel: the document keeps the buffer. JSON Lines
          * are written as the parse goes: the claims of a document are never all in memory. */
         cl_jsonl_writer *lines = NULL;
+        cl_csv_writer *rows = NULL;
         cl_doc *doc;
         if (opt->format == CL_FMT_JSONL && (lines = cl_jsonl_open_buf(out))) {
             cl_jsonl_meta(lines, item->meta);
             doc = cl_parse_adopt_each(item->name, item->data, item->len, cl_jsonl_take, lines);
+        } else if (opt->format == CL_FMT_CSV && (rows = cl_csv_open_buf(out))) {
+            cl_csv_meta(rows, item->meta);   /* rows too are written as the parse goes */
+            doc = cl_parse_adopt_each(item->name, item->data, item->len, cl_csv_take, rows);
         } else if ((doc = cl_parse_adopt(item->name, item->data, item->len)) && item->meta) {
             cl_doc_set_meta(doc, item->meta);
         }
         item->data = NULL;
         if (!doc) {
             cl_jsonl_close(lines);
+            cl_csv_close(rows);
             fprintf(err, "%s: error: out of memory\n", item->name);
             item->failed = true;
         } else {
-            int rc = lines ? cl_jsonl_close(lines) : render(opt, doc, item, out);
+            int rc = lines ? cl_jsonl_close(lines) : rows ? cl_csv_close(rows)
+                                                   : render(opt, doc, item, out);
             cl_wbuf_flush(out);
             if (rc < 0 || out->failed)
                 item->failed = true;

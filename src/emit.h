@@ -72,6 +72,13 @@ void cl_jsonl_meta(cl_jsonl_writer *w, const char *meta);
 /* cl_jsonl_claim as a cl_claim_fn: cl_parse_adopt_each(name, data, len, cl_jsonl_take, w). */
 bool cl_jsonl_take(void *writer, const cl_doc *doc, const cl_claim *claim, size_t id);
 
+/* -- CSV, one claim at a time (emit_csv.c): as the JSONL writer above, for --format csv ---- */
+typedef struct cl_csv_writer cl_csv_writer;
+cl_csv_writer *cl_csv_open_buf(cl_wbuf *b);
+void cl_csv_meta(cl_csv_writer *w, const char *meta);   /* else each document's own */
+bool cl_csv_take(void *writer, const cl_doc *doc, const cl_claim *claim, size_t id);
+int cl_csv_close(cl_csv_writer *w);   /* flushes B (not freed), frees W: 0, or -1 */
+
 /* -- every format into a buffer (0, or -1 when out of memory or writing failed) -------------- */
 
 int cl_json_write(cl_wbuf *b, const cl_doc *doc, bool pretty);     /* emit_json.c */

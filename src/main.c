@@ -101,7 +101,7 @@ int main(int argc, char **argv)
      * (a document's claims and sentences) back to the kernel when it is freed, and the next
      * document faults every page of it in again (110,000 page faults over 200 files of 1 MB,
      * a third of the time of --format json). */
-    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_MMAP_THRESHOLD, 4 << 20);   /* above: mapped, and grown by mremap, not copied */
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
     if (argc > 1 && strcmp(argv[1], "compare") == 0)   /* claimc compare A B ...: compare*.c */
         return cl_compare_main(argc - 1, argv + 1);
