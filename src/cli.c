@@ -117,7 +117,7 @@ static int render_check(const cl_cli_options *opt, const cl_doc *doc, cl_item *i
     cl_finding *found = cl_check(doc, &n);
     for (size_t i = 0; found && i < n; i++)   /* claimc check fails on a finding this serious */
         item->failed |= (int)found[i].level >= opt->fail_level;
-    int rc = f && found ? cl_write_findings(doc, found, n, f, opt->format == CL_FMT_CHECK_TEXT) : -1;
+    int rc = f ? cl_write_findings(doc, found, n, f, opt->format == CL_FMT_CHECK_TEXT) : -1;
     if (f && fclose(f) != 0)
         rc = -1;
     cl_wbuf_put(out, text, len);
@@ -157,10 +157,16 @@ static void process(const cl_cli_options *opt, cl_item *item, cl_wbuf *out)
          * are written as the parse goes: the claims of a document are never all in memory. */
         cl_jsonl_writer *lines = NULL;
         cl_csv_writer *rows = NULL;
+        cl_json_stream *doc_json = NULL;
+        cl_outline_fn outline;
         cl_doc *doc;
         if (opt->format == CL_FMT_JSONL && (lines = cl_jsonl_open_buf(out))) {
             cl_jsonl_meta(lines, item->meta);
             doc = cl_parse_adopt_each(item->name, item->data, item->len, cl_jsonl_take, lines);
+        } else if (opt->format == CL_FMT_JSON &&
+                   (doc_json = cl_json_stream_open(out, opt->pretty, item->meta, &outline))) {
+            /* the Document too is written as the parse goes */
+            doc = cl_parse_adopt_outline(item->name, item->data, item->len, &outline);
         } else if (opt->format == CL_FMT_CSV && (rows = cl_csv_open_buf(out))) {
             cl_csv_meta(rows, item->meta);   /* rows too are written as the parse goes */
             doc = cl_parse_adopt_each(item->name, item->data, item->len, cl_csv_take, rows);
@@ -171,11 +177,12 @@ static void process(const cl_cli_options *opt, cl_item *item, cl_wbuf *out)
         if (!doc) {
             cl_jsonl_close(lines);
             cl_csv_close(rows);
+            cl_json_stream_close(doc_json, NULL);
             fprintf(err, "%s: error: out of memory\n", item->name);
             item->failed = true;
         } else {
             int rc = lines ? cl_jsonl_close(lines) : rows ? cl_csv_close(rows)
-                                                   : render(opt, doc, item, out);
+                   : doc_json ? cl_json_stream_close(doc_json, doc) : render(opt, doc, item, out);
             cl_wbuf_flush(out);
             if (rc < 0 || out->failed)
                 item->failed = true;
