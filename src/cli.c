@@ -170,7 +170,10 @@ static void process(const cl_cli_options *opt, cl_item *item, cl_wbuf *out)
         } else if (opt->format == CL_FMT_CSV && (rows = cl_csv_open_buf(out))) {
             cl_csv_meta(rows, item->meta);   /* rows too are written as the parse goes */
             doc = cl_parse_adopt_each(item->name, item->data, item->len, cl_csv_take, rows);
-        } else if ((doc = cl_parse_adopt(item->name, item->data, item->len)) && item->meta) {
+        } else if ((doc = opt->format == CL_FMT_HTML
+                              ? cl_parse_adopt_claims(item->name, item->data, item->len)
+                              : cl_parse_adopt(item->name, item->data, item->len)) &&
+                   item->meta) {
             cl_doc_set_meta(doc, item->meta);
         }
         item->data = NULL;

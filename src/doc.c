@@ -406,6 +406,44 @@ cl_doc *cl_parse_adopt(const char *name, unsigned char *data, size_t len)
     return parse(name, data, len, data, NULL);
 }
 
+/* cl_parse_adopt_claims' sink: each claim, once final, into the vector ARG of the document's
+ * arena (the document is the parse's own: its arena takes the vector). */
+static bool keep_claim(void *arg, const cl_doc *doc, const cl_claim *claim, size_t id)
+{
+    (void)id;
+    cl_claim *slot = cl_vec_push_raw(&((cl_doc *)doc)->arena, arg, sizeof *slot);
+    if (slot)
+        *slot = *claim;
+    return slot != NULL;
+}
+
+cl_doc *cl_parse_adopt_claims(const char *name, unsigned char *data, size_t len)
+{
+    cl_vec kept = {0};
+    cl_stream stream = {.on_claim = keep_claim, .arg = &kept};
+    cl_doc *doc = parse(name, data, len, data, &stream);
+    if (!doc) {
+        free(kept.data);
+        return NULL;
+    }
+    /* the kept claims become the document's (whose own vector was the builder's workspace):
+     * the arena, which frees vectors through its list of them, forgets KEPT (on this stack) */
+    for (cl_vec **at = &doc->arena.vecs; *at; at = &(*at)->next)
+        if (*at == &kept) {
+            *at = kept.next;
+            break;
+        }
+    if (!doc->claims.cap) {   /* never grown: not in the list yet */
+        doc->claims.next = doc->arena.vecs;
+        doc->arena.vecs = &doc->claims;
+    }
+    free(doc->claims.data);
+    doc->claims.data = kept.data;
+    doc->claims.len = kept.len;
+    doc->claims.cap = kept.cap;
+    return doc;
+}
+
 cl_doc *cl_parse_adopt_outline(const char *name, unsigned char *data, size_t len,
                                const cl_outline_fn *fn)
 {

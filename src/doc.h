@@ -73,6 +73,10 @@ typedef struct {
 cl_doc *cl_parse_adopt_outline(const char *name, unsigned char *data, size_t len,
                                const cl_outline_fn *fn);
 
+/* A parse that keeps the claims but neither sentences nor headings (--format html: a page
+ * needs every claim before its text, and nothing of the outline). */
+cl_doc *cl_parse_adopt_claims(const char *name, unsigned char *data, size_t len);
+
 void cl_doc_diag_add(cl_doc *doc, cl_severity sev, const char *code, const char *message,
                      cl_span span);
 static inline cl_span cl_span_of(uint32_t start, uint32_t end)
