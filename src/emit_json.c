@@ -39,7 +39,7 @@ static size_t object_room(size_t text, int depth)
 
 static char *w_span_text(char *o, const cl_doc *doc, cl_span s)
 {
-    return cl_w_text(o, doc->text, doc->len, s);
+    return cl_w_text(o, doc->source, doc->len, s);
 }
 
 static char *w_raw(char *o, const char *s)   /* a C string, as cJSON prints it */
@@ -251,7 +251,7 @@ static void put_head(json_out *j, const char *meta_json)
     size_t name_len = strlen(doc->name);
     char *meta = meta_text(meta_json, j->pretty);
     size_t meta_len = meta ? strlen(meta) : 0;
-    char *o = cl_wbuf_room(j->b, object_room(name_len + strlen(doc->encoding), 1) + meta_len);
+    char *o = cl_wbuf_room(j->b, object_room(name_len + strlen(doc->encoding) + 16, 1) + meta_len);
     if (o) {
         *o++ = '{';
         o = KEY1(o, j, 1, "type");
@@ -265,6 +265,8 @@ static void put_head(json_out *j, const char *meta_json)
         }
         o = KEY(o, j, 1, "encoding");
         o = w_raw(o, doc->encoding);
+        o = KEY(o, j, 1, "script");   /* known once decoded (script.c); the default otherwise */
+        o = w_raw(o, doc->script ? doc->script : "simplified");
         o = KEY(o, j, 1, "doc_kind");
         o = doc->plan ? CL_LIT(o, "\"plan\"") : CL_LIT(o, "\"report\"");
         o = KEY(o, j, 1, "bytes");
