@@ -25,25 +25,14 @@
  * markup characters, and valid UTF-8 (most of the text: two CJK characters a step). */
 static size_t plain_run(const unsigned char *s, size_t n)
 {
-    size_t i = 0;
-    while (i < n) {
-        unsigned char c = s[i];
-        if (c < 0x80) {
-            if (c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'')
-                break;
-            i++;
-        } else if (n - i >= 8 && cl_utf8_two_plain3(s + i)) {
-            i += 6;
-        } else if (n - i >= 3 && cl_utf8_plain3(s + i)) {
-            i += 3;
-        } else {
-            size_t len = cl_utf8_len(s + i, n - i);
-            if (!len)
-                break;
-            i += len;
-        }
-    }
-    return i;
+    static const char stop[128] = {   /* C0 controls and the markup characters */
+        [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1,
+        [0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0A] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1,
+        [0x0E] = 1, [0x0F] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1,
+        [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1,
+        [0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x1F] = 1,
+        ['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1};
+    return cl_utf8_run(s, n, stop);
 }
 
 static char *w_esc(char *o, const char *text, size_t n)
