@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -225,11 +226,21 @@ static void progress_step(cl_progress *p, const char *name)
     p->drawn = true;
 }
 
-static bool finish(const cl_cli_options *opt, cl_item *item, FILE *out, cl_progress *bar)
+/* After a write to OUT: the first write error's errno, while errno still says it (the stream
+ * keeps only that one failed; a later fflush may have nothing left to fail on). */
+static void note_write(cl_output *out)
+{
+    if (!out->err && ferror(out->file))
+        out->err = errno ? errno : EIO;
+}
+
+static bool finish(const cl_cli_options *opt, cl_item *item, cl_output *out, cl_progress *bar)
 {
     bool ok = !item->failed;
-    if (item->out_len && fwrite(item->out, 1, item->out_len, out) != item->out_len)
+    if (item->out_len && fwrite(item->out, 1, item->out_len, out->file) != item->out_len) {
+        note_write(out);
         ok = false;
+    }
     if (!opt->quiet && item->err_len) {
         progress_clear(bar);   /* a diagnostic gets a line of its own */
         fwrite(item->err, 1, item->err_len, stderr);
@@ -328,13 +339,14 @@ static void *worker(void *arg)
     return NULL;
 }
 
-static bool run_serial(const cl_cli_options *opt, cl_inputs *in, FILE *out, cl_progress *bar)
+static bool run_serial(const cl_cli_options *opt, cl_inputs *in, cl_output *out, cl_progress *bar)
 {
     bool ok = true;
     cl_item item;
     memset(&item, 0, sizeof item);
     while (next_input(in, &item, &ok)) {
-        process(opt, &item, out);
+        process(opt, &item, out->file);
+        note_write(out);
         ok &= finish(opt, &item, out, bar);
     }
     return ok;
@@ -348,7 +360,7 @@ static bool inputs_done(cl_inputs *in, bool ok)
     return ok;
 }
 
-static bool run_items(const cl_cli_options *opt, char *const *files, int nfiles, FILE *out,
+static bool run_items(const cl_cli_options *opt, char *const *files, int nfiles, cl_output *out,
                       cl_progress *bar)
 {
     cl_inputs in = {.files = files, .nfiles = nfiles, .jsonl = opt->jsonl_input};
@@ -422,38 +434,44 @@ static bool run_items(const cl_cli_options *opt, char *const *files, int nfiles,
 }
 
 /* What a format writes once around all inputs: the CSV header, the HTML page's head and tail. */
-bool cl_run(const cl_cli_options *opt, char *const *files, int nfiles, FILE *out)
+bool cl_run(const cl_cli_options *opt, char *const *files, int nfiles, cl_output *out)
 {
     cl_progress bar = {.on = opt->progress, .total = (size_t)nfiles};
     bool ok = true;
     if (opt->format == CL_FMT_CSV)
-        ok = cl_write_csv_header(out) == 0;
+        ok = cl_write_csv_header(out->file) == 0;
     if (opt->format == CL_FMT_HTML) {
         bool one = nfiles == 1 && strcmp(files[0], "-") != 0 && !opt->jsonl_input;
         char count[32];
         snprintf(count, sizeof count, "%d %s", nfiles, opt->jsonl_input ? "record files" : "inputs");
         char *title = dup_printf("claimc: %s%s", one ? files[0] : count, "");
-        ok = cl_write_html_head(out, title) == 0;
+        ok = cl_write_html_head(out->file, title) == 0;
         free(title);
     }
+    note_write(out);
     ok &= run_items(opt, files, nfiles, out, &bar);
     progress_clear(&bar);
     if (opt->format == CL_FMT_HTML)
-        ok &= cl_write_html_tail(out) == 0;
+        ok &= cl_write_html_tail(out->file) == 0;
+    note_write(out);
     return ok;
 }
 
 /* -- atomic output --------------------------------------------------------------------------- */
 
 /* Interrupted (Ctrl-C, kill): the temporary file goes, the old FILE stays. kill -9 cannot be
- * caught; it leaves FILE.tmp.XXXXXX beside an untouched FILE. */
-static const char *volatile temp_to_remove;
+ * caught; it leaves FILE.tmp.XXXXXX beside an untouched FILE. The handler may run on any
+ * thread: the name is a lock-free atomic (C11 7.14.1.1 allows those in a handler), set before
+ * the workers start and cleared after they end. The CLI's one piece of global state. */
+static _Atomic(const char *) temp_to_remove;
+_Static_assert(ATOMIC_POINTER_LOCK_FREE == 2, "a signal handler may only touch lock-free atomics");
 static const int fatal_signals[] = {SIGINT, SIGTERM, SIGHUP};
 
 static void remove_temp_and_die(int sig)
 {
-    if (temp_to_remove)
-        unlink(temp_to_remove);   /* async-signal-safe, as are the two calls below */
+    const char *temp = atomic_load(&temp_to_remove);
+    if (temp)
+        unlink(temp);   /* async-signal-safe, as are the two calls below */
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -463,8 +481,10 @@ bool cl_output_open(cl_output *o, const char *name)
     memset(o, 0, sizeof *o);
     if (!name || strcmp(name, "-") == 0) {
         o->file = stdout;
+        o->shown = "standard output";
         return true;
     }
+    o->shown = name;
     struct stat st;
     if (stat(name, &st) == 0 && !S_ISREG(st.st_mode)) {
         /* -o /dev/null, a FIFO: written in place (renaming over a device would replace it) */
@@ -490,7 +510,7 @@ bool cl_output_open(cl_output *o, const char *name)
         free(o->temp_name);
         return false;
     }
-    temp_to_remove = o->temp_name;
+    atomic_store(&temp_to_remove, o->temp_name);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = remove_temp_and_die;
@@ -499,17 +519,39 @@ bool cl_output_open(cl_output *o, const char *name)
     return true;
 }
 
+/* ERR: the errno of the failed call; 0 when the stream only says an earlier write failed. */
+static void write_error(const cl_output *o, int err)
+{
+    fprintf(stderr, "claimc: write error: %s: %s\n", o->shown, strerror(err ? err : EIO));
+}
+
 bool cl_output_close(cl_output *o, bool keep)
 {
+    errno = 0;
     bool ok = fflush(o->file) == 0 && !ferror(o->file);
-    if (o->file == stdout)
+    int err = o->err ? o->err : errno;   /* the first failed write's, else fflush's */
+    if (o->file == stdout || !o->temp_name) {   /* standard output, or written in place */
+        /* closed here, as GNU's close_stdout does: a file system may report errors only then */
+        if (fclose(o->file) != 0 && ok) {
+            ok = false;
+            err = errno;
+        }
+        if (!ok)
+            write_error(o, err);
         return ok;
-    if (!o->temp_name)   /* written in place */
-        return fclose(o->file) == 0 && ok;
-    ok = fsync(fileno(o->file)) == 0 && ok;   /* on disk before the rename makes it FILE */
-    ok = fclose(o->file) == 0 && ok;
+    }
+    if (ok && fsync(fileno(o->file)) != 0) {   /* on disk before the rename makes it FILE */
+        ok = false;
+        err = errno;
+    }
+    if (fclose(o->file) != 0 && ok) {
+        ok = false;
+        err = errno;
+    }
+    if (!ok)
+        write_error(o, err);
     (void)keep;   /* what was parsed is kept even when an input failed */
-    temp_to_remove = NULL;
+    atomic_store(&temp_to_remove, NULL);
     if (ok && rename(o->temp_name, o->final_name) != 0) {
         fprintf(stderr, "claimc: cannot write %s: %s\n", o->final_name, strerror(errno));
         ok = false;

@@ -184,7 +184,7 @@ int main(int argc, char **argv)
     cl_output out;
     if (!cl_output_open(&out, output))
         return 1;
-    bool ok = cl_run(&opt, files, nfiles, out.file);
+    bool ok = cl_run(&opt, files, nfiles, &out);
     if (!cl_output_close(&out, ok))
         ok = false;
     return ok ? 0 : 1;
