@@ -24,7 +24,8 @@ WARN     := -std=c11 -Wall -Wextra -Werror
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -Iinclude -Isrc -I$(B)
 CFLAGS   ?= -O2 -g
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(CJSON_CFLAGS) -MMD -MP
-LDLIBS   += $(CJSON_LIBS) -lpthread -lm
+UCHARDET_LIBS = $(shell $(PKG_CONFIG) --libs uchardet 2>/dev/null || echo -luchardet)
+LDLIBS   += $(CJSON_LIBS) $(UCHARDET_LIBS) -lpthread -lm
 
 RE2CFLAGS  := -c -8 --input-encoding utf8 -W -Werror --no-generation-date --no-version \
               -I $(B) -I grammar -I /usr/share/re2c/stdlib
@@ -34,7 +35,7 @@ CLI_SRC := src/cli.c src/main.c
 # the writers as they were before the writer core: the tests' oracle, never in the library
 ORACLE_SRC := $(wildcard tests/oracle/*.c)
 LIB_SRC := $(filter-out $(CLI_SRC),$(wildcard src/*.c))   # every other module is the library
-GEN_SRC := $(B)/lexer.c $(B)/claims.tab.c $(B)/units_table.c $(B)/water_table.c
+GEN_SRC := $(B)/lexer.c $(B)/claims.tab.c $(B)/units_table.c $(B)/water_table.c $(B)/script_table.c
 LIB_OBJ := $(patsubst src/%.c,$(O)/%.o,$(LIB_SRC)) $(patsubst $(B)/%.c,$(O)/%.o,$(GEN_SRC))
 CLI_OBJ := $(patsubst src/%.c,$(O)/%.o,$(CLI_SRC))
 
@@ -65,6 +66,14 @@ $(B)/lexer.c: grammar/lexer.re $(B)/units.re.inc $(B)/keywords.re.inc | $(B) dep
 $(B)/water_table.c: grammar/lexer.re $(B)/units.re.inc $(B)/keywords.re.inc tools/water_table.awk | $(B) deps
 	$(RE2C) $(RE2CFLAGS) -D -o $(B)/lexer.dot $<
 	awk -f tools/water_table.awk $(B)/lexer.dot > $@.tmp
+	mv $@.tmp $@
+
+# OpenCC's traditional <-> simplified tables, one character at a time (src/script.c). Only the
+# generator links OpenCC: claimc itself carries the table.
+OPENCC_DIR ?= /usr/share/opencc
+$(B)/script_table.c: tools/script_table.c | $(B) deps
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $(B)/script_table $< $$($(PKG_CONFIG) --libs opencc 2>/dev/null || echo -lopencc)
+	$(B)/script_table $(OPENCC_DIR)/t2s.json $(OPENCC_DIR)/s2t.json > $@.tmp
 	mv $@.tmp $@
 
 $(B)/claims.tab.c $(B)/claims.tab.h &: grammar/claims.y | $(B) deps

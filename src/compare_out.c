@@ -158,9 +158,12 @@ static int write_table(const cl_compare *t, bool all, FILE *out)
     for (size_t k = 0; k < t->nrows; k++) {
         if (!shown(t, &t->rows[k], all))
             continue;
-        for (size_t c = 0; c < ncols; c++) {
+        size_t last = ncols - 1;   /* the last column with text: no spaces after it */
+        while (last > 0 && !row_field(t, &t->rows[k], last, buf)[0])
+            last--;
+        for (size_t c = 0; c <= last; c++) {
             row_field(t, &t->rows[k], c, buf);
-            pad(out, buf, strlen(buf), c + 1 < ncols ? w[c] + 2 : 0);
+            pad(out, buf, strlen(buf), c < last ? w[c] + 2 : 0);
         }
         fputc('\n', out);
     }

@@ -12,7 +12,7 @@ BEGIN { FS = "\t"; rows = 0; bad = 0; percent_row = -1 }
 /^#/ || /^[ \t]*$/ { next }
 {
     if (NF < 3) { printf "%s:%d: expected at least 3 tab-separated fields\n", FILENAME, FNR > "/dev/stderr"; bad = 1; next }
-    n = split($1, forms, "|")
+    n = $1 == "-" ? 0 : split($1, forms, "|")   # "-": a row with no surface form
     for (i = 1; i <= n; i++) {
         f = forms[i]
         if (f in seen) { printf "%s:%d: '%s' is already listed on line %d\n", FILENAME, FNR, f, seen[f] > "/dev/stderr"; bad = 1 }
@@ -26,7 +26,7 @@ BEGIN { FS = "\t"; rows = 0; bad = 0; percent_row = -1 }
     if (mode == "units" && percent_row < 0 && $2 == "%" && $4 == 0)
         percent_row = rows   # the unit of 百分之五, 三分之二: PCT and FRAC tokens carry none
     if (mode == "units")
-        table = table sprintf("    {\"%s\", CL_DIM_%s, %d},  /* %s */\n", $2, toupper($3), $4, $1)
+        table = table sprintf("    {\"%s\", CL_DIM_%s, %d},  /* %s */\n", $2 == "-" ? "" : $2, toupper($3), $4, $1)
     rows++
 }
 function attr(a) { return a == "-" ? "NONE" : toupper(a) }
