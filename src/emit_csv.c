@@ -11,7 +11,7 @@
 
 static const char header[] =
     "doc,id,kind,modality,subject,value,value_hi,unit,unit_text,approx,done,total,direction,"
-    "baseline,section,line,column,start,end,text\r\n";
+    "baseline,section,line,column,start,end,text,indicator\r\n";
 
 int cl_write_csv_header(FILE *out)
 {
@@ -121,6 +121,7 @@ int cl_write_csv(const cl_doc *doc, FILE *out)
         field_uint(out, c->span.start);
         field_uint(out, c->span.end);
         field_span(out, doc, c->span);
+        field(out, c->indicator);   /* last: the columns before it kept their places */
         fputs("\r\n", out);
     }
     return ferror(out) ? -1 : 0;

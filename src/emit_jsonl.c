@@ -776,6 +776,21 @@ static char *w_quantity(char *o, jctx *x, cl_span clean, const cl_quantity *q)
     return LIT(o, "}");
 }
 
+/* ,"indicator":ID or null: ids are snake_case ASCII (tools/gen_indicators.awk checks), short
+ * enough for claim_bound's 2 KB of keys and names. */
+static char *w_indicator(char *o, const char *id)
+{
+    o = LIT(o, ",\"indicator\":");
+    if (!id)
+        return LIT(o, "null");
+    size_t n = strlen(id);
+    *o++ = '"';
+    memcpy(o, id, n);
+    o += n;
+    *o++ = '"';
+    return o;
+}
+
 static char *w_claim(char *o, jctx *x, const cl_claim *c, size_t id)
 {
     o = LIT(o, "{\"type\":\"Claim\",\"id\":");
@@ -792,6 +807,7 @@ static char *w_claim(char *o, jctx *x, const cl_claim *c, size_t id)
     cl_span clean = (size_t)(o - text) == span_len(c->span) + 2 ? c->span : no_span;
     o = LIT(o, ",\"subject\":");
     o = w_piece_or_null(o, x->doc, clean, c->subject);
+    o = w_indicator(o, c->indicator);
     if (c->kind == CL_PROGRESS) {
         o = LIT(o, ",\"done\":");
         o = w_quantity(o, x, clean, &c->done);
@@ -805,7 +821,8 @@ static char *w_claim(char *o, jctx *x, const cl_claim *c, size_t id)
         o = LIT(o, ",\"direction\":");
         o = w_name(o, &x->names, cl_direction_name(c->direction));
         o = LIT(o, ",\"baseline\":");
-        o = w_piece_or_null(o, x->doc, clean, c->baseline);
+        o = c->baseline.end > c->baseline.start ? w_piece_or_null(o, x->doc, clean, c->baseline)
+                                                : LIT(o, "\"\"");   /* none written */
     }
     if (c->distributive)
         o = LIT(o, ",\"distributive\":true");
