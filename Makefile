@@ -31,6 +31,8 @@ RE2CFLAGS  := -c -8 --input-encoding utf8 -W -Werror --no-generation-date --no-v
 BISONFLAGS := -Wall -Werror
 
 CLI_SRC := src/cli.c src/main.c
+# the writers as they were before the writer core: the tests' oracle, never in the library
+ORACLE_SRC := $(wildcard tests/oracle/*.c)
 LIB_SRC := $(filter-out $(CLI_SRC),$(wildcard src/*.c))   # every other module is the library
 GEN_SRC := $(B)/lexer.c $(B)/claims.tab.c $(B)/units_table.c $(B)/water_table.c \
            $(B)/lexicon_table.c $(B)/indicators_table.c $(B)/subject_words_table.c
@@ -44,22 +46,24 @@ all: deps $(B)/claimc $(B)/libclaimc.a
 
 # -- set-up: the packages the build and the tests need ------------------------------------------
 
+# Every generator and compiler step waits for it (order-only), so `make -j` on a fresh machine
+# installs the tools before it calls them.
 deps:
 	@tools/ensure-packages.sh build
 
 # -- generated sources ------------------------------------------------------------------------
-$(B)/units.re.inc $(B)/units_table.c &: grammar/units.tsv tools/gen_tables.awk | $(B)
+$(B)/units.re.inc $(B)/units_table.c &: grammar/units.tsv tools/gen_tables.awk | $(B) deps
 	awk -v mode=units -v out=$(B)/units -f tools/gen_tables.awk grammar/units.tsv
 
-$(B)/keywords.re.inc: grammar/keywords.tsv tools/gen_tables.awk | $(B)
+$(B)/keywords.re.inc: grammar/keywords.tsv tools/gen_tables.awk | $(B) deps
 	awk -v mode=keywords -v out=$(B)/keywords -f tools/gen_tables.awk grammar/keywords.tsv
 
-$(B)/lexer.c: grammar/lexer.re $(B)/units.re.inc $(B)/keywords.re.inc | $(B)
+$(B)/lexer.c: grammar/lexer.re $(B)/units.re.inc $(B)/keywords.re.inc | $(B) deps
 	$(RE2C) $(RE2CFLAGS) --depfile $(B)/lexer.d -o $@ $<
 
 # The lexer's DFA as a graph, read by tools/water_table.awk for the code points that start no
 # rule (the lexer's fast path over prose).
-$(B)/water_table.c: grammar/lexer.re $(B)/units.re.inc $(B)/keywords.re.inc tools/water_table.awk | $(B)
+$(B)/water_table.c: grammar/lexer.re $(B)/units.re.inc $(B)/keywords.re.inc tools/water_table.awk | $(B) deps
 	$(RE2C) $(RE2CFLAGS) -D -o $(B)/lexer.dot $<
 	awk -f tools/water_table.awk $(B)/lexer.dot > $@.tmp
 	mv $@.tmp $@
@@ -85,16 +89,16 @@ $(B)/indicators_table.c: grammar/indicators.tsv tools/gen_indicators.awk tools/c
 	    $(patsubst %,$(B)/indicators.%.tsv,$(IND_VARIANTS)) > $@.tmp
 	mv $@.tmp $@
 
-$(B)/claims.tab.c $(B)/claims.tab.h &: grammar/claims.y | $(B)
+$(B)/claims.tab.c $(B)/claims.tab.h &: grammar/claims.y | $(B) deps
 	$(BISON) $(BISONFLAGS) -H$(B)/claims.tab.h -o $(B)/claims.tab.c $<
 
 -include $(B)/lexer.d
 
 # -- objects, library, program ----------------------------------------------------------------
-$(O)/%.o: src/%.c | $(O)
+$(O)/%.o: src/%.c | $(O) deps
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
-$(O)/%.o: $(B)/%.c | $(O)
+$(O)/%.o: $(B)/%.c | $(O) deps
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 

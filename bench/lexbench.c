@@ -15,7 +15,7 @@
  *   parse     cl_parse alone (lexer, filter, grammar, claim builder), keeping the document
  *   parse_each  the pipeline without the writer: cl_parse_adopt_each dropping each claim
  *   emit      cl_write_jsonl alone, on a document parsed once
- *   emit_cjson the same JSON Lines through cJSON trees (cl_write_jsonl_cjson, the reference)
+ *   emit_cjson the same JSON Lines through cJSON trees (oracle_write_jsonl, the reference)
  *   emit_json cl_write_json (compact) alone, on the same document
  * -o STAGE runs that stage alone (for a profiler: valgrind --tool=callgrind lexbench -o emit F).
  * The stages run in rounds, each once a round (lex, pipeline, ..., lex, pipeline, ...): this
@@ -38,6 +38,7 @@
 #include "decode.h"
 #include "doc.h"
 #include "emit.h"
+#include "oracle.h"
 #include "filter.h"
 #include "lexer.h"
 #include "sentence.h"
@@ -218,7 +219,7 @@ static int stage_emit(bench_input *in)
 
 static int stage_emit_cjson(bench_input *in)
 {
-    return cl_write_jsonl_cjson(in->parsed, in->devnull);
+    return oracle_write_jsonl(in->parsed, in->devnull);
 }
 
 static int stage_emit_json(bench_input *in)

@@ -180,6 +180,43 @@ CLAIMC_API const char *cl_find_level_name(cl_find_level level);  /* "info" ... "
 CLAIMC_API int cl_write_findings(const cl_doc *doc, const cl_finding *f, size_t n, FILE *out,
                                  bool text);
 
+/* -- an input record's other fields (src/meta.c) -- */
+
+/* JSON, a JSON object (the input record's fields but its text: {"id": 7, "city": "鄂州"}),
+ * goes into every claim of DOC as "meta": JSONL and JSON output, and the CSV's meta column.
+ * Copied (compact, valid UTF-8); NULL or {} removes it. False when JSON is not an object. */
+CLAIMC_API bool cl_doc_set_meta(cl_doc *doc, const char *json);
+CLAIMC_API const char *cl_doc_meta(const cl_doc *doc);   /* NULL when none */
+
+/* -- results as buffers, many inputs on the library's threads (src/extract.c): for bindings
+ *    such as the Python package, which would otherwise need FILE streams -- */
+
+typedef struct {
+    char *jsonl;           /* the claims as --format jsonl writes them, one record a line */
+    size_t jsonl_len;
+    char *diags;           /* one JSON object a line per diagnostic: severity, code, message,
+                            * start (the byte offset), line, column; a file that could not be
+                            * read gives one with code "cannot-read" */
+    size_t diags_len;
+    bool failed;           /* an error diagnostic, or the input could not be read */
+} cl_result;
+CLAIMC_API void cl_result_free(cl_result *r);   /* frees the buffers (R itself is the caller's) */
+
+/* Parse LEN bytes of DATA, labelled NAME, with META (a JSON object, or NULL) for each claim, into
+ * *OUT. Returns 0, or -1 when out of memory or META is not an object (OUT then holds nothing). */
+CLAIMC_API int cl_extract(const char *name, const void *data, size_t len, const char *meta,
+                          cl_result *out);
+
+/* N files (paths are copied), read and parsed on JOBS threads of the library's (0: one a core);
+ * results come back in input order by cl_batch_next, which waits for the next one. At most a
+ * window of inputs is parsed ahead of the caller, so memory stays bounded however many. */
+typedef struct cl_batch cl_batch;
+CLAIMC_API cl_batch *cl_batch_open(const char *const *paths, size_t n, int jobs);
+/* The next input's result into *OUT (freed with cl_result_free); false after the last. */
+CLAIMC_API bool cl_batch_next(cl_batch *b, cl_result *out);
+/* Stops the threads (inputs not handed out are dropped) and frees B. */
+CLAIMC_API void cl_batch_close(cl_batch *b);
+
 #ifdef __cplusplus
 }
 #endif

@@ -20,12 +20,15 @@
 #include "cli.h"
 #include "doc.h"
 #include "emit.h"
+#include "meta.h"
+#include "readfile.h"
 
 typedef struct {
     char *name;
     unsigned char *data;
     size_t len;
     char *read_error;      /* the input could not be read: the message */
+    char *meta;            /* --input jsonl: the record's other fields (meta.h), or NULL */
     char *out, *err;       /* rendered output and diagnostics */
     size_t out_len, err_len;
     bool failed;
@@ -44,60 +47,12 @@ static char *dup_printf(const char *fmt, const char *a, const char *b)
     return s;
 }
 
-/* HINT: the file's size when known, so a big file is read into one buffer of its size. */
-static bool read_stream(int fd, size_t hint, unsigned char **data, size_t *len)
-{
-    size_t cap = hint && hint < SIZE_MAX ? hint + 1 : 1 << 16, n = 0;
-    unsigned char *buf = cl_alloc_big(cap);   /* huge pages for a big file: the parse reads it in place */
-    if (!buf)
-        return false;
-    for (;;) {
-        if (n == cap) {
-            unsigned char *nb = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                errno = ENOMEM;
-                return false;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        ssize_t r = read(fd, buf + n, cap - n);
-        if (r < 0) {
-            if (errno == EINTR)
-                continue;
-            int e = errno;
-            free(buf);
-            errno = e;
-            return false;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-    }
-    *data = buf;
-    *len = n;
-    return true;
-}
-
 static void read_file(const char *path, cl_item *item)
 {
-    bool is_stdin = strcmp(path, "-") == 0;
-    item->name = strdup(is_stdin ? "<stdin>" : path);
-    int fd = is_stdin ? 0 : open(path, O_RDONLY);
-    struct stat st;
-    if (fd < 0) {
-        item->read_error = dup_printf("%s: %s", "cannot open", strerror(errno));
-        return;
-    }
-    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-        item->read_error = dup_printf("%s%s", "is a directory, not a file", "");
-    } else if (!read_stream(fd, fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0,
-                            &item->data, &item->len)) {
-        item->read_error = dup_printf("%s: %s", "cannot read", strerror(errno));
-    }
-    if (!is_stdin)
-        close(fd);
+    char why[256];
+    item->name = strdup(strcmp(path, "-") == 0 ? "<stdin>" : path);
+    if (!cl_read_path(path, &item->data, &item->len, why, sizeof why))
+        item->read_error = strdup(why);
 }
 
 /* --input jsonl: one record {"id": ..., "text": ...} a line, read from a stream. */
@@ -128,6 +83,7 @@ static bool next_record(cl_records *r, cl_item *item)
         item->name = strdup(num);
     } else
         item->name = dup_printf("%s:%s", r->source, where);
+    item->meta = cl_meta_of_record(rec);
     if (!cJSON_IsString(text)) {
         item->read_error = dup_printf("%s%s", "not a record {\"id\": ..., \"text\": \"...\"}", "");
     } else {
@@ -192,10 +148,12 @@ static void process(const cl_cli_options *opt, cl_item *item, FILE *direct)
          * are written as the parse goes: the claims of a document are never all in memory. */
         cl_jsonl_writer *lines = NULL;
         cl_doc *doc;
-        if (opt->format == CL_FMT_JSONL && (lines = cl_jsonl_open(out)))
+        if (opt->format == CL_FMT_JSONL && (lines = cl_jsonl_open(out))) {
+            cl_jsonl_meta(lines, item->meta);
             doc = cl_parse_adopt_each(item->name, item->data, item->len, cl_jsonl_take, lines);
-        else
-            doc = cl_parse_adopt(item->name, item->data, item->len);
+        } else if ((doc = cl_parse_adopt(item->name, item->data, item->len)) && item->meta) {
+            cl_doc_set_meta(doc, item->meta);
+        }
         item->data = NULL;
         if (!doc) {
             cl_jsonl_close(lines);
@@ -281,6 +239,7 @@ static bool finish(const cl_cli_options *opt, cl_item *item, FILE *out, cl_progr
     free(item->err);
     free(item->name);
     free(item->read_error);
+    free(item->meta);
     memset(item, 0, sizeof *item);
     return ok;
 }

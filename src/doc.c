@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "decode.h"
-#include "emit.h"
+#include "textpos.h"
 #include "filter.h"
 #include "sentence.h"
 #include "text.h"

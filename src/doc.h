@@ -20,6 +20,7 @@ typedef struct {
 struct cl_doc {
     cl_arena arena;
     const char *name;
+    const char *meta;     /* the input record's other fields, a compact JSON object, or NULL */
     const char *encoding;
     const char *text;     /* UTF-8, NUL-terminated */
     void *owned;          /* the caller's buffer the text was left in (cl_parse_adopt), freed with the doc */

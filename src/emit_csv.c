@@ -3,126 +3,193 @@
  * RFC 4180: CRLF row ends; a field with a comma, a quote, CR or LF is quoted and its quotes
  * doubled. Values are the exact decimal literals JSON prints; a JSON null is an empty field.
  * A progress claim has done and total instead of value; its unit, unit_text and approx are
- * those of done. A NUL byte in the text becomes U+FFFD, as in JSON. */
+ * those of done. The last column, meta, holds an --input jsonl record's other fields as a
+ * JSON object (empty for none): one column whatever the records hold. A NUL byte in the text becomes U+FFFD, as in JSON. Written into the writer
+ * core's buffer (wbuf.h); line and column come from a cursor over the document. */
 #include <stdlib.h>
-#include <string.h>
 
-#include "claimc.h"
+#include "emit.h"
 
 static const char header[] =
     "doc,id,kind,modality,subject,value,value_hi,unit,unit_text,approx,done,total,direction,"
-    "baseline,section,line,column,start,end,text,indicator\r\n";
+    "baseline,section,line,column,start,end,text,indicator,meta\r\n";
 
 int cl_write_csv_header(FILE *out)
 {
     return fputs(header, out) < 0 ? -1 : 0;
 }
 
-static bool needs_quotes(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
-            return true;
-    return false;
-}
+/* The room a field of N bytes may take: every byte a quote doubled or a NUL as U+FFFD. */
+#define FIELD_MAX(n) (3 * (n) + 3)
 
-/* One field; a comma goes before every field but a row's first. */
-static void field_n(FILE *out, const char *s, size_t n, bool first)
+/* One field, after its comma: quoted when it holds , " CR or LF. */
+static char *w_field(char *o, const char *s, size_t n)
 {
-    if (!first)
-        fputc(',', out);
-    bool q = needs_quotes(s, n);
-    if (q)
-        fputc('"', out);
-    for (size_t i = 0; i < n; i++) {
+    size_t i = 0;
+    bool quote = false;
+    for (; i < n; i++) {
+        char c = s[i];
+        if (c == ',' || c == '"' || c == '\r' || c == '\n')
+            quote = true;
+        else if (c != '\0')
+            continue;
+        break;
+    }
+    if (i == n) {   /* the usual case: nothing to quote, nothing to replace */
+        memcpy(o, s, n);
+        return o + n;
+    }
+    for (size_t k = i; !quote && k < n; k++)
+        quote = s[k] == ',' || s[k] == '"' || s[k] == '\r' || s[k] == '\n';
+    if (quote)
+        *o++ = '"';
+    memcpy(o, s, i);
+    o += i;
+    for (; i < n; i++) {
         if (s[i] == '"')
-            fputs("\"\"", out);
+            o = CL_LIT(o, "\"\"");
         else if (s[i] == '\0')
-            fputs("\xEF\xBF\xBD", out);
+            o = CL_LIT(o, "\xEF\xBF\xBD");
         else
-            fputc(s[i], out);
+            *o++ = s[i];
     }
-    if (q)
-        fputc('"', out);
+    if (quote)
+        *o++ = '"';
+    return o;
 }
 
-static void field(FILE *out, const char *s)
+static char *w_str(char *o, const char *s)   /* a name, or empty for NULL */
 {
-    field_n(out, s ? s : "", s ? strlen(s) : 0, false);
+    *o++ = ',';
+    return s ? w_field(o, s, strlen(s)) : o;
 }
 
-static void field_span(FILE *out, const cl_doc *doc, cl_span s)
+static char *w_span(char *o, const cl_doc *doc, cl_span s)
 {
-    field_n(out, cl_doc_text(doc) + s.start, s.end > s.start ? s.end - s.start : 0, false);
+    *o++ = ',';
+    return w_field(o, doc->text + s.start, cl_span_len(s));
 }
 
-static void field_uint(FILE *out, unsigned long long v)
+static char *w_dec(char *o, bool has, cl_dec d)
 {
-    fprintf(out, ",%llu", v);
+    *o++ = ',';
+    return has ? cl_w_dec(o, d) : o;
 }
 
-static void field_dec(FILE *out, bool has, cl_dec d)
+static char *w_uint(char *o, uint64_t v)
 {
-    char buf[CL_DEC_BUFSIZE];
-    field(out, has ? cl_dec_format(d, buf) : NULL);
+    *o++ = ',';
+    return cl_w_uint(o, v);
 }
 
-/* The heading path, outermost first, joined with " > " (the JSONL `section` list). */
-static void field_section(FILE *out, const cl_doc *doc, const cl_section *s)
+/* The heading path, outermost first, joined with " > " (the JSONL `section` list): the same
+ * for every claim of a section, so the last one is kept. */
+typedef struct {
+    char *p;
+    size_t len, cap;
+    const cl_section *section;
+    bool valid;
+} joined_path;
+
+static bool join_path(joined_path *j, const cl_doc *doc, const cl_section *s)
 {
-    const cl_section *chain[64];
+    if (j->valid && j->section == s)
+        return true;
+    const cl_section *chain[64], *sec = s;
     int n = 0;
-    for (; s && n < 64; s = s->parent)
+    size_t need = 1;
+    for (; s && n < 64; s = s->parent) {
         chain[n++] = s;
-    fputc(',', out);
-    /* build the joined text first: quoting depends on all of it */
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&buf, &len);
-    if (!m)
-        return;
-    while (n-- > 0) {
-        cl_span t = chain[n]->title.end > chain[n]->title.start ? chain[n]->title
-                                                                  : chain[n]->marker;
-        fwrite(cl_doc_text(doc) + t.start, 1, t.end - t.start, m);
-        if (n > 0)
-            fputs(" > ", m);
+        need += cl_span_len(cl_section_title(s)) + 3;
     }
-    fclose(m);
-    field_n(out, buf, len, true);
-    free(buf);
+    if (need > j->cap) {
+        char *p = realloc(j->p, need);
+        if (!p)
+            return false;
+        j->p = p;
+        j->cap = need;
+    }
+    j->len = 0;
+    while (n-- > 0) {
+        cl_span t = cl_section_title(chain[n]);
+        memcpy(j->p + j->len, doc->text + t.start, cl_span_len(t));
+        j->len += cl_span_len(t);
+        if (n > 0) {
+            memcpy(j->p + j->len, " > ", 3);
+            j->len += 3;
+        }
+    }
+    j->section = sec;
+    j->valid = true;
+    return true;
+}
+
+/* One row: a column is one line here, and one name in the header above. */
+static char *w_row(char *o, const cl_doc *doc, const cl_claim *c, size_t id, uint32_t line,
+                   uint32_t column, const joined_path *path)
+{
+    bool progress = c->kind == CL_PROGRESS;
+    const cl_quantity *q = progress ? &c->done : &c->quantity;
+    o = w_field(o, doc->name, strlen(doc->name));
+    o = w_uint(o, id);
+    o = w_str(o, cl_kind_name(c->kind));
+    o = w_str(o, c->modality == CL_TARGET ? "target" : "actual");
+    o = w_span(o, doc, c->subject);
+    o = w_dec(o, !progress && q->has_value, q->value);
+    o = w_dec(o, !progress && q->has_hi, q->value_hi);
+    o = w_str(o, q->has_value ? q->unit : NULL);
+    o = w_span(o, doc, q->unit_text);
+    o = w_str(o, cl_approx_name(q->approx));
+    o = w_dec(o, progress && c->done.has_value, c->done.value);
+    o = w_dec(o, progress && c->total.has_value, c->total.value);
+    o = w_str(o, c->kind == CL_CHANGE ? cl_direction_name(c->direction) : NULL);
+    o = w_span(o, doc, c->kind == CL_CHANGE ? c->baseline : (cl_span){0, 0});
+    *o++ = ',';
+    o = w_field(o, path->p, path->len);
+    o = w_uint(o, line);
+    o = w_uint(o, column);
+    o = w_uint(o, c->span.start);
+    o = w_uint(o, c->span.end);
+    o = w_span(o, doc, c->span);
+    o = w_str(o, c->indicator);   /* the canonical indicator (grammar/indicators.tsv), or empty */
+    o = w_str(o, doc->meta);   /* the record's fields as JSON (meta.c), or empty */
+    return CL_LIT(o, "\r\n");
+}
+
+int cl_csv_write(cl_wbuf *b, const cl_doc *doc)
+{
+    cl_textpos pos;
+    cl_textpos_init(&pos, doc->text, doc->len);
+    pos.first_cr = doc->first_cr;
+    joined_path path = {0};
+    size_t name_len = strlen(doc->name);
+    for (size_t i = 0; i < doc->claims.len; i++) {
+        const cl_claim *c = cl_doc_claim(doc, i);
+        if (!join_path(&path, doc, c->section)) {
+            b->failed = true;
+            break;
+        }
+        size_t text = name_len + path.len + cl_span_len(c->subject) + cl_span_len(c->span) +
+                      cl_span_len(c->quantity.unit_text) + cl_span_len(c->done.unit_text) +
+                      cl_span_len(c->baseline);
+        const char *unit = c->kind == CL_PROGRESS ? c->done.unit : c->quantity.unit;
+        text += (unit ? strlen(unit) : 0) + (doc->meta ? strlen(doc->meta) : 0) +
+                (c->indicator ? strlen(c->indicator) : 0);
+        char *o = cl_wbuf_room(b, FIELD_MAX(text) + 20 * CL_DEC_MAX + 512);
+        if (!o)
+            break;
+        uint32_t line, column;
+        cl_textpos_at(&pos, c->span.start, &line, &column);
+        cl_wbuf_end(b, w_row(o, doc, c, i, line, column, &path));
+    }
+    free(path.p);
+    return b->failed ? -1 : 0;
 }
 
 int cl_write_csv(const cl_doc *doc, FILE *out)
 {
-    for (size_t i = 0; i < cl_doc_claim_count(doc); i++) {
-        const cl_claim *c = cl_doc_claim(doc, i);
-        bool progress = c->kind == CL_PROGRESS;
-        const cl_quantity *q = progress ? &c->done : &c->quantity;
-        field_n(out, cl_doc_name(doc), strlen(cl_doc_name(doc)), true);
-        field_uint(out, i);
-        field(out, cl_kind_name(c->kind));
-        field(out, c->modality == CL_TARGET ? "target" : "actual");
-        field_span(out, doc, c->subject);
-        field_dec(out, !progress && q->has_value, q->value);
-        field_dec(out, !progress && q->has_hi, q->value_hi);
-        field(out, q->has_value ? q->unit : NULL);
-        field_span(out, doc, q->unit_text);
-        field(out, cl_approx_name(q->approx));
-        field_dec(out, progress && c->done.has_value, c->done.value);
-        field_dec(out, progress && c->total.has_value, c->total.value);
-        field(out, c->kind == CL_CHANGE ? cl_direction_name(c->direction) : NULL);
-        field_span(out, doc, c->kind == CL_CHANGE ? c->baseline : (cl_span){0, 0});
-        field_section(out, doc, c->section);
-        uint32_t line, column;
-        cl_doc_position(doc, c->span.start, &line, &column);
-        field_uint(out, line);
-        field_uint(out, column);
-        field_uint(out, c->span.start);
-        field_uint(out, c->span.end);
-        field_span(out, doc, c->span);
-        field(out, c->indicator);   /* last: the columns before it kept their places */
-        fputs("\r\n", out);
-    }
-    return ferror(out) ? -1 : 0;
+    cl_wbuf b;
+    cl_wbuf_init(&b, out);
+    int rc = cl_csv_write(&b, doc);
+    return cl_wbuf_close(&b) < 0 ? -1 : rc;
 }

@@ -8,67 +8,89 @@
  * Claim spans may overlap (distributive claims share their subject, a progress and a rate may
  * cross), and HTML elements must nest: a mark that crosses the end of another is closed there
  * and reopened as a second piece. Every piece carries data-claim; the first also carries the
- * id the claim list links to. */
+ * id the claim list links to. Written into the writer core's buffer (wbuf.h); the records are
+ * emit_claim.c's. */
 #include <stdlib.h>
-#include <string.h>
 
-#include <cjson/cJSON.h>
-
-#include "claimc.h"
 #include "emit.h"
 #include "utf8.h"
 
 /* -- escaping -------------------------------------------------------------------------------- */
 
+#define ESC_MAX(n) (6 * (n))   /* every byte an &quot; */
+
 /* Text as HTML: markup characters escaped, NUL, other C0 controls and invalid UTF-8 as U+FFFD
  * (a browser would show them so anyway, and the page stays well-formed). */
-static void esc_n(FILE *out, const char *text, size_t n)
+static char *w_esc(char *o, const char *text, size_t n)
 {
     const unsigned char *s = (const unsigned char *)text;
     for (size_t i = 0; i < n;) {
         unsigned char c = s[i];
+        if (c >= 0x20 && c < 0x80 && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'') {
+            *o++ = (char)c;   /* most of the ASCII */
+            i++;
+            continue;
+        }
         size_t len = cl_utf8_len(s + i, n - i);
         if (len == 0 || (c < 0x20 && c != '\n' && c != '\t' && c != '\r')) {
-            fputs("\xEF\xBF\xBD", out);
+            o = CL_LIT(o, "\xEF\xBF\xBD");
             i += len ? len : 1;
             continue;
         }
         switch (c) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&#39;", out); break;
-        default: fwrite(s + i, 1, len, out);
+        case '&': o = CL_LIT(o, "&amp;"); break;
+        case '<': o = CL_LIT(o, "&lt;"); break;
+        case '>': o = CL_LIT(o, "&gt;"); break;
+        case '"': o = CL_LIT(o, "&quot;"); break;
+        case '\'': o = CL_LIT(o, "&#39;"); break;
+        default: memcpy(o, s + i, len); o += len;
         }
         i += len;
     }
+    return o;
 }
 
-static void esc(FILE *out, const char *s)
+static void esc(cl_wbuf *b, const char *s, size_t n)
 {
-    esc_n(out, s, strlen(s));
+    char *o = cl_wbuf_room(b, ESC_MAX(n));
+    if (o)
+        cl_wbuf_end(b, w_esc(o, s, n));
 }
 
-static void esc_span(FILE *out, const cl_doc *doc, cl_span s)
+static void esc_str(cl_wbuf *b, const char *s)
 {
-    if (s.end > s.start)
-        esc_n(out, cl_doc_text(doc) + s.start, s.end - s.start);
+    esc(b, s, strlen(s));
+}
+
+static void esc_span(cl_wbuf *b, const cl_doc *doc, cl_span s)
+{
+    esc(b, doc->text + s.start, cl_span_len(s));
 }
 
 /* JSON inside <script>: "<" ">" "&" can only occur inside strings there, and as \u escapes
  * they cannot close the script element or start a comment. */
-static void json_in_script(FILE *out, const char *json)
+static void json_in_script(cl_wbuf *b, const char *json, size_t n)
 {
-    for (const char *p = json; *p; p++) {
-        switch (*p) {
-        case '<': fputs("\\u003c", out); break;
-        case '>': fputs("\\u003e", out); break;
-        case '&': fputs("\\u0026", out); break;
-        default: fputc(*p, out);
+    char *o = cl_wbuf_room(b, 6 * n);
+    if (!o)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        switch (json[i]) {
+        case '<': o = CL_LIT(o, "\\u003c"); break;
+        case '>': o = CL_LIT(o, "\\u003e"); break;
+        case '&': o = CL_LIT(o, "\\u0026"); break;
+        default: *o++ = json[i];
         }
     }
+    cl_wbuf_end(b, o);
 }
+
+static void put_uint(cl_wbuf *b, uint64_t v)
+{
+    cl_wbuf_uint(b, v);
+}
+
+#define PUT(b, lit) CL_WBUF_LIT((b), lit)
 
 /* -- the page -------------------------------------------------------------------------------- */
 
@@ -153,32 +175,53 @@ static const char script[] =
     "document.body.setAttribute('data-ready',String(n));\n"
     "})();\n";
 
+static void html_head(cl_wbuf *b, const char *title)
+{
+    PUT(b, "<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+    esc_str(b, title ? title : "claimc");
+    PUT(b, "</title>\n<style>");
+    PUT(b, style);
+    for (int k = 0; k < CL_NKINDS; k++) {
+        PUT(b, "\n.k-");
+        cl_wbuf_puts(b, cl_kind_name(k));
+        PUT(b, "{background:");
+        cl_wbuf_puts(b, kind_colour[k]);
+        PUT(b, ";border-bottom:2px solid ");
+        cl_wbuf_puts(b, kind_border[k]);
+        PUT(b, "}");
+    }
+    PUT(b, "\n</style>\n</head>\n<body>\n<header><h1>");
+    esc_str(b, title ? title : "claimc");
+    PUT(b, "</h1><div class=\"legend\">");
+    for (int k = 0; k < CL_NKINDS; k++) {
+        PUT(b, "<span class=\"k-");
+        cl_wbuf_puts(b, cl_kind_name(k));
+        PUT(b, "\">");
+        cl_wbuf_puts(b, cl_kind_name(k));
+        PUT(b, "</span>");
+    }
+    PUT(b, "</div><div>dashed: target</div></header>\n"
+           "<aside id=\"panel\"><h3>Claim fields</h3><p class=\"hint\">Point at a highlighted "
+           "claim, or click it to keep it here.</p></aside>\n<main>\n");
+}
+
 int cl_write_html_head(FILE *out, const char *title)
 {
-    fputs("<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n"
-          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-          out);
-    esc(out, title ? title : "claimc");
-    fprintf(out, "</title>\n<style>%s", style);
-    for (int k = 0; k < CL_NKINDS; k++)
-        fprintf(out, "\n.k-%s{background:%s;border-bottom:2px solid %s}", cl_kind_name(k),
-                kind_colour[k], kind_border[k]);
-    fputs("\n</style>\n</head>\n<body>\n<header><h1>", out);
-    esc(out, title ? title : "claimc");
-    fputs("</h1><div class=\"legend\">", out);
-    for (int k = 0; k < CL_NKINDS; k++)
-        fprintf(out, "<span class=\"k-%s\">%s</span>", cl_kind_name(k), cl_kind_name(k));
-    fputs("</div><div>dashed: target</div></header>\n"
-          "<aside id=\"panel\"><h3>Claim fields</h3><p class=\"hint\">Point at a highlighted "
-          "claim, or click it to keep it here.</p></aside>\n<main>\n",
-          out);
-    return ferror(out) ? -1 : 0;
+    cl_wbuf b;
+    cl_wbuf_init(&b, out);
+    html_head(&b, title);
+    return cl_wbuf_close(&b);
 }
 
 int cl_write_html_tail(FILE *out)
 {
-    fprintf(out, "</main>\n<script>\n%s</script>\n</body>\n</html>\n", script);
-    return ferror(out) ? -1 : 0;
+    cl_wbuf b;
+    cl_wbuf_init(&b, out);
+    PUT(&b, "</main>\n<script>\n");
+    PUT(&b, script);
+    PUT(&b, "</script>\n</body>\n</html>\n");
+    return cl_wbuf_close(&b);
 }
 
 /* -- one document ---------------------------------------------------------------------------- */
@@ -202,26 +245,38 @@ static int by_position(const void *pa, const void *pb)
     return a->order < b->order ? -1 : a->order > b->order;
 }
 
-static void open_tag(FILE *out, const cl_doc *doc, size_t index, const interval *iv,
+static void open_tag(cl_wbuf *b, const cl_doc *doc, size_t index, const interval *iv,
                      bool *first_piece)
 {
     if (iv->claim < 0) {
-        fputs("<b class=\"q\">", out);
+        PUT(b, "<b class=\"q\">");
         return;
     }
     const cl_claim *c = cl_doc_claim(doc, (size_t)iv->claim);
-    fprintf(out, "<mark class=\"cl k-%s%s\" data-claim=\"%ld\" tabindex=\"0\"",
-            cl_kind_name(c->kind), c->modality == CL_TARGET ? " m-target" : "", iv->claim);
+    PUT(b, "<mark class=\"cl k-");
+    cl_wbuf_puts(b, cl_kind_name(c->kind));
+    if (c->modality == CL_TARGET)
+        PUT(b, " m-target");
+    PUT(b, "\" data-claim=\"");
+    put_uint(b, (uint64_t)iv->claim);
+    PUT(b, "\" tabindex=\"0\"");
     if (first_piece[iv->claim]) {
-        fprintf(out, " id=\"d%zu-c%ld\"", index, iv->claim);
+        PUT(b, " id=\"d");
+        put_uint(b, index);
+        PUT(b, "-c");
+        put_uint(b, (uint64_t)iv->claim);
+        PUT(b, "\"");
         first_piece[iv->claim] = false;
     }
-    fputc('>', out);
+    PUT(b, ">");
 }
 
-static void close_tag(FILE *out, const interval *iv)
+static void close_tag(cl_wbuf *b, const interval *iv)
 {
-    fputs(iv->claim < 0 ? "</b>" : "</mark>", out);
+    if (iv->claim < 0)
+        PUT(b, "</b>");
+    else
+        PUT(b, "</mark>");
 }
 
 static void add_interval(interval *v, size_t *n, cl_span s, long claim)
@@ -235,7 +290,7 @@ static void add_interval(interval *v, size_t *n, cl_span s, long claim)
 /* The text with marks. Boundaries are visited in order; at each, the open elements that end
  * there are closed (with everything above them on the stack, which is reopened at once: a
  * split), then the elements that start there are opened, longest first. */
-static int write_marked_text(FILE *out, const cl_doc *doc, size_t index)
+static int write_marked_text(cl_wbuf *b, const cl_doc *doc, size_t index)
 {
     size_t nclaims = cl_doc_claim_count(doc), n = 0;
     interval *v = malloc((nclaims * 3 + 1) * sizeof *v);
@@ -262,7 +317,7 @@ static int write_marked_text(FILE *out, const cl_doc *doc, size_t index)
     const char *text = cl_doc_text(doc);
     uint32_t len = (uint32_t)cl_doc_text_len(doc), pos = 0;
     size_t next = 0, depth = 0;
-    fputs("<div class=\"text\">", out);
+    PUT(b, "<div class=\"text\">");
     while (pos < len || depth > 0) {
         /* close what ends here, splitting what was opened inside it */
         size_t low = depth;
@@ -274,160 +329,226 @@ static int write_marked_text(FILE *out, const cl_doc *doc, size_t index)
         size_t nre = 0;
         while (depth > low) {
             interval *top = stack[--depth];
-            close_tag(out, top);
+            close_tag(b, top);
             if (top->end > pos)
                 reopen[nre++] = top;
         }
         while (nre > 0) {
             interval *iv = reopen[--nre];
-            open_tag(out, doc, index, iv, first);
+            open_tag(b, doc, index, iv, first);
             stack[depth++] = iv;
         }
         /* open what starts here */
         while (next < n && v[next].start <= pos) {
             if (v[next].end > pos && v[next].start < len) {
-                open_tag(out, doc, index, &v[next], first);
+                open_tag(b, doc, index, &v[next], first);
                 stack[depth++] = &v[next];
             }
             next++;
         }
         if (pos >= len)
             break;
-        /* the text up to the next boundary */
+        /* the text up to the next boundary, in pieces of a bounded size */
         uint32_t to = len;
         if (next < n && v[next].start < to)
             to = v[next].start;
         for (size_t i = 0; i < depth; i++)
             if (stack[i]->end < to)
                 to = stack[i]->end;
-        esc_n(out, text + pos, to - pos);
+        for (uint32_t at = pos; at < to;) {
+            /* cut where no valid sequence crosses: before a lead, or 3 continuations on */
+            uint32_t cut = to - at > CL_WBUF_FLUSH ? at + CL_WBUF_FLUSH : to;
+            for (int k = 0; k < 3 && cut < to && (text[cut] & 0xC0) == 0x80; k++)
+                cut--;
+            esc(b, text + at, cut - at);
+            at = cut;
+        }
         pos = to;
     }
     while (depth > 0)
-        close_tag(out, stack[--depth]);
-    fputs("</div>\n", out);
+        close_tag(b, stack[--depth]);
+    PUT(b, "</div>\n");
     free(v), free(stack), free(reopen), free(first);
     return 0;
 }
 
-static void write_value(FILE *out, const cl_quantity *q)
+static void write_value(cl_wbuf *b, const cl_quantity *q)
 {
-    char buf[CL_DEC_BUFSIZE];
     if (!q->has_value) {
-        fputs("—", out);
+        PUT(b, "—");
         return;
     }
-    fputs(cl_dec_format(q->value, buf), out);
-    if (q->has_hi)
-        fprintf(out, "–%s", cl_dec_format(q->value_hi, buf));
-    if (*q->unit) {
-        fputc(' ', out);
-        esc(out, q->unit);
+    cl_wbuf_dec(b, q->value);
+    if (q->has_hi) {
+        PUT(b, "–");
+        cl_wbuf_dec(b, q->value_hi);
+    }
+    if (q->unit && *q->unit) {
+        PUT(b, " ");
+        esc_str(b, q->unit);
     }
     const char *approx = cl_approx_name(q->approx);
-    if (approx)
-        fprintf(out, " (%s)", approx);
+    if (approx) {
+        PUT(b, " (");
+        cl_wbuf_puts(b, approx);
+        PUT(b, ")");
+    }
 }
 
-static void write_section_path(FILE *out, const cl_doc *doc, const cl_section *s)
+static void write_section_path(cl_wbuf *b, const cl_doc *doc, const cl_section *s)
 {
     const cl_section *chain[64];
     int n = 0;
     for (; s && n < 64; s = s->parent)
         chain[n++] = s;
     while (n-- > 0) {
-        esc_span(out, doc, chain[n]->title.end > chain[n]->title.start ? chain[n]->title
-                                                                         : chain[n]->marker);
+        esc_span(b, doc, cl_section_title(chain[n]));
         if (n > 0)
-            fputs(" &gt; ", out);
+            PUT(b, " &gt; ");
     }
 }
 
 /* The summary: claims per kind, above the text. */
-static void write_kinds(FILE *out, const cl_doc *doc)
+static void write_kinds(cl_wbuf *b, const cl_doc *doc)
 {
     size_t counts[CL_NKINDS] = {0}, nclaims = cl_doc_claim_count(doc);
     for (size_t i = 0; i < nclaims; i++)
         counts[cl_doc_claim(doc, i)->kind]++;
-    fputs("<table class=\"kinds\"><tr><th>kind</th>", out);
-    for (int k = 0; k < CL_NKINDS; k++)
-        fprintf(out, "<th><span class=\"sw k-%s\"></span>%s</th>", cl_kind_name(k),
-                cl_kind_name(k));
-    fputs("<th>all</th></tr>\n<tr><td>claims</td>", out);
-    for (int k = 0; k < CL_NKINDS; k++)
-        fprintf(out, "<td data-kind=\"%s\">%zu</td>", cl_kind_name(k), counts[k]);
-    fprintf(out, "<td data-kind=\"all\">%zu</td></tr></table>\n", nclaims);
+    PUT(b, "<table class=\"kinds\"><tr><th>kind</th>");
+    for (int k = 0; k < CL_NKINDS; k++) {
+        PUT(b, "<th><span class=\"sw k-");
+        cl_wbuf_puts(b, cl_kind_name(k));
+        PUT(b, "\"></span>");
+        cl_wbuf_puts(b, cl_kind_name(k));
+        PUT(b, "</th>");
+    }
+    PUT(b, "<th>all</th></tr>\n<tr><td>claims</td>");
+    for (int k = 0; k < CL_NKINDS; k++) {
+        PUT(b, "<td data-kind=\"");
+        cl_wbuf_puts(b, cl_kind_name(k));
+        PUT(b, "\">");
+        put_uint(b, counts[k]);
+        PUT(b, "</td>");
+    }
+    PUT(b, "<td data-kind=\"all\">");
+    put_uint(b, nclaims);
+    PUT(b, "</td></tr></table>\n");
 }
 
 /* Every claim, linking to its mark, below the text. */
-static void write_list(FILE *out, const cl_doc *doc, size_t index)
+static void write_list(cl_wbuf *b, const cl_doc *doc, size_t index)
 {
     size_t nclaims = cl_doc_claim_count(doc);
-
-    fprintf(out, "<details class=\"list\" open><summary>Claims (%zu)</summary>\n"
-                 "<table class=\"claims\"><tr><th>#</th><th>kind</th><th>modality</th>"
-                 "<th>value</th><th>text</th><th>section</th></tr>\n", nclaims);
+    PUT(b, "<details class=\"list\" open><summary>Claims (");
+    put_uint(b, nclaims);
+    PUT(b, ")</summary>\n<table class=\"claims\"><tr><th>#</th><th>kind</th><th>modality</th>"
+           "<th>value</th><th>text</th><th>section</th></tr>\n");
     for (size_t i = 0; i < nclaims; i++) {
         const cl_claim *c = cl_doc_claim(doc, i);
-        fprintf(out, "<tr><td><a href=\"#d%zu-c%zu\">#%zu</a></td><td><span class=\"sw k-%s\">"
-                     "</span>%s</td><td>%s</td><td>", index, i, i, cl_kind_name(c->kind),
-                cl_kind_name(c->kind), c->modality == CL_TARGET ? "target" : "actual");
+        PUT(b, "<tr><td><a href=\"#d");
+        put_uint(b, index);
+        PUT(b, "-c");
+        put_uint(b, i);
+        PUT(b, "\">#");
+        put_uint(b, i);
+        PUT(b, "</a></td><td><span class=\"sw k-");
+        cl_wbuf_puts(b, cl_kind_name(c->kind));
+        PUT(b, "\"></span>");
+        cl_wbuf_puts(b, cl_kind_name(c->kind));
+        PUT(b, "</td><td>");
+        cl_wbuf_puts(b, c->modality == CL_TARGET ? "target" : "actual");
+        PUT(b, "</td><td>");
         if (c->kind == CL_PROGRESS) {
-            write_value(out, &c->done);
-            fputs(" of ", out);
-            write_value(out, &c->total);
+            write_value(b, &c->done);
+            PUT(b, " of ");
+            write_value(b, &c->total);
         } else {
-            write_value(out, &c->quantity);
+            write_value(b, &c->quantity);
         }
         const char *dir = c->kind == CL_CHANGE ? cl_direction_name(c->direction) : NULL;
-        if (dir)
-            fprintf(out, " %s", dir);
-        fputs("</td><td class=\"t\">", out);
-        esc_span(out, doc, c->span);
-        fputs("</td><td>", out);
-        write_section_path(out, doc, c->section);
-        fputs("</td></tr>\n", out);
+        if (dir) {
+            PUT(b, " ");
+            cl_wbuf_puts(b, dir);
+        }
+        PUT(b, "</td><td class=\"t\">");
+        esc_span(b, doc, c->span);
+        PUT(b, "</td><td>");
+        write_section_path(b, doc, c->section);
+        PUT(b, "</td></tr>\n");
     }
-    fputs("</table></details>\n", out);
+    PUT(b, "</table></details>\n");
 }
 
-/* The claims as JSONL records (the --format jsonl objects), for the page's script. */
-static int write_data(FILE *out, const cl_doc *doc)
+/* The claims as JSONL records (the --format jsonl objects, the name as given), for the page's
+ * script: each written into SCRATCH, then escaped into the page. */
+static int write_data(cl_wbuf *b, const cl_doc *doc)
 {
-    fputs("<script type=\"application/json\" class=\"claims-data\">[", out);
-    for (size_t i = 0; i < cl_doc_claim_count(doc); i++) {
+    cl_jclaims *x = calloc(1, sizeof *x);
+    cl_jtail tail = {.raw_name = true};
+    char *scratch = NULL;
+    size_t cap = 0;
+    int rc = x ? 0 : -1;
+    PUT(b, "<script type=\"application/json\" class=\"claims-data\">[");
+    if (x)
+        cl_jclaims_start(x, doc);
+    for (size_t i = 0; x && i < cl_doc_claim_count(doc); i++) {
         const cl_claim *c = cl_doc_claim(doc, i);
-        cJSON *o = cl_claim_json(doc, c, i);
-        if (!o)
-            return -1;
-        cJSON_AddStringToObject(o, "doc", cl_doc_name(doc));
-        cJSON_AddItemToObject(o, "section", cl_section_path_json(doc, c->section));
-        char *s = cJSON_PrintUnformatted(o);
-        cJSON_Delete(o);
-        if (!s)
-            return -1;
+        if (!cl_jtail_for(&tail, doc, c->section)) {
+            rc = -1;
+            break;
+        }
+        size_t need = cl_claim_bound(x, c, 1) + tail.len;
+        if (need > cap) {
+            char *p = realloc(scratch, need);
+            if (!p) {
+                rc = -1;
+                break;
+            }
+            scratch = p;
+            cap = need;
+        }
+        char *o = cl_w_claim(scratch, x, c, i);
+        memcpy(o, tail.p, tail.len - 1);   /* without the line's end */
         if (i)
-            fputc(',', out);
-        json_in_script(out, s);
-        cJSON_free(s);
+            PUT(b, ",");
+        json_in_script(b, scratch, (size_t)(o - scratch) + tail.len - 1);
     }
-    fputs("]</script>\n", out);
-    return 0;
+    PUT(b, "]</script>\n");
+    free(scratch);
+    cl_jtail_free(&tail);
+    free(x);
+    return rc;
+}
+
+int cl_html_write(cl_wbuf *b, const cl_doc *doc, size_t index)
+{
+    PUT(b, "<article class=\"doc\" id=\"d");
+    put_uint(b, index);
+    PUT(b, "\" data-doc=\"");
+    esc_str(b, cl_doc_name(doc));
+    PUT(b, "\">\n<h2>");
+    esc_str(b, cl_doc_name(doc));
+    PUT(b, "</h2>\n<p class=\"meta\">");
+    cl_wbuf_puts(b, cl_doc_encoding(doc));
+    PUT(b, " · ");
+    cl_wbuf_puts(b, cl_doc_is_plan(doc) ? "plan" : "report");
+    PUT(b, " · ");
+    put_uint(b, cl_doc_text_len(doc));
+    PUT(b, " bytes · ");
+    put_uint(b, cl_doc_claim_count(doc));
+    PUT(b, " claims</p>\n");
+    write_kinds(b, doc);
+    if (write_marked_text(b, doc, index) < 0 || write_data(b, doc) < 0)
+        return -1;
+    write_list(b, doc, index);
+    PUT(b, "</article>\n");
+    return b->failed ? -1 : 0;
 }
 
 int cl_write_html(const cl_doc *doc, FILE *out, size_t index)
 {
-    fprintf(out, "<article class=\"doc\" id=\"d%zu\" data-doc=\"", index);
-    esc(out, cl_doc_name(doc));
-    fputs("\">\n<h2>", out);
-    esc(out, cl_doc_name(doc));
-    fprintf(out, "</h2>\n<p class=\"meta\">%s · %s · %zu bytes · %zu claims</p>\n",
-            cl_doc_encoding(doc), cl_doc_is_plan(doc) ? "plan" : "report",
-            cl_doc_text_len(doc), cl_doc_claim_count(doc));
-    write_kinds(out, doc);
-    if (write_marked_text(out, doc, index) < 0 || write_data(out, doc) < 0)
-        return -1;
-    write_list(out, doc, index);
-    fputs("</article>\n", out);
-    return ferror(out) ? -1 : 0;
+    cl_wbuf b;
+    cl_wbuf_init(&b, out);
+    int rc = cl_html_write(&b, doc, index);
+    return cl_wbuf_close(&b) < 0 ? -1 : rc;
 }

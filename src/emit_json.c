@@ -1,352 +1,310 @@
-/* emit_json.c — the AST as JSON (one Document) and as JSON Lines (one Claim a line), via cJSON.
+/* emit_json.c — the AST as one JSON Document per input, pretty (cJSON_Print's layout) or
+ * compact, written straight into the writer core's buffer.
  *
- * --format jsonl uses the faster writer in emit_jsonl.c; the cJSON one here is its reference.
- * The Document is written one top-level subtree at a time, in the very bytes cJSON would print
- * for the whole tree, so memory holds one subtree, not the document (a 200 MB input made an
- * 8 GB tree).
- *
- * Values are written as exact decimal literals (cJSON_CreateRaw) so that 52.854万 prints as
- * 528540, never as a rounded double. Strings come from spans of the text, which may still hold
- * the bytes the lexer reported as invalid UTF-8 (and file names are any bytes): each byte of an
- * invalid sequence, and NUL (cJSON strings end at NUL), becomes U+FFFD, so the output is always
- * UTF-8 that any JSON reader accepts. */
+ * The Document's outline is streamed: a heading's object is opened when it comes and closed
+ * when an item comes whose parent is above it, so memory holds the open headings, never a
+ * tree of the document. The claims are emit_claim.c's objects. Values are exact decimal
+ * literals, so 52.854万 prints as 528540, never as a rounded double; the text of spans, and
+ * the name, have NUL and invalid UTF-8 as U+FFFD, so the output is always UTF-8. */
 #include <stdlib.h>
-#include <string.h>
 
 #include <cjson/cJSON.h>
 
-#include "doc.h"
 #include "emit.h"
-#include "utf8.h"
-
-/* N bytes of S as a cJSON string: NUL and invalid UTF-8, byte by byte, as U+FFFD. */
-static cJSON *text_string(const char *text, size_t n)
-{
-    char stack[512];
-    const unsigned char *src = (const unsigned char *)text;
-    size_t size = n * 3 + 1;   /* every byte may become U+FFFD */
-    char *buf = size <= sizeof stack ? stack : malloc(size);
-    if (!buf)
-        return NULL;
-    char *p = buf;
-    for (size_t i = 0; i < n;) {
-        size_t len = src[i] ? cl_utf8_len(src + i, n - i) : 0;
-        if (len == 0) {
-            memcpy(p, "\xEF\xBF\xBD", 3);
-            p += 3;
-            i++;
-        } else {
-            memcpy(p, src + i, len);
-            p += len;
-            i += len;
-        }
-    }
-    *p = '\0';
-    cJSON *str = cJSON_CreateString(buf);
-    if (buf != stack)
-        free(buf);
-    return str;
-}
-
-static cJSON *span_string(const cl_doc *doc, cl_span s)
-{
-    return text_string(doc->text + s.start, s.end - s.start);
-}
-
-static cJSON *span_or_null(const cl_doc *doc, cl_span s)
-{
-    return s.end > s.start ? span_string(doc, s) : cJSON_CreateNull();
-}
-
-/* A count or an offset as cJSON prints a number ("%1.15g": plain digits below 10^15), but
- * without its sprintf and sscanf round trip, which were a third of --format json. */
-static cJSON *integer(uint64_t v)
-{
-    char buf[24], *p = buf + sizeof buf - 1;
-    *p = '\0';
-    do {
-        *--p = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    return cJSON_CreateRaw(p);
-}
-
-static void add_integer(cJSON *o, const char *key, uint64_t v)
-{
-    cJSON_AddItemToObject(o, key, integer(v));
-}
-
-static cJSON *decimal(cl_dec d)
-{
-    char buf[64];
-    return cJSON_CreateRaw(cl_dec_format(d, buf));
-}
-
-static cJSON *span_object(const cl_doc *doc, cl_span s, bool position)
-{
-    cJSON *o = cJSON_CreateObject();
-    add_integer(o, "start", s.start);
-    add_integer(o, "end", s.end);
-    if (position) {
-        uint32_t line, column;
-        cl_doc_position(doc, s.start, &line, &column);
-        add_integer(o, "line", line);
-        add_integer(o, "column", column);
-    }
-    return o;
-}
-
-static cJSON *quantity(const cl_doc *doc, const cl_quantity *q)
-{
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "type", "Quantity");
-    cJSON_AddItemToObject(o, "value", q->has_value ? decimal(q->value) : cJSON_CreateNull());
-    if (q->has_hi)
-        cJSON_AddItemToObject(o, "value_hi", decimal(q->value_hi));
-    if (q->has_value)
-        cJSON_AddStringToObject(o, "unit", q->unit);
-    else
-        cJSON_AddNullToObject(o, "unit");
-    cJSON_AddItemToObject(o, "unit_text", span_or_null(doc, q->unit_text));
-    const char *approx = cl_approx_name(q->approx);
-    cJSON_AddItemToObject(o, "approx", approx ? cJSON_CreateString(approx) : cJSON_CreateNull());
-    cJSON_AddItemToObject(o, "raw", span_or_null(doc, q->span));
-    cJSON_AddItemToObject(o, "span", span_object(doc, q->span, false));
-    return o;
-}
-
-cJSON *cl_claim_json(const cl_doc *doc, const cl_claim *c, size_t id)
-{
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "type", "Claim");
-    add_integer(o, "id", id);
-    cJSON_AddStringToObject(o, "kind", cl_kind_name(c->kind));
-    cJSON_AddStringToObject(o, "modality", c->modality == CL_TARGET ? "target" : "actual");
-    cJSON_AddItemToObject(o, "span", span_object(doc, c->span, true));
-    cJSON_AddItemToObject(o, "text", span_string(doc, c->span));
-    cJSON_AddItemToObject(o, "subject", span_or_null(doc, c->subject));
-    cJSON_AddItemToObject(o, "indicator",
-                          c->indicator ? cJSON_CreateString(c->indicator) : cJSON_CreateNull());
-    if (c->kind == CL_PROGRESS) {
-        cJSON_AddItemToObject(o, "done", quantity(doc, &c->done));
-        cJSON_AddItemToObject(o, "total", quantity(doc, &c->total));
-    } else {
-        cJSON_AddItemToObject(o, "quantity", quantity(doc, &c->quantity));
-    }
-    if (c->kind == CL_CHANGE) {
-        const char *dir = cl_direction_name(c->direction);
-        cJSON_AddItemToObject(o, "direction", dir ? cJSON_CreateString(dir) : cJSON_CreateNull());
-        cJSON_AddItemToObject(o, "baseline", c->baseline.end > c->baseline.start   /* "": none */
-                                                 ? span_or_null(doc, c->baseline) : cJSON_CreateString(""));
-    }
-    if (c->distributive)
-        cJSON_AddTrueToObject(o, "distributive");
-    return o;
-}
-
-static cJSON *diag_json(const cl_doc *doc, const cl_diag *d)
-{
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "type", "Diagnostic");
-    cJSON_AddStringToObject(o, "severity", d->severity == CL_SEV_ERROR ? "error" : "warning");
-    cJSON_AddStringToObject(o, "code", d->code);
-    cJSON_AddStringToObject(o, "message", d->message);
-    cJSON_AddItemToObject(o, "span", span_object(doc, d->span, true));
-    return o;
-}
-
-static cJSON *section_json(const cl_doc *doc, const cl_section *s)
-{
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "type", "Section");
-    add_integer(o, "level", s->level);
-    cJSON_AddItemToObject(o, "marker", span_string(doc, s->marker));
-    cJSON_AddItemToObject(o, "title", span_string(doc, s->title));
-    cJSON_AddBoolToObject(o, "plan", s->plan);
-    cJSON_AddItemToObject(o, "span", span_object(doc, s->marker, true));
-    cJSON_AddItemToObject(o, "children", cJSON_CreateArray());
-    return o;
-}
-
-/* Claims are stored in document order, so the claims of a sentence are a slice. */
-static cJSON *sentence_json(const cl_doc *doc, const cl_sentence *s)
-{
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "type", "Sentence");
-    cJSON_AddItemToObject(o, "span", span_object(doc, s->span, true));
-    cJSON_AddItemToObject(o, "text", span_string(doc, s->span));
-    cJSON *claims = cJSON_AddArrayToObject(o, "claims");
-    for (size_t i = 0; i < s->claim_count; i++)
-        cJSON_AddItemToArray(claims, cl_claim_json(doc, cl_doc_claim(doc, s->first_claim + i),
-                                                   s->first_claim + i));
-    return o;
-}
-
-static int print_and_free(cJSON *o, FILE *out, bool pretty)
-{
-    char *s = pretty ? cJSON_Print(o) : cJSON_PrintUnformatted(o);
-    cJSON_Delete(o);
-    if (!s)
-        return -1;
-    int rc = fputs(s, out) < 0 || fputc('\n', out) == EOF ? -1 : 0;
-    cJSON_free(s);
-    return rc;
-}
-
-/* The Document node without its children (an empty array in their place). */
-static cJSON *document_shell(const cl_doc *doc)
-{
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "type", "Document");
-    cJSON_AddItemToObject(o, "name", text_string(doc->name, strlen(doc->name)));
-    cJSON_AddStringToObject(o, "encoding", doc->encoding);
-    cJSON_AddStringToObject(o, "doc_kind", doc->plan ? "plan" : "report");
-    add_integer(o, "bytes", doc->len);
-    cJSON_AddArrayToObject(o, "children");
-
-    cJSON *diags = cJSON_AddArrayToObject(o, "diagnostics");
-    for (size_t i = 0; i < doc->diags.len; i++)
-        cJSON_AddItemToArray(diags, diag_json(doc, cl_doc_diag(doc, i)));
-
-    cJSON *stats = cJSON_AddObjectToObject(o, "stats");
-    add_integer(stats, "sentences", doc->sentences.len);
-    add_integer(stats, "claims", doc->claims.len);
-    cJSON *by_kind = cJSON_AddObjectToObject(stats, "by_kind");
-    size_t counts[CL_RANK + 1] = {0};
-    for (size_t i = 0; i < doc->claims.len; i++)
-        counts[cl_doc_claim(doc, i)->kind]++;
-    for (int k = 0; k <= CL_RANK; k++)
-        add_integer(by_kind, cl_kind_name((cl_kind)k), counts[k]);
-    return o;
-}
 
 typedef struct {
-    FILE *out;
-    bool pretty, first, failed;
+    cl_wbuf *b;
+    const cl_doc *doc;
+    bool pretty;
+    cl_jclaims *x;     /* the claims' writer, whose cursor the spans share */
 } json_out;
 
-/* One top-level child, printed as cJSON prints it inside the Document's children array (two
- * tabs deeper: JSON strings hold no raw newline, so every newline is the printer's) and freed. */
-static void put_child(json_out *j, cJSON *node)
+/* The room for an object of at most 12 keys at DEPTH with strings of TEXT bytes in all. */
+static size_t object_room(size_t text, int depth)
 {
-    char *s = j->pretty ? cJSON_Print(node) : cJSON_PrintUnformatted(node);
-    cJSON_Delete(node);
-    if (!s) {
-        j->failed = true;
-        return;
-    }
-    if (!j->first && fputs(j->pretty ? ", " : ",", j->out) < 0)
-        j->failed = true;
-    j->first = false;
-    for (const char *p = s;;) {
-        const char *nl = j->pretty ? strchr(p, '\n') : NULL;
-        size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        if (fwrite(p, 1, n, j->out) != n || (nl && fputs("\n\t\t", j->out) < 0))
-            j->failed = true;
-        if (!nl)
-            break;
-        p = nl + 1;
-    }
-    cJSON_free(s);
+    return 512 + CL_STRING_MAX(text) + 16 * 3 + 12 * CL_J_KEY_ROOM(depth + 1);
 }
 
-/* The outline as a stream of top-level subtrees: a subtree is complete when the next item opens
- * at the top level (a top-level heading, or a sentence outside every heading), so one subtree at
- * a time is in memory and a 200 MB document never becomes one cJSON tree. */
-static void put_children(json_out *j, const cl_doc *doc)
+#define KEY(o, j, depth, lit) CL_J_KEY((o), (j)->pretty, (depth), lit)
+#define KEY1(o, j, depth, lit) CL_J_KEY1((o), (j)->pretty, (depth), lit)
+
+static char *w_span_text(char *o, const cl_doc *doc, cl_span s)
 {
-    size_t nsec = doc->sections.len;
-    cJSON **nodes = nsec ? calloc(nsec, sizeof *nodes) : NULL;
-    const cl_section **secs = nsec ? calloc(nsec, sizeof *secs) : NULL;
-    size_t opened = 0;   /* sections of the current subtree */
-    cJSON *top = NULL;   /* the current subtree */
+    return cl_w_text(o, doc->text, doc->len, s);
+}
+
+static char *w_raw(char *o, const char *s)   /* a C string, as cJSON prints it */
+{
+    return cl_w_string_raw(o, s, strlen(s));
+}
+
+/* A heading, up to and with the '[' of its children; keys at DEPTH. */
+static void open_section(json_out *j, const cl_section *s, int depth)
+{
+    const cl_doc *doc = j->doc;
+    char *o = cl_wbuf_room(j->b, object_room(cl_span_len(s->marker) + cl_span_len(s->title),
+                                             depth));
+    if (!o)
+        return;
+    *o++ = '{';
+    o = KEY1(o, j, depth, "type");
+    o = CL_LIT(o, "\"Section\"");
+    o = KEY(o, j, depth, "level");
+    o = cl_w_uint(o, (uint64_t)s->level);
+    o = KEY(o, j, depth, "marker");
+    o = w_span_text(o, doc, s->marker);
+    o = KEY(o, j, depth, "title");
+    o = w_span_text(o, doc, s->title);
+    o = KEY(o, j, depth, "plan");
+    o = s->plan ? CL_LIT(o, "true") : CL_LIT(o, "false");
+    o = KEY(o, j, depth, "span");
+    o = cl_w_span(o, &j->x->pos, s->marker, true, j->pretty, depth + 1);
+    o = KEY(o, j, depth, "children");
+    *o++ = '[';
+    cl_wbuf_end(j->b, o);
+}
+
+static void close_section(json_out *j, int depth)
+{
+    char *o = cl_wbuf_room(j->b, CL_J_KEY_ROOM(depth) + 2);
+    if (o) {
+        *o++ = ']';
+        cl_wbuf_end(j->b, cl_j_close(o, j->pretty, depth));
+    }
+}
+
+/* A sentence and its claims, which are stored in document order: a slice. */
+static void put_sentence(json_out *j, const cl_sentence *s, int depth)
+{
+    const cl_doc *doc = j->doc;
+    char *o = cl_wbuf_room(j->b, object_room(cl_span_len(s->span), depth));
+    if (!o)
+        return;
+    *o++ = '{';
+    o = KEY1(o, j, depth, "type");
+    o = CL_LIT(o, "\"Sentence\"");
+    o = KEY(o, j, depth, "span");
+    o = cl_w_span(o, &j->x->pos, s->span, true, j->pretty, depth + 1);
+    o = KEY(o, j, depth, "text");
+    o = w_span_text(o, doc, s->span);
+    o = KEY(o, j, depth, "claims");
+    *o++ = '[';
+    cl_wbuf_end(j->b, o);
+    for (size_t i = 0; i < s->claim_count; i++) {
+        size_t id = s->first_claim + i;
+        const cl_claim *c = cl_doc_claim(doc, id);
+        if (!(o = cl_wbuf_room(j->b, cl_claim_bound(j->x, c, depth + 2) + 4)))
+            return;
+        if (i)
+            o = cl_j_next(o, j->pretty);
+        o = j->pretty ? cl_w_claim_pretty(o, j->x, c, id, depth + 2) : cl_w_claim(o, j->x, c, id);
+        cl_wbuf_end(j->b, cl_j_close(o, j->pretty, depth + 2));
+    }
+    if ((o = cl_wbuf_room(j->b, CL_J_KEY_ROOM(depth) + 2))) {
+        *o++ = ']';
+        cl_wbuf_end(j->b, cl_j_close(o, j->pretty, depth));
+    }
+}
+
+/* An element of an array that has SEEN elements before it. */
+static void separate(json_out *j, bool *seen)
+{
+    if (*seen)
+        cl_wbuf_put(j->b, j->pretty ? ", " : ",", j->pretty ? 2 : 1);
+    *seen = true;
+}
+
+/* An open heading: its children's array has had elements or not. */
+typedef struct {
+    const cl_section *s;
+    bool children;
+} open_heading;
+
+/* The outline, in document order: an item goes into the open heading that is its parent (the
+ * headings opened after that one are complete, and closed), or, when none is, at the top. */
+static void put_children(json_out *j)
+{
+    const cl_doc *doc = j->doc;
+    open_heading *open = malloc((doc->sections.len + 1) * sizeof *open);
+    if (!open) {
+        j->b->failed = true;
+        return;
+    }
+    size_t depth = 0;   /* open headings */
+    bool top_seen = false;
     for (size_t i = 0; i < doc->outline.len; i++) {
         const cl_outline_item *item = &CL_VEC_AT(doc->outline, cl_outline_item, i);
         const cl_section *parent, *sec = NULL;
-        cJSON *node;
+        const cl_sentence *sent = NULL;
         if (item->is_section) {
             sec = CL_VEC_AT(doc->sections, cl_section *, item->index);
             parent = sec->parent;
-            node = section_json(doc, sec);
         } else {
-            const cl_sentence *s = &CL_VEC_AT(doc->sentences, cl_sentence, item->index);
-            parent = s->section;
-            node = sentence_json(doc, s);
+            sent = &CL_VEC_AT(doc->sentences, cl_sentence, item->index);
+            parent = sent->section;
         }
-        cJSON *into = NULL;
-        for (size_t k = opened; parent && nodes && k-- > 0;)
-            if (secs[k] == parent) {
-                into = cJSON_GetObjectItemCaseSensitive(nodes[k], "children");
-                break;
-            }
-        if (into) {
-            cJSON_AddItemToArray(into, node);
-        } else {   /* a new top-level subtree: the one before is complete */
-            if (top)
-                put_child(j, top);
-            top = node;
-            opened = 0;
-        }
-        if (sec && nodes) {
-            nodes[opened] = node;
-            secs[opened++] = sec;
+        size_t keep = depth;
+        while (keep > 0 && open[keep - 1].s != parent)
+            keep--;
+        for (; depth > keep; depth--)   /* headings 1..depth have their keys at 3 + 2k */
+            close_section(j, 3 + 2 * (int)(depth - 1));
+        separate(j, depth ? &open[depth - 1].children : &top_seen);
+        int keys = 3 + 2 * (int)depth;
+        if (sec) {
+            open_section(j, sec, keys);
+            open[depth++] = (open_heading){sec, false};
+        } else {
+            put_sentence(j, sent, keys);
         }
     }
-    if (top)
-        put_child(j, top);
-    free(nodes);
-    free(secs);
+    for (; depth > 0; depth--)
+        close_section(j, 3 + 2 * (int)(depth - 1));
+    free(open);
+}
+
+static void put_diagnostics(json_out *j)
+{
+    const cl_doc *doc = j->doc;
+    cl_textpos pos;   /* from the start again: the children moved the claims' cursor */
+    cl_textpos_init(&pos, doc->text, doc->len);
+    for (size_t i = 0; i < doc->diags.len; i++) {
+        const cl_diag *d = cl_doc_diag(doc, i);
+        char *o = cl_wbuf_room(j->b, object_room(strlen(d->code) + strlen(d->message), 3));
+        if (!o)
+            return;
+        if (i)
+            o = cl_j_next(o, j->pretty);
+        *o++ = '{';
+        o = KEY1(o, j, 3, "type");
+        o = CL_LIT(o, "\"Diagnostic\"");
+        o = KEY(o, j, 3, "severity");
+        o = d->severity == CL_SEV_ERROR ? CL_LIT(o, "\"error\"") : CL_LIT(o, "\"warning\"");
+        o = KEY(o, j, 3, "code");
+        o = w_raw(o, d->code);
+        o = KEY(o, j, 3, "message");
+        o = w_raw(o, d->message);
+        o = KEY(o, j, 3, "span");
+        o = cl_w_span(o, &pos, d->span, true, j->pretty, 4);
+        cl_wbuf_end(j->b, cl_j_close(o, j->pretty, 3));
+    }
+}
+
+static void put_stats(json_out *j)
+{
+    const cl_doc *doc = j->doc;
+    size_t counts[CL_NKINDS] = {0};
+    for (size_t i = 0; i < doc->claims.len; i++)
+        counts[cl_doc_claim(doc, i)->kind]++;
+    char *o = cl_wbuf_room(j->b, 1024);
+    if (!o)
+        return;
+    *o++ = '{';
+    o = KEY1(o, j, 2, "sentences");
+    o = cl_w_uint(o, doc->sentences.len);
+    o = KEY(o, j, 2, "claims");
+    o = cl_w_uint(o, doc->claims.len);
+    o = KEY(o, j, 2, "by_kind");
+    *o++ = '{';
+    for (int k = 0; k < CL_NKINDS; k++) {   /* keys that are names: written as the names are */
+        if (k)
+            *o++ = ',';
+        if (j->pretty) {
+            o = CL_LIT(o, "\n\t\t\t");
+        }
+        o = w_raw(o, cl_kind_name((cl_kind)k));
+        *o++ = ':';
+        if (j->pretty)
+            *o++ = '\t';
+        o = cl_w_uint(o, counts[k]);
+    }
+    o = cl_j_close(o, j->pretty, 3);
+    cl_wbuf_end(j->b, cl_j_close(o, j->pretty, 2));
+}
+
+/* The input record's other fields (meta.c) as the Document's "meta" value: the compact JSON as
+ * it is, or laid out as cJSON_Print lays out an object at depth 1 (a tab after each of its
+ * newlines: JSON strings hold none). Malloc'd; NULL for none. */
+static char *meta_text(const cl_doc *doc, bool pretty)
+{
+    if (!doc->meta || !pretty)
+        return doc->meta ? strdup(doc->meta) : NULL;
+    cJSON *o = cJSON_Parse(doc->meta);
+    char *p = o ? cJSON_Print(o) : NULL, *out = NULL;
+    cJSON_Delete(o);
+    size_t lines = 0, n = p ? strlen(p) : 0;
+    for (size_t i = 0; i < n; i++)
+        lines += p[i] == '\n';
+    if (p && (out = malloc(n + lines + 1))) {
+        char *q = out;
+        for (size_t i = 0; i < n; i++)
+            if ((*q++ = p[i]) == '\n')
+                *q++ = '\t';
+        *q = '\0';
+    }
+    cJSON_free(p);
+    return out;
+}
+
+int cl_json_write(cl_wbuf *b, const cl_doc *doc, bool pretty)
+{
+    cl_jclaims *x = calloc(1, sizeof *x);
+    if (!x)
+        return -1;
+    cl_jclaims_start(x, doc);
+    json_out j = {b, doc, pretty, x};
+    size_t name_len = strlen(doc->name);
+    char *meta = meta_text(doc, pretty);
+    size_t meta_len = meta ? strlen(meta) : 0;
+    char *o = cl_wbuf_room(b, object_room(name_len + strlen(doc->encoding), 1) + meta_len);
+    if (o) {
+        *o++ = '{';
+        o = KEY1(o, &j, 1, "type");
+        o = CL_LIT(o, "\"Document\"");
+        o = KEY(o, &j, 1, "name");
+        o = cl_w_string(o, doc->name, name_len);
+        if (meta) {
+            o = KEY(o, &j, 1, "meta");
+            memcpy(o, meta, meta_len);
+            o += meta_len;
+        }
+        o = KEY(o, &j, 1, "encoding");
+        o = w_raw(o, doc->encoding);
+        o = KEY(o, &j, 1, "doc_kind");
+        o = doc->plan ? CL_LIT(o, "\"plan\"") : CL_LIT(o, "\"report\"");
+        o = KEY(o, &j, 1, "bytes");
+        o = cl_w_uint(o, doc->len);
+        o = KEY(o, &j, 1, "children");
+        *o++ = '[';
+        cl_wbuf_end(b, o);
+    }
+    put_children(&j);
+    if ((o = cl_wbuf_room(b, 64))) {
+        o = CL_LIT(o, "]");
+        o = KEY(o, &j, 1, "diagnostics");
+        *o++ = '[';
+        cl_wbuf_end(b, o);
+    }
+    put_diagnostics(&j);
+    if ((o = cl_wbuf_room(b, 64))) {
+        o = CL_LIT(o, "]");
+        o = KEY(o, &j, 1, "stats");
+        cl_wbuf_end(b, o);
+    }
+    put_stats(&j);
+    if ((o = cl_wbuf_room(b, 8))) {
+        o = cl_j_close(o, pretty, 1);
+        *o++ = '\n';
+        cl_wbuf_end(b, o);
+    }
+    free(meta);
+    free(x);
+    return b->failed ? -1 : 0;
 }
 
 int cl_write_json(const cl_doc *doc, FILE *out, bool pretty)
 {
-    cJSON *shell = document_shell(doc);
-    char *s = pretty ? cJSON_Print(shell) : cJSON_PrintUnformatted(shell);
-    cJSON_Delete(shell);
-    if (!s)
-        return -1;
-    /* the shell's empty children array is where the subtrees go: a top-level key (after a
-     * newline and one tab, or after a comma), which no string value can imitate */
-    const char *mark = pretty ? "\n\t\"children\":\t[]" : ",\"children\":[]";
-    const char *at = strstr(s, mark);
-    int rc = -1;
-    if (at) {
-        size_t head = (size_t)(at - s) + strlen(mark) - 1;   /* up to and with the '[' */
-        json_out j = {out, pretty, true, false};
-        j.failed = fwrite(s, 1, head, out) != head;
-        put_children(&j, doc);
-        rc = j.failed || fputs(s + head, out) < 0 || fputc('\n', out) == EOF ? -1 : 0;
-    }
-    cJSON_free(s);
-    return rc;
-}
-
-cJSON *cl_section_path_json(const cl_doc *doc, const cl_section *s)
-{
-    cJSON *path = cJSON_CreateArray();
-    const cl_section *chain[64];
-    int n = 0;
-    for (; s && n < 64; s = s->parent)
-        chain[n++] = s;
-    while (n-- > 0) {
-        cl_span title = chain[n]->title.end > chain[n]->title.start
-                            ? chain[n]->title : chain[n]->marker;
-        cJSON_AddItemToArray(path, span_string(doc, title));
-    }
-    return path;
-}
-
-/* The claims as JSON Lines through cJSON trees: the reference that the fast writer
- * (cl_write_jsonl in emit_jsonl.c) must match byte for byte (tests/jsonl_same.c). */
-int cl_write_jsonl_cjson(const cl_doc *doc, FILE *out)
-{
-    for (size_t i = 0; i < doc->claims.len; i++) {
-        const cl_claim *c = cl_doc_claim(doc, i);
-        cJSON *o = cl_claim_json(doc, c, i);
-        cJSON_AddItemToObject(o, "doc", text_string(doc->name, strlen(doc->name)));
-        cJSON_AddItemToObject(o, "section", cl_section_path_json(doc, c->section));
-        if (print_and_free(o, out, false) < 0)
-            return -1;
-    }
-    return 0;
+    cl_wbuf b;
+    cl_wbuf_init(&b, out);
+    int rc = cl_json_write(&b, doc, pretty);
+    return cl_wbuf_close(&b) < 0 ? -1 : rc;
 }

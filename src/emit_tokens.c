@@ -1,11 +1,9 @@
 /* emit_tokens.c — the raw token stream with spans and values: what a rule author reads first.
  *
  * One token a line, tab separated: start end line:col TYPE text attributes. Spaces and
- * newlines are left out. */
-#include <string.h>
-
-#include "claimc.h"
-#include "doc.h"
+ * newlines are left out. Written into the writer core's buffer; line and column from a cursor
+ * that moves forwards with the tokens (textpos.h). */
+#include "emit.h"
 #include "lexer.h"
 #include "units.h"
 
@@ -13,92 +11,132 @@ static const char *const kw_class_names[] = {  /* ORDER KW */
     "BASE", "CMP", "DIR", "COP", "DISTR", "ALL", "TOTAL", "DONE", "HAS", "MODAL", "TO", "ACHV",
     "RANK", "VERB", "SCOPE", "APPROX", "LE", "AND", "NAME", "WORD", "FULL"};
 
-static void print_text(FILE *out, const cl_doc *doc, const cl_rawtok *t)
+/* The token's bytes: tab, line breaks and NUL as \t \n \r \0; an invalid byte as \xHH. At most
+ * four bytes a byte. */
+static char *w_text(char *o, const cl_doc *doc, const cl_rawtok *t)
 {
+    static const char hex[] = "0123456789ABCDEF";
     for (uint32_t i = t->start; i < t->end; i++) {
         char c = doc->text[i];
-        if (c == '\t' || c == '\n' || c == '\r' || c == '\0')
-            fputs(c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\0", out);
-        else if (t->type == CL_RT_INVALID)
-            fprintf(out, "\\x%02X", (unsigned char)c);
-        else
-            fputc(c, out);
+        if (c == '\t' || c == '\n' || c == '\r' || c == '\0') {
+            *o++ = '\\';
+            *o++ = c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '0';
+        } else if (t->type == CL_RT_INVALID) {
+            *o++ = '\\';
+            *o++ = 'x';
+            *o++ = hex[(unsigned char)c >> 4];
+            *o++ = hex[c & 15];
+        } else {
+            *o++ = c;
+        }
+    }
+    return o;
+}
+
+static char *w_int(char *o, long v)   /* printf's %d */
+{
+    if (v < 0) {
+        *o++ = '-';
+        return cl_w_uint(o, (uint64_t)-v);
+    }
+    return cl_w_uint(o, (uint64_t)v);
+}
+
+static char *w_str(char *o, const char *s)   /* printf's %s, which prints NULL as (null) */
+{
+    s = s ? s : "(null)";
+    size_t n = strlen(s);
+    memcpy(o, s, n);
+    return o + n;
+}
+
+static char *w_attributes(char *o, const cl_doc *doc, const cl_rawtok *t)
+{
+    switch (t->type) {
+    case CL_RT_NUM: case CL_RT_PCT: case CL_RT_FRAC: case CL_RT_ORD:
+        if (t->overflow) {
+            o = CL_LIT(o, "overflow");
+        } else {
+            o = CL_LIT(o, "value=");
+            o = cl_w_dec(o, t->num);
+        }
+        if (t->has_hi) {
+            o = CL_LIT(o, " value_hi=");
+            o = cl_w_dec(o, t->num_hi);
+        }
+        if (t->cn)
+            o = CL_LIT(o, " chinese");
+        return o;
+    case CL_RT_UNIT:
+        o = CL_LIT(o, "unit=");
+        o = w_str(o, cl_units[t->id].canonical);
+        o = CL_LIT(o, " exp10=");
+        return w_int(o, cl_units[t->id].exp10);
+    case CL_RT_MULT:
+        o = CL_LIT(o, "exp10=");
+        return w_int(o, t->id);
+    case CL_RT_SUFFIX:
+        o = CL_LIT(o, "approx=");
+        return w_str(o, cl_approx_name((cl_approx)t->id));
+    case CL_RT_LIST:
+        o = CL_LIT(o, "level=");
+        return w_int(o, t->id);
+    case CL_RT_KW:
+        o = CL_LIT(o, "class=");
+        return w_str(o, kw_class_names[t->id]);
+    case CL_RT_NAME: {   /* the normalised spelling, when it differs: PM₁₀ norm=PM10 */
+        char norm[128];
+        const unsigned char *s = (const unsigned char *)doc->text + t->start;
+        size_t n = cl_name_normalise(s, s + (t->end - t->start), norm, sizeof norm);
+        if (*s != '[' && *s != '#' && (n != t->end - t->start || memcmp(norm, s, n) != 0)) {
+            o = CL_LIT(o, "norm=");
+            o = w_str(o, norm);
+        }
+        return o;
+    }
+    default:
+        return o;
     }
 }
 
-/* Line and column of token starts, in order: walked forward from the previous token instead of
- * asking cl_doc_position() for each (which walks up to a checkpoint's 4096 bytes every time and
- * took 80 % of the run). The counting rule is doc.c's: LF, CR LF or a lone CR ends a line; the
- * column counts code points. */
-typedef struct { uint32_t offset, line, column; } position;
-
-static void position_to(const cl_doc *doc, position *p, uint32_t offset)
+int cl_tokens_write(cl_wbuf *b, const cl_doc *doc)
 {
-    for (; p->offset < offset; p->offset++) {
-        unsigned char c = (unsigned char)doc->text[p->offset];
-        if (c == '\n' || (c == '\r' && doc->text[p->offset + 1] != '\n')) {
-            p->line++;
-            p->column = 1;
-        } else if ((c & 0xC0) != 0x80 && c != '\r') {
-            p->column++;
-        }
+    cl_textpos pos;
+    cl_textpos_init(&pos, doc->text, doc->len);
+    cl_lexer lx;
+    cl_lexer_init(&lx, doc->text, doc->len);
+    cl_rawtok t;
+    while (cl_lex(&lx, &t) != CL_RT_END) {
+        if (t.type == CL_RT_SPACE || t.type == CL_RT_NEWLINE)
+            continue;
+        char *o = cl_wbuf_room(b, 4 * (size_t)(t.end - t.start) + 512);
+        if (!o)
+            break;
+        uint32_t line, column;
+        cl_textpos_at(&pos, t.start, &line, &column);
+        o = cl_w_uint(o, t.start);
+        *o++ = '\t';
+        o = cl_w_uint(o, t.end);
+        *o++ = '\t';
+        o = cl_w_uint(o, line);
+        *o++ = ':';
+        o = cl_w_uint(o, column);
+        *o++ = '\t';
+        o = w_str(o, cl_rt_name(t.type));
+        *o++ = '\t';
+        o = w_text(o, doc, &t);
+        *o++ = '\t';
+        o = w_attributes(o, doc, &t);
+        *o++ = '\n';
+        cl_wbuf_end(b, o);
     }
+    return b->failed ? -1 : 0;
 }
 
 int cl_write_tokens(const cl_doc *doc, FILE *out)
 {
-    position pos = {0, 1, 1};
-    cl_lexer lx;
-    cl_lexer_init(&lx, doc->text, doc->len);
-    cl_rawtok t;
-    char buf[64];
-    while (cl_lex(&lx, &t) != CL_RT_END) {
-        if (t.type == CL_RT_SPACE || t.type == CL_RT_NEWLINE)
-            continue;
-        position_to(doc, &pos, t.start);
-        fprintf(out, "%u\t%u\t%u:%u\t%s\t", t.start, t.end, pos.line, pos.column,
-                cl_rt_name(t.type));
-        print_text(out, doc, &t);
-        fputc('\t', out);
-        switch (t.type) {
-        case CL_RT_NUM: case CL_RT_PCT: case CL_RT_FRAC: case CL_RT_ORD:
-            if (t.overflow)
-                fputs("overflow", out);
-            else
-                fprintf(out, "value=%s", cl_dec_format(t.num, buf));
-            if (t.has_hi)
-                fprintf(out, " value_hi=%s", cl_dec_format(t.num_hi, buf));
-            if (t.cn)
-                fputs(" chinese", out);
-            break;
-        case CL_RT_UNIT:
-            fprintf(out, "unit=%s exp10=%d", cl_units[t.id].canonical, cl_units[t.id].exp10);
-            break;
-        case CL_RT_MULT:
-            fprintf(out, "exp10=%d", t.id);
-            break;
-        case CL_RT_SUFFIX:
-            fprintf(out, "approx=%s", cl_approx_name((cl_approx)t.id));
-            break;
-        case CL_RT_LIST:
-            fprintf(out, "level=%d", t.id);
-            break;
-        case CL_RT_KW:
-            fprintf(out, "class=%s", kw_class_names[t.id]);
-            break;
-        case CL_RT_NAME: {   /* the normalised spelling, when it differs: PM₁₀ norm=PM10 */
-            char norm[128];
-            const unsigned char *s = (const unsigned char *)doc->text + t.start;
-            size_t n = cl_name_normalise(s, s + (t.end - t.start), norm, sizeof norm);
-            if (*s != '[' && *s != '#' && (n != t.end - t.start || memcmp(norm, s, n) != 0))
-                fprintf(out, "norm=%s", norm);
-            break;
-        }
-        default:
-            break;
-        }
-        if (fputc('\n', out) == EOF)
-            return -1;
-    }
-    return 0;
+    cl_wbuf b;
+    cl_wbuf_init(&b, out);
+    int rc = cl_tokens_write(&b, doc);
+    return cl_wbuf_close(&b) < 0 ? -1 : rc;
 }

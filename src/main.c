@@ -16,13 +16,16 @@
 
 #include "claimc.h"
 #include "cli.h"
+#include "compare.h"
 
 static const char usage[] =
     "usage: claimc [OPTIONS] [FILE...]\n"
     "       claimc check [OPTIONS] [FILE...]\n"
+    "       claimc compare [OPTIONS] FILE FILE...\n"
     "Extract quantitative claims from Chinese government work reports.\n"
     "Reads each FILE (or standard input for none or '-') and writes its claims.\n"
-    "'claimc check' cross-checks the claims' arithmetic instead ('claimc check --help').\n"
+    "'claimc check' cross-checks the claims' arithmetic instead ('claimc check --help');\n"
+    "'claimc compare' lines up several reports' claims by indicator ('claimc compare --help').\n"
     "\n"
     "  -f, --format FMT   json (default: one Document AST per input), jsonl (one claim a\n"
     "                     line), csv (RFC 4180, one claim a row, a header row), html (one\n"
@@ -93,6 +96,8 @@ static bool parse_format(const char *s, cl_format *out, bool check)
 
 int main(int argc, char **argv)
 {
+    if (argc > 1 && strcmp(argv[1], "compare") == 0)   /* claimc compare A B ...: compare*.c */
+        return cl_compare_main(argc - 1, argv + 1);
     cl_cli_options opt = {.format = CL_FMT_JSON, .pretty = true, .jobs = 0};
     const char *output = NULL;
     /* claimc check: the auditor's subcommand, with the same input options */

@@ -130,6 +130,12 @@ for txt in "$tmp"/in/*.txt; do
   case $name in edge-*) [ -s "$tmp/out/$name.jsonl" ] || rm "$tmp/out/$name.jsonl" ;; esac
 done
 
+# --input jsonl records with other fields: their meta, in JSONL and in the Document
+printf '%s\n' '{"id": 7, "city": "鄂州", "year": 2024, "url": "http://x/a", "text": "全年完成植树造林1.2万亩。"}' \
+  '{"id": "b", "text": "共交办问题20个，已完成整改18个。"}' > "$tmp/records.jsonl"
+"$claimc" -q --input jsonl --format jsonl "$tmp/records.jsonl" > "$tmp/out/meta-records.jsonl"
+"$claimc" -q --input jsonl --compact "$tmp/records.jsonl" | head -1 > "$tmp/out/meta-records.json"
+
 # -- broken records, made from real ones, must be rejected ---------------------------------------
 cat "$tmp"/out/*-20[0-9][0-9]-*.jsonl > "$tmp/all.jsonl"
 pick() { jq -c "select(.kind == \"$1\")" "$tmp/all.jsonl" | head -1; }

@@ -15,6 +15,7 @@ test="$build jq valgrind clang libclang-rt-14-dev python3"
 test="$test python3-jsonschema man-db groff-base binutils"  # schema, man page, install tests
 test="$test chromium fonts-wqy-microhei parallel bsdutils"  # html page, GNU parallel, script
 test="$test time gzip util-linux libc-bin"  # reliability: time -v, gzip, setpriv, iconv
+test="$test python3-pandas python3-distributed python3-pytest python3-setuptools python3-pip"  # python/
 
 case "${1:-build}" in
   build) want=$build ;;

@@ -4,6 +4,8 @@
 #   formats/csv-vs-jsonl   --format csv of the corpus and quoting.txt, parsed with Python's csv
 #                          module, equals the JSONL output field by field (csv_vs_jsonl.py)
 #   formats/csv-header     several inputs give one header row
+#   formats/csv-meta       --input jsonl records' other fields: the CSV meta column and JSONL
+#                          "meta" hold the same object
 #   formats/parallel       5,000 JSONL records: `parallel --pipe -N 500 claimc --input jsonl
 #                          --format jsonl` gives the same claims as one serial run
 set -u
@@ -21,6 +23,17 @@ if python3 "$here/csv_vs_jsonl.py" "$tmp/claims.csv" "$tmp/claims.jsonl" > "$tmp
   pass formats/csv-vs-jsonl
 else
   cat "$tmp/csv.log"; fail formats/csv-vs-jsonl "(CSV and JSONL disagree)"
+fi
+# records with other fields (--input jsonl): the meta column holds them, as JSONL's "meta"
+printf '%s\n' '{"id": 7, "city": "鄂州", "year": 2024, "note": "a \"quoted\", text", "text": "全年完成植树造林1.2万亩。"}' \
+  '{"id": "b", "text": "共交办问题20个，已完成整改18个。"}' '{"text": "完成投资3亿元。"}' > "$tmp/meta.jsonl"
+"$claimc" -q --input jsonl --format csv "$tmp/meta.jsonl" > "$tmp/meta.csv"
+"$claimc" -q --input jsonl --format jsonl "$tmp/meta.jsonl" > "$tmp/meta-claims.jsonl"
+if python3 "$here/csv_vs_jsonl.py" "$tmp/meta.csv" "$tmp/meta-claims.jsonl" > "$tmp/meta.log" &&
+   [ "$(jq -c 'select(.doc == "7") | .meta.year' "$tmp/meta-claims.jsonl" | sort -u)" = 2024 ]; then
+  pass formats/csv-meta
+else
+  cat "$tmp/meta.log"; fail formats/csv-meta "(the records' other fields are not in CSV and JSONL alike)"
 fi
 headers=$(grep -c '^doc,id,kind,' "$tmp/claims.csv")
 if [ "$headers" -eq 1 ] && head -c 7 "$tmp/claims.csv" | grep -q '^doc,id,'; then

@@ -1,14 +1,16 @@
-/* jsonl_same.c — the fast JSONL writer must write exactly the bytes of the cJSON one.
+/* writers_same.c — the writer core must write exactly the bytes of the writers before it.
  *
- *   jsonl_same FILE...
+ *   writers_same FILE...
  *
  * Each FILE.txt is one document; each line of a FILE.jsonl is a record {"id", "text"} whose text
  * is one document (as --input jsonl reads them). Built-in documents add what the corpus lacks:
  * quotes, backslashes, control characters, NUL bytes, invalid UTF-8, names that need escaping.
- * For every document, cl_write_jsonl (emit_jsonl.c) and cl_write_jsonl_cjson (emit_json.c)
- * write into memory and are compared, and so is what --format jsonl writes while it parses
+ * For every document, each format's writer (src/emit_*.c, on the writer core) and the oracle
+ * (tests/oracle/: cJSON trees for JSON and JSON Lines, stdio for CSV, HTML and tokens) write
+ * into memory and are compared: JSON pretty and compact, JSON Lines, CSV, HTML, tokens. So is
+ * what --format jsonl writes while it parses
  * (cl_parse_adopt_each): the same bytes, ids in order, and never all of a long document's
- * claims held at once; prints "PASS jsonl-same/NAME" or "FAIL jsonl-same/NAME
+ * claims held at once; prints "PASS writers-same/NAME" or "FAIL writers-same/NAME
  * why" per input, and fails when no claim at all was compared (a test that cannot fail). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,9 +21,10 @@
 #include "claimc.h"
 #include "doc.h"
 #include "emit.h"
+#include "oracle.h"
 
 typedef struct {
-    size_t docs, claims, bytes;
+    size_t docs, claims, bytes, formats_bytes;
     char why[256];
     FILE *keep;       /* when set, the reference output is also written here */
     bool positions;   /* also check line and column at every offset */
@@ -98,6 +101,10 @@ static bool same_positions(const char *name, cl_doc *doc, tally *t)
     return ok;
 }
 
+/* An input record's other fields (compact JSON, as meta.c keeps them) for the documents same()
+ * compares, or NULL: set for the meta case in main. */
+static const char *record_meta;
+
 /* -- the streaming parse -------------------------------------------------------------------- */
 
 typedef struct {
@@ -134,6 +141,7 @@ static bool same_streamed(const char *name, const char *text, size_t len, const 
     }
     memcpy(room, text, len);
     room[len] = '\0';
+    cl_jsonl_meta(s.w, record_meta);   /* as the command line gives it (--input jsonl) */
     cl_doc *doc = cl_parse_adopt_each(name, room, len, watch_line, &s);
     int rc = cl_jsonl_close(s.w);
     bool ok = fclose(f) == 0 && rc == 0 && doc;
@@ -180,12 +188,68 @@ static bool stops_when_told(const char *text, size_t len, tally *t)
     return ok;
 }
 
+static int core_json(const cl_doc *d, FILE *o) { return cl_write_json(d, o, true); }
+static int core_json_compact(const cl_doc *d, FILE *o) { return cl_write_json(d, o, false); }
+static int core_html(const cl_doc *d, FILE *o) { return cl_write_html(d, o, 7); }
+static int oracle_json(const cl_doc *d, FILE *o) { return oracle_write_json(d, o, true); }
+static int oracle_json_compact(const cl_doc *d, FILE *o) { return oracle_write_json(d, o, false); }
+static int oracle_html(const cl_doc *d, FILE *o) { return oracle_write_html(d, o, 7); }
+
+/* Every format but JSON Lines (compared below, with the streaming parse): the core's writer
+ * and the oracle's. */
+static const struct {
+    const char *format;
+    int (*core)(const cl_doc *, FILE *);
+    int (*oracle)(const cl_doc *, FILE *);
+} formats[] = {
+    {"json", core_json, oracle_json},
+    {"json-compact", core_json_compact, oracle_json_compact},
+    {"csv", cl_write_csv, oracle_write_csv},
+    {"html", core_html, oracle_html},
+    {"tokens", cl_write_tokens, oracle_write_tokens},
+};
+
+/* The first difference of A and B, in WHY; false when they differ. */
+static bool same_bytes(const char *name, const char *format, const char *a, size_t a_len,
+                       const char *b, size_t b_len, tally *t)
+{
+    if (!a || !b) {
+        snprintf(t->why, sizeof t->why, "%s: %s: a writer failed", name, format);
+        return false;
+    }
+    size_t i = 0;
+    while (i < a_len && i < b_len && a[i] == b[i])
+        i++;
+    if (i == a_len && i == b_len)
+        return true;
+    size_t from = i > 40 ? i - 40 : 0;
+    snprintf(t->why, sizeof t->why, "%s: %s differs at byte %zu: core \"%.60s\" oracle \"%.60s\"",
+             name, format, i, a + from, b + from);
+    return false;
+}
+
+static bool same_formats(const char *name, const cl_doc *doc, tally *t)
+{
+    bool ok = true;
+    for (size_t f = 0; ok && f < sizeof formats / sizeof formats[0]; f++) {
+        size_t core_len = 0, ref_len = 0;
+        char *core = render(doc, formats[f].core, &core_len);
+        char *ref = render(doc, formats[f].oracle, &ref_len);
+        ok = same_bytes(name, formats[f].format, core, core_len, ref, ref_len, t);
+        t->formats_bytes += ref_len;
+        free(core);
+        free(ref);
+    }
+    return ok;
+}
+
 /* Compare the writers on one document; false (and why) on the first difference. */
 static bool same(const char *name, const char *text, size_t len, tally *t)
 {
     cl_doc *doc = cl_parse(name, text, len);
-    if (!doc) {
+    if (!doc || !cl_doc_set_meta(doc, record_meta)) {
         snprintf(t->why, sizeof t->why, "%s: out of memory", name);
+        cl_doc_free(doc);
         return false;
     }
     if (t->positions && !same_positions(name, doc, t)) {
@@ -194,7 +258,7 @@ static bool same(const char *name, const char *text, size_t len, tally *t)
     }
     size_t fast_len = 0, ref_len = 0;
     char *fast = render(doc, cl_write_jsonl, &fast_len);
-    char *ref = render(doc, cl_write_jsonl_cjson, &ref_len);
+    char *ref = render(doc, oracle_write_jsonl, &ref_len);
     bool ok = fast && ref;
     if (!ok)
         snprintf(t->why, sizeof t->why, "%s: a writer failed", name);
@@ -209,6 +273,8 @@ static bool same(const char *name, const char *text, size_t len, tally *t)
     }
     if (ok)
         ok = same_streamed(name, text, len, fast, fast_len, cl_doc_claim_count(doc), t);
+    if (ok)
+        ok = same_formats(name, doc, t);
     if (t->keep && ref)
         fwrite(ref, 1, ref_len, t->keep);
     t->docs++;
@@ -359,10 +425,11 @@ int main(int argc, char **argv)
         all.claims += t.claims;
         all.bytes += t.bytes;
         if (ok)
-            printf("PASS jsonl-same/%s (%zu documents, %zu claims, %zu bytes)\n", argv[i],
-                   t.docs, t.claims, t.bytes);
+            printf("PASS writers-same/%s (%zu documents, %zu claims, %zu bytes of JSONL, "
+                   "%zu of the other formats)\n", argv[i], t.docs, t.claims, t.bytes,
+                   t.formats_bytes);
         else
-            printf("FAIL jsonl-same/%s %s\n", argv[i], printable(t.why));
+            printf("FAIL writers-same/%s %s\n", argv[i], printable(t.why));
         failed += !ok;
     }
     /* line breaks of every kind at every position of the writer's sixteen-byte steps */
@@ -390,7 +457,7 @@ int main(int argc, char **argv)
         static char wide[20000];
         memset(wide, 'a', sizeof wide);
         ok = ok && same("long-ascii", wide, sizeof wide, &t);
-        printf("%s jsonl-same/line-breaks %s\n", ok ? "PASS" : "FAIL", ok ? "" : printable(t.why));
+        printf("%s writers-same/line-breaks %s\n", ok ? "PASS" : "FAIL", ok ? "" : printable(t.why));
         failed += !ok;
     }
     /* the writer looks for no CR before the first one the parse has lexed (doc.h, first_cr):
@@ -420,10 +487,23 @@ int main(int argc, char **argv)
             free(text);
         }
         if (ok)
-            printf("PASS jsonl-same/late-cr (%zu claims)\n", t.claims);
+            printf("PASS writers-same/late-cr (%zu claims)\n", t.claims);
         else
-            printf("FAIL jsonl-same/late-cr %s\n", printable(t.why));
+            printf("FAIL writers-same/late-cr %s\n", printable(t.why));
         all.claims += t.claims;
+        failed += !ok;
+    }
+    /* a record's other fields (--input jsonl): "meta" after "doc" in JSONL, streamed or not, in
+     * the Document (compact and pretty) and the CSV's last column, as the oracles put them */
+    {
+        record_meta = "{\"id\":7,\"city\":\"鄂州\",\"tags\":[1,{\"a\":null},[]],\"q\":\"say \\\"hi\\\", ok\","
+                      "\"o\":{},\"x\":1.5e+300}";
+        static const char text[] = "一、总体要求\n全市共检查排污单位1826家次，同比下降5.9%。\n"
+                                   "（一）水\n完成投资3亿元。\n";
+        tally t = {0};
+        bool ok = same("meta", text, sizeof text - 1, &t) && t.claims >= 3;
+        record_meta = NULL;
+        printf("%s writers-same/meta %s\n", ok ? "PASS" : "FAIL", ok ? "" : printable(t.why));
         failed += !ok;
     }
     /* claim texts and heading titles with each kind of byte the writer's sixteen-byte copy
@@ -448,9 +528,9 @@ int main(int argc, char **argv)
         tally t = {0};
         bool ok = f && fclose(f) == 0 && same("plain-copy", text, n, &t);
         if (ok)
-            printf("PASS jsonl-same/plain-copy (%zu claims)\n", t.claims);
+            printf("PASS writers-same/plain-copy (%zu claims)\n", t.claims);
         else
-            printf("FAIL jsonl-same/plain-copy %s\n", printable(t.why));
+            printf("FAIL writers-same/plain-copy %s\n", printable(t.why));
         all.claims += t.claims;
         failed += !ok;
         free(text);
@@ -475,9 +555,9 @@ int main(int argc, char **argv)
         all.claims += t.claims;
         ok = ok && stops_when_told(whole, whole_len, &t);
         if (ok)
-            printf("PASS jsonl-same/long (%zu claims; stops when the writer fails)\n", t.claims);
+            printf("PASS writers-same/long (%zu claims; stops when the writer fails)\n", t.claims);
         else
-            printf("FAIL jsonl-same/long %s\n", printable(t.why));
+            printf("FAIL writers-same/long %s\n", printable(t.why));
         failed += !ok;
         free(whole);
     }
@@ -489,22 +569,22 @@ int main(int argc, char **argv)
         bool ok = same(builtin[i].name, builtin[i].text, builtin[i].len, &t);
         all.claims += t.claims;
         if (ok)
-            printf("PASS jsonl-same/builtin-%zu (%zu claims)\n", i, t.claims);
+            printf("PASS writers-same/builtin-%zu (%zu claims)\n", i, t.claims);
         else
-            printf("FAIL jsonl-same/builtin-%zu %s\n", i, printable(t.why));
+            printf("FAIL writers-same/builtin-%zu %s\n", i, printable(t.why));
         failed += !ok;
     }
     if (keep && fclose(keep) == 0) {
         for (const char *const *n = needles; *n; n++)
             if (!contains(seen, seen_len, *n)) {
-                printf("FAIL jsonl-same/escapes the built-in documents no longer exercise '%s'\n",
+                printf("FAIL writers-same/escapes the built-in documents no longer exercise '%s'\n",
                        *n);
                 failed++;
             }
         free(seen);
     }
     if (all.claims == 0) {
-        printf("FAIL jsonl-same/coverage no claim was compared: the test proves nothing\n");
+        printf("FAIL writers-same/coverage no claim was compared: the test proves nothing\n");
         failed++;
     }
     return failed ? 1 : 0;
