@@ -44,6 +44,14 @@ static bool ends_with(const char *s, size_t n, const cl_word *w)
     return n >= w->n && memcmp(s + n - w->n, w->s, w->n) == 0;
 }
 
+/* Whether the baseline's N bytes at S name a reference level: an average, a target, a region. */
+static bool names_reference(const char *s, size_t n)
+{
+    static const cl_word refs[] = {CL_WORD("平均"), CL_WORD("水平"), CL_WORD("全国"), CL_WORD("全省"),
+        CL_WORD("全市"), CL_WORD("目标"), CL_WORD("进度"), CL_WORD("标准"), {NULL, 0}};
+    return cl_text_has_any(s, n, refs);
+}
+
 /* In the N bytes of prose P, the comparison that ends it: where its baseline starts and ends
  * (offsets into P), and its direction. */
 static bool find(const char *p, size_t n, size_t *b_start, size_t *b_end, cl_direction *dir)
@@ -84,12 +92,10 @@ static bool find(const char *p, size_t n, size_t *b_start, size_t *b_end, cl_dir
 
 bool cl_baseline_reference(const cl_ctx *ctx, const cl_stok *q, cl_claim *c)
 {
-    if (q->unit_row < 0)
+    if (q->unit_row < 0 || c->baseline.end > c->baseline.start || q->span.start <= q->clause)
         return false;
     cl_dim dim = cl_units[q->unit_row].dim;
-    if ((dim != CL_DIM_PP && dim != CL_DIM_PERCENT) || (c->kind != CL_CHANGE && c->kind != CL_RATE) ||
-        c->direction != CL_DIR_NONE || q->span.start <= q->clause)
-        return false;
+    bool ratio = dim == CL_DIM_PP || dim == CL_DIM_PERCENT;
     const char *text = ctx->doc->text;
     uint32_t end = q->span.start;
     while (end > q->clause && text[end - 1] == ' ')
@@ -98,10 +104,14 @@ bool cl_baseline_reference(const cl_ctx *ctx, const cl_stok *q, cl_claim *c)
     cl_direction dir;
     if (n < 2 * CP || !find(text + q->clause, n, &bs, &be, &dir))
         return false;
+    /* a level in other units (低于全省平均水平3.2微克/立方米) only against a named reference: 低于35
+     * is a bound, and 高于 a verb of many things */
+    if (!ratio && !names_reference(text + q->clause + be - (be - bs), be - bs))
+        return false;
     c->kind = CL_CHANGE;
     c->direction = dir;
     c->baseline = cl_span_of(q->clause + (uint32_t)bs, q->clause + (uint32_t)be);
-    cl_span subject = cl_subject_resolve(ctx, cl_span_of(q->clause, c->baseline.start));
+    cl_span subject = cl_subject_resolve(ctx, cl_subject_prose_before(ctx, c->baseline.start));
     if (subject.end <= subject.start) {   /* ，高于全国1.9个百分点: the metric of the clause before */
         size_t have = ctx->doc->claims.len;   /* C is the last */
         const cl_claim *before = have > 1 ? &CL_VEC_AT(ctx->doc->claims, cl_claim, have - 2) : NULL;

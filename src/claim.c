@@ -522,6 +522,8 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
         /* the first value's text opens with the head (分别同比下降 7.4%); later values are
          * their own text, so a long list's output stays linear in its length */
         c->span = k == 1 ? cl_span_of(ctx->toks[head].span.start, q->span.end) : q->span;
+        if (!has_text(baseline) && !distributive)
+            cl_baseline_reference(ctx, q, c);   /* 增幅比年目标低0.4个百分点: down, against it */
     }
 }
 

@@ -61,6 +61,8 @@ static piece_type piece_of(const cl_rawtok *t)
     switch (t->type) {
     case CL_RT_FILLER: case CL_RT_NAME: case CL_RT_QUOTE: case CL_RT_TITLE: case CL_RT_SPACE:
         return PIECE_WATER;
+    case CL_RT_NUM:   /* 一般, 三江: a Chinese numeral in a word */
+        return t->cn ? PIECE_WATER : PIECE_HARD;
     case CL_RT_KW:
         switch ((cl_kw_class)t->id) {
         case CL_KW_NAME: case CL_KW_WORD:
@@ -127,6 +129,18 @@ static bool soft_token_at(const cl_ctx *ctx, uint32_t at, bool end)
             }
     }
     return false;
+}
+
+cl_span cl_subject_prose_before(const cl_ctx *ctx, uint32_t at)
+{
+    piece p[3] = {{0, 0, PIECE_HARD, -1}, {0, 0, PIECE_HARD, -1}, {0, 0, PIECE_HARD, -1}};
+    int k = pieces_before(ctx, at, p);
+    if (k && p[0].type == PIECE_WATER && p[0].end == at)
+        return cl_span_of(p[0].start, at);
+    if (k > 1 && p[0].type == PIECE_SOFT && p[0].end == at && p[1].type == PIECE_WATER &&
+        p[1].end == p[0].start)   /* 一般公共预算收入增幅|比年目标: a keyword ends the phrase */
+        return cl_span_of(p[1].start, at);
+    return cl_span_of(0, 0);
 }
 
 /* A word of the lexicon that crosses AT, beginning within NEAR before it and inside [LO, ...):

@@ -461,8 +461,7 @@ def score_file(path, cmd, args, out, groups):
     by_doc = collections.defaultdict(list)
     for d in preds:
         by_doc[str(d.get("doc"))].append(predicted_claim(d))
-    st = Stats()
-    st.records = len(recs)
+    st = Stats()   # its records are counted as each record's stats are added
     details = []
     ids = set()
     for r in recs:
