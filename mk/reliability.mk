@@ -9,6 +9,8 @@
 #   make test-output           -o FILE is atomic: kill -9 leaves no truncated FILE; mode honours umask
 #   make test-determinism      byte-identical output whatever --jobs
 #   make test-big              a 200 MB single line: bounded time and memory
+#   make test-scaling          one line of 1 and 16 MB with no sentence end: linear time, and
+#                              --format jsonl's memory the text plus a bounded window
 #
 # Sanitised builds never share objects with the normal one: build/fuzz/ (libFuzzer coverage,
 # ASan, UBSan) and build/asan/ (ASan, UBSan). Both use clang; the generated sources (lexer.c,
@@ -16,7 +18,8 @@
 # The re2c lexer is one function of ~180,000 lines: clang needs over 15 minutes to optimise
 # it with sanitisers and 20 seconds not to, so it alone is compiled at -O0 (SAN_O_lexer).
 
-CHECK_PARTS += test-fuzz test-asan test-valgrind test-bad test-output test-determinism test-big
+CHECK_PARTS += test-fuzz test-asan test-valgrind test-bad test-output test-determinism test-big \
+               test-scaling
 
 # clang-14: libclang-rt-14-dev holds its libFuzzer and sanitizer runtimes
 FUZZ_CC      ?= clang-14
@@ -36,7 +39,7 @@ SAN_LIB_C := $(LIB_SRC) $(GEN_SRC)
 SAN_CPP   := $(CPPFLAGS) -I$(B)
 
 .PHONY: fuzz fuzz-build test-fuzz test-regress test-asan asan-build test-valgrind test-bad \
-        test-output test-determinism test-big
+        test-output test-determinism test-big test-scaling
 
 # -- the fuzzer ---------------------------------------------------------------------------------
 FZ_OBJ := $(patsubst %.c,$(FZ)/obj/%.o,$(notdir $(SAN_LIB_C)))
@@ -133,3 +136,5 @@ test-determinism: $(B)/claimc
 	@tests/run_bad.sh $(B)/claimc $(RESULTS) determinism
 test-big: $(B)/claimc
 	@tests/run_bad.sh $(B)/claimc $(RESULTS) big
+test-scaling: $(B)/claimc
+	@tests/run_scaling.sh $(B)/claimc $(RESULTS)

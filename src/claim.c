@@ -68,6 +68,64 @@ static const cl_word money_words[] = {CL_WORD("资金"), CL_WORD("投资"), CL_W
     CL_WORD("款"), CL_WORD("费"), CL_WORD("预算"), CL_WORD("融资"), CL_WORD("补贴"),
     CL_WORD("奖励"), CL_WORD("赔偿"), CL_WORD("营收"), CL_WORD("贷"), {NULL, 0}};
 
+/* How far back a clause is looked through for a word: a clause of real prose is far shorter,
+ * and the bound keeps a clause of megabytes (a page without punctuation) linear. */
+#define CL_LOOK_BACK 1024
+
+/* Q's clause up to Q: at most CL_LOOK_BACK bytes, from a code point's start. */
+static cl_span clause_before(const cl_doc *doc, const cl_stok *q)
+{
+    cl_span s = {q->clause, q->span.start};
+    if (s.end > s.start + CL_LOOK_BACK) {
+        s.start = s.end - CL_LOOK_BACK;
+        while (s.start < s.end && ((unsigned char)doc->text[s.start] & 0xC0) == 0x80)
+            s.start++;
+    }
+    return s;
+}
+
+/* The first COMMA token at or after token I, or ntoks: the table of the sentence's clause ends
+ * is made at the first question, so a clause end costs no scan of the tokens (a sentence of a
+ * million tokens without a comma scanned them all for each value). */
+static int comma_from(cl_ctx *ctx, int i)
+{
+    if (i >= ctx->ntoks)
+        return ctx->ntoks;
+    if (!ctx->next_comma_ready) {
+        if (ctx->cap_next_comma < ctx->ntoks) {
+            int *t = realloc(ctx->next_comma, (size_t)ctx->cap_toks * sizeof *t);
+            if (!t) {   /* out of memory: the scan */
+                while (i < ctx->ntoks && ctx->toks[i].sig != CL_SIG_COMMA)
+                    i++;
+                return i;
+            }
+            ctx->next_comma = t;
+            ctx->cap_next_comma = ctx->cap_toks;
+        }
+        for (int k = ctx->ntoks - 1, next = ctx->ntoks; k >= 0; k--) {
+            if (ctx->toks[k].sig == CL_SIG_COMMA)
+                next = k;
+            ctx->next_comma[k] = next;
+        }
+        ctx->next_comma_ready = true;
+    }
+    return ctx->next_comma[i];
+}
+
+/* The first token that starts after AT (toks are in text order), or ntoks. */
+static int token_after(const cl_ctx *ctx, uint32_t at)
+{
+    int lo = 0, hi = ctx->ntoks;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (ctx->toks[mid].span.start > at)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
 /* The kind a quantity has on its own, from its unit's dimension. */
 static cl_kind kind_of_rest(const cl_doc *doc, cl_stok *q, cl_span subject)
 {
@@ -85,8 +143,7 @@ static cl_kind kind_of_rest(const cl_doc *doc, cl_stok *q, cl_span subject)
         /* 日处理能力500吨/日 is a level; 新增处理能力1.5万吨/日, 合计86吨/日 an amount of work */
         static const cl_word added[] = {CL_WORD("新增"), CL_WORD("合计"), CL_WORD("共计"),
             CL_WORD("累计"), CL_WORD("淘汰"), CL_WORD("新建"), {NULL, 0}};
-        cl_span context = {q->clause, q->span.start};
-        return span_contains_any(doc, context, added) ? CL_AMOUNT : CL_MEASURE;
+        return span_contains_any(doc, clause_before(doc, q), added) ? CL_AMOUNT : CL_MEASURE;
     }
     case CL_DIM_CONC: return CL_MEASURE;
     case CL_DIM_PERCENT: case CL_DIM_MULTIPLE: return CL_RATE;
@@ -96,9 +153,8 @@ static cl_kind kind_of_rest(const cl_doc *doc, cl_stok *q, cl_span subject)
     }
     /* no unit: 5万 after 资金 is money; 23.65万农村人口 a count; a bare value a measure */
     if (!q->bare) {
-        cl_span context = {q->clause, q->span.start};
         if (span_contains_any(doc, subject, money_words) ||
-            span_contains_any(doc, context, money_words)) {
+            span_contains_any(doc, clause_before(doc, q), money_words)) {
             q->q.unit = "CNY";
             return CL_MONEY;
         }
@@ -150,12 +206,8 @@ static bool on_the_basis_of(cl_ctx *ctx, const cl_stok *q)
     }
     if (ctx->basis_at == UINT32_MAX)
         return false;
-    uint32_t end = ctx->span.end;
-    for (int i = 0; i < ctx->ntoks; i++)
-        if (ctx->toks[i].sig == CL_SIG_COMMA && ctx->toks[i].span.start > q->span.end) {
-            end = ctx->toks[i].span.start;
-            break;
-        }
+    int comma = comma_from(ctx, token_after(ctx, q->span.end));
+    uint32_t end = comma < ctx->ntoks ? ctx->toks[comma].span.start : ctx->span.end;
     return ctx->basis_at + sizeof word - 1 <= end;
 }
 
@@ -209,23 +261,21 @@ static bool is_level_dim(const cl_stok *t)
 /* A count that says over what a rate, rank or frequency is stated is the scope, not a claim:
  * 全市10个国考断面…均为100% | 纳入国家考核的3个断面水质优良率达到100% |
  * 在全国168个重点城市中 | 3个水源保护区每月巡查不少于1次 */
-static bool is_scope(const cl_ctx *ctx, int i)
+static bool is_scope(cl_ctx *ctx, int i)
 {
     const cl_stok *q = &ctx->toks[i];
     if (dim_of(q) != CL_DIM_COUNT)
         return false;
     /* 在全国339个地级及以上城市中, … : the prose up to the end of the clause ends with 中 */
-    uint32_t clause_end = ctx->span.end;
-    for (int j = i + 1; j < ctx->ntoks; j++)
-        if (ctx->toks[j].sig == CL_SIG_COMMA) {
-            clause_end = ctx->toks[j].span.start;
-            break;
-        }
+    int comma = comma_from(ctx, i + 1);
+    uint32_t clause_end = comma < ctx->ntoks ? ctx->toks[comma].span.start : ctx->span.end;
     cl_span tail = cl_span_of(q->span.end, clause_end);
-    while (tail.end > tail.start && ctx->doc->text[tail.end - 1] == ' ')
-        tail.end--;
-    if (span_ends_with(ctx->doc, tail, "中") && tail.end - tail.start <= 60)
-        return true;
+    if (tail.end - tail.start <= 60 + CL_LOOK_BACK) {   /* longer: 中 only after a KiB of spaces */
+        while (tail.end > tail.start && ctx->doc->text[tail.end - 1] == ' ')
+            tail.end--;
+        if (span_ends_with(ctx->doc, tail, "中") && tail.end - tail.start <= 60)
+            return true;
+    }
     /* a scope is stated within a few tokens; the window keeps 10,000-item lists linear */
     int window = i + 1 + CL_SCOPE_WINDOW < ctx->ntoks ? i + 1 + CL_SCOPE_WINDOW : ctx->ntoks;
     for (int j = i + 1; j < window; j++) {
@@ -432,13 +482,11 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
     cl_span baseline = d->lead >= 0 ? ctx->toks[d->lead].span : cl_span_of(0, 0);
     /* 优良天数比去年同期增加19天,重污染天数减少3天: a later clause keeps the baseline */
     bool inherited = false;
-    if (d->lead < 0 && d->dir >= 0 && !ctx->toks[d->dir].needs_base)
-        for (int i = d->dir - 1; i >= 0; i--)
-            if (ctx->toks[i].sig == CL_SIG_BASE) {
-                baseline = ctx->toks[i].span;
-                inherited = true;
-                break;
-            }
+    if (d->lead < 0 && d->dir >= 0 && !ctx->toks[d->dir].needs_base &&
+        has_text(ctx->toks[d->dir].base)) {   /* the last BASE before it, noted by the filter */
+        baseline = ctx->toks[d->dir].base;
+        inherited = true;
+    }
     cl_span subject = ctx->toks[head].left;
     if (!has_text(subject))
         subject = cl_subject_previous(ctx, first_claim);
@@ -751,9 +799,26 @@ static void link_across_sentences(cl_ctx *ctx, size_t first_claim)
     ctx->pending_claim = tail_total(ctx, first_claim, &ctx->pending_marked);
 }
 
+/* The subjects of this piece's N claims, as built (before the sort), after those carried from
+ * the pieces before: what the drafts of the next piece, if the sentence was cut, would have
+ * found among the sentence's claims (cl_subject_previous, cl_subject_distributive). */
+static void carry_subjects(cl_ctx *ctx, size_t first_claim, size_t n)
+{
+    const int cap = (int)(sizeof ctx->carried / sizeof ctx->carried[0]);
+    if (!ctx->continued)
+        ctx->ncarried = 0;
+    size_t from = n > (size_t)cap ? n - (size_t)cap : 0;
+    int keep = ctx->ncarried + (int)(n - from) > cap ? cap - (int)(n - from) : ctx->ncarried;
+    memmove(ctx->carried, ctx->carried + ctx->ncarried - keep, (size_t)keep * sizeof ctx->carried[0]);
+    ctx->ncarried = keep;
+    for (size_t i = from; i < n; i++)
+        ctx->carried[ctx->ncarried++] = CL_VEC_AT(ctx->doc->claims, cl_claim, first_claim + i).subject;
+}
+
 void cl_sentence_build(cl_ctx *ctx)
 {
     size_t first_claim = ctx->doc->claims.len;
+    ctx->next_comma_ready = false;
     ctx->basis_from = UINT32_MAX;   /* nothing known */
     ctx->basis_at = UINT32_MAX;
     int grammar_drafts = ctx->ndrafts;
@@ -771,6 +836,7 @@ void cl_sentence_build(cl_ctx *ctx)
         }
     }
     size_t n = ctx->doc->claims.len - first_claim;
+    carry_subjects(ctx, first_claim, n);
     if (n > 1) {
         cl_claim *claims = &CL_VEC_AT(ctx->doc->claims, cl_claim, first_claim);
         if (!in_order(claims, n))

@@ -340,6 +340,14 @@ static bool run_serial(const cl_cli_options *opt, cl_inputs *in, FILE *out, cl_p
     return ok;
 }
 
+/* The record reader's line buffer (getline's) goes with the inputs; returns OK. */
+static bool inputs_done(cl_inputs *in, bool ok)
+{
+    free(in->rec.buf);
+    in->rec.buf = NULL;
+    return ok;
+}
+
 static bool run_items(const cl_cli_options *opt, char *const *files, int nfiles, FILE *out,
                       cl_progress *bar)
 {
@@ -348,7 +356,7 @@ static bool run_items(const cl_cli_options *opt, char *const *files, int nfiles,
     if (!in.jsonl && jobs > nfiles)
         jobs = nfiles;
     if (jobs <= 1)
-        return run_serial(opt, &in, out, bar);
+        return inputs_done(&in, run_serial(opt, &in, out, bar));
 
     cl_pool p = {.opt = opt, .size = (size_t)jobs * 4};
     p.window = calloc(p.size, sizeof *p.window);
@@ -356,7 +364,7 @@ static bool run_items(const cl_cli_options *opt, char *const *files, int nfiles,
     if (!p.window || !threads) {
         free(p.window);
         free(threads);
-        return run_serial(opt, &in, out, bar);
+        return inputs_done(&in, run_serial(opt, &in, out, bar));
     }
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.work, NULL);
@@ -410,7 +418,7 @@ static bool run_items(const cl_cli_options *opt, char *const *files, int nfiles,
     pthread_cond_destroy(&p.progress);
     free(p.window);
     free(threads);
-    return ok;
+    return inputs_done(&in, ok);
 }
 
 /* What a format writes once around all inputs: the CSV header, the HTML page's head and tail. */

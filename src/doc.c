@@ -85,8 +85,18 @@ static size_t trailing_mark(const cl_doc *doc, cl_span s)
     return 0;
 }
 
+/* A title longer than this is its first CL_TITLE_MAX bytes (to a code point's start): every
+ * claim under the heading repeats its title, and a heading before a page without punctuation
+ * would repeat megabytes. Real titles are under 100 bytes. */
+#define CL_TITLE_MAX 1024
+
 static cl_span trim_title(const cl_doc *doc, cl_span s)
 {
+    if (s.end - s.start > CL_TITLE_MAX) {
+        s.end = s.start + CL_TITLE_MAX;
+        while (s.end > s.start && ((unsigned char)doc->text[s.end] & 0xC0) == 0x80)
+            s.end--;
+    }
     for (size_t n; s.end > s.start && (n = trailing_mark(doc, s)) > 0;)
         s.end -= (uint32_t)n;
     return s;
@@ -208,7 +218,9 @@ static void parse_text(cl_doc *doc, const title_words *words, cl_stream *stream)
         cl_span marker;
         int level = 0;
         ctx.ntoks = ctx.ndrafts = 0;
-        ctx.achieved = false;
+        ctx.continued = f.continues;   /* the piece after a cut: the sentence goes on */
+        if (!ctx.continued)
+            ctx.achieved = false;
         cl_event ev = cl_filter_sentence(&f, &ctx, &marker, &level);
         if (ctx.span.end > ctx.span.start) {
             if (untitled) {   /* no claim has asked about it yet: they come after it */
@@ -268,6 +280,7 @@ static void parse_text(cl_doc *doc, const title_words *words, cl_stream *stream)
         cl_section_plan(&ctx, CL_VEC_AT(doc->sections, cl_section *, i));
     free(ctx.toks);
     free(ctx.drafts);
+    free(ctx.next_comma);
 }
 
 static void build_checkpoints(cl_doc *doc);

@@ -10,6 +10,14 @@
 #include "number.h"
 #include "units.h"
 
+static int cut_soft = CL_CUT_SOFT, cut_hard = CL_CUT_HARD;
+
+void cl_filter_cut_window(int soft, int hard)
+{
+    cut_soft = soft;
+    cut_hard = hard;
+}
+
 void cl_filter_init(cl_filter *f, cl_doc *doc)
 {
     memset(f, 0, sizeof *f);
@@ -529,6 +537,15 @@ static bool soft_break(cl_filter *f, uint32_t at)
 static void start_sentence(cl_filter *f, cl_ctx *ctx, uint32_t at)
 {
     f->content = false;
+    ctx->span = cl_span_of(at, at);
+    ctx->claim_sig = false;
+    f->modal_walked = 0;
+    if (f->continues) {   /* the next piece of a cut sentence: the prose and marks go on */
+        f->continues = false;
+        return;
+    }
+    f->cut_reported = false;
+    f->last_base = cl_span_of(0, 0);
     f->weak_start = at;
     f->subj_start = at;
     f->subj_content = false;
@@ -536,8 +553,45 @@ static void start_sentence(cl_filter *f, cl_ctx *ctx, uint32_t at)
     f->open_right = -1;
     f->modal = false;
     f->approx = 0;
-    ctx->span = cl_span_of(at, at);
-    ctx->claim_sig = false;
+}
+
+static bool is_count(const cl_stok *t)
+{
+    return t->sig == CL_SIG_QTY && t->unit_row >= 0 && cl_units[t->unit_row].dim == CL_DIM_COUNT;
+}
+
+/* Whether to cut the sentence before the token of type T (its ntoks at CL_CUT_SOFT or more).
+ * Before a numeral that opens a new island, where neither the grammar nor the builder looks
+ * across: after a quantity that is no count (a count may be the scope of what follows: 3个水源地
+ * 每月巡查1次) or after a comma that follows no count (a frame: 15个断面中，13个). From
+ * CL_CUT_HARD on, before anything but a space or a line break. */
+static bool cut_here(const cl_ctx *ctx, cl_rt t)
+{
+    if (t == CL_RT_NUM || t == CL_RT_PCT || t == CL_RT_FRAC) {
+        const cl_stok *last = &ctx->toks[ctx->ntoks - 1];
+        if (last->sig == CL_SIG_QTY ? !is_count(last)
+            : last->sig == CL_SIG_COMMA && !(ctx->ntoks >= 2 && is_count(last - 1)))
+            return true;
+    }
+    return ctx->ntoks >= cut_hard && t != CL_RT_SPACE && t != CL_RT_NEWLINE && t != CL_RT_END;
+}
+
+/* End this piece of a long sentence; the next call goes on with the sentence (the subject
+ * growing before the token at the cut, the clause, the modal and baseline marks, the
+ * approximation word), so a claim at the cut comes out whole. */
+static cl_event cut_sentence(cl_filter *f, cl_ctx *ctx)
+{
+    close_right(f, ctx);   /* the quantity before the cut has its right prose */
+    f->continues = true;
+    if (!f->cut_reported) {
+        f->cut_reported = true;
+        cl_doc_diag_add(f->doc, CL_SEV_WARNING, "long-sentence",
+                        "sentence of over 1024 signal tokens: parsed in pieces, cut between "
+                        "claims (at a numeral that opens a new one when it can)",
+                        cl_span_of(f->prev_end, f->prev_end));
+    }
+    ctx->span.end = f->prev_end;
+    return CL_EV_SENTENCE;
 }
 
 /* The sentence starts at its first token; where it ends, f->prev_end says (end_sentence). */
@@ -559,7 +613,10 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
 {
     cl_span span = cl_span_of(t->start, t->end);
     switch ((cl_kw_class)t->id) {
-    case CL_KW_BASE:  push_claim_sig(f, ctx, CL_SIG_BASE, span); break;
+    case CL_KW_BASE:
+        push_claim_sig(f, ctx, CL_SIG_BASE, span);
+        f->last_base = span;
+        break;
     case CL_KW_COP: {
         /* a copula states a level only with the value right after it (优良率为82.3%);
          * before prose it is a verb (达到或优于Ⅲ类的12个, 保持在Ⅱ类标准) */
@@ -617,6 +674,7 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
                     : t->attr == CL_KA_FLAT                             ? CL_DIR_FLAT
                                                                         : CL_DIR_IMPROVE;
             s->needs_base = t->attr == CL_KA_CUT;
+            s->base = f->last_base;
         }
         break;
     }
@@ -627,6 +685,7 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
             while (peek(f, 0)->type != CL_RT_END && peek(f, 0)->end <= end)
                 take(f);
             push_claim_sig(f, ctx, CL_SIG_BASE, cl_span_of(t->start, end));
+            f->last_base = cl_span_of(t->start, end);
         } else if (t->attr == CL_KA_AND) {
             push_sig(f, ctx, CL_SIG_AND, span);
         } else {
@@ -647,9 +706,12 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
             }
         }
         f->modal = true;
-        /* 剩余4个计划于明年完成: a marker also governs the values earlier in its clause */
-        for (int i = ctx->ntoks - 1; i >= 0 && ctx->toks[i].span.start >= f->clause_start; i--)
+        /* 剩余4个计划于明年完成: a marker also governs the values earlier in its clause (those
+         * below modal_walked an earlier marker of the clause has marked) */
+        for (int i = ctx->ntoks - 1;
+             i >= f->modal_walked && ctx->toks[i].span.start >= f->clause_start; i--)
             ctx->toks[i].modal = true;
+        f->modal_walked = ctx->ntoks;
         boundary(f, ctx, t->end);
         break;
     case CL_KW_TO: {   /* 到2025年底: a target, unless it closes a period (2016年至2023年) */
@@ -714,7 +776,12 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
     start_sentence(f, ctx, (uint32_t)(f->lx.cur - f->lx.base));
     for (;;) {
         const cl_rawtok *t;
-        switch (take_head(f, &t)) {
+        cl_rt type = take_head(f, &t);
+        if (ctx->ntoks >= cut_soft && cut_here(ctx, type)) {
+            untake_head(f, t);
+            return cut_sentence(f, ctx);
+        }
+        switch (type) {
         case CL_RT_FILLER:
             take_into_sentence(f, ctx, t);
             if (is_bracket(t))

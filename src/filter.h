@@ -43,11 +43,25 @@ typedef struct {
     bool modal;
     int approx;                          /* an approximation word just before a numeral */
     uint32_t approx_start;
+    int modal_walked;                    /* tokens below it in the clause are marked modal */
+    cl_span last_base;                   /* the sentence's last BASE (for a later DIR) */
+    /* a sentence over CL_CUT_SOFT signal tokens is cut into pieces (filter.c, cut_here) */
+    bool continues;                      /* the last piece returned was cut: the next goes on */
+    bool cut_reported;                   /* the sentence's cut has its diagnostic */
 } cl_filter;
+
+/* A sentence is cut into pieces of signal tokens, so its memory (tokens, drafts, claims
+ * waiting) and the builder's look-backs are bounded: from CL_CUT_SOFT tokens on, before a
+ * numeral that opens a new island (after a quantity or a comma); from CL_CUT_HARD on, before
+ * any token. Real sentences have under 300. Tests may lower them (cl_filter_cut_window). */
+#define CL_CUT_SOFT 1024
+#define CL_CUT_HARD 4096
+void cl_filter_cut_window(int soft, int hard);
 
 void cl_filter_init(cl_filter *f, cl_doc *doc);
 /* Read up to the end of a sentence or a heading marker. Signal tokens are appended to ctx;
- * for CL_EV_HEADING, *marker and *level describe the heading's list marker. */
+ * for CL_EV_HEADING, *marker and *level describe the heading's list marker. A sentence too long
+ * for one piece comes as several CL_EV_SENTENCE, f->continues set after all but the last. */
 cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *level);
 
 #endif

@@ -25,6 +25,7 @@ typedef struct {
     bool each;           /* DISTR: 各 (one value each), not 分别 (one value per thing) */
     bool modal;          /* a target marker (力争, 确保, 到2025年) precedes it in the sentence */
     bool used;           /* the builder has made it part of a claim */
+    cl_span base;        /* DIR: the sentence's last BASE before it, or empty (filter.c) */
     /* the value, from q on: written for QTY and ORD alone, and read from no other token, so
      * that the filter zeroes only the part above for the commas and keywords (most tokens) */
     cl_quantity q;       /* QTY, ORD (value only) */
@@ -74,6 +75,17 @@ typedef struct cl_ctx {
     long pending_claim;          /* index in doc->claims, or -1 */
     bool pending_marked;         /* a total word (共, 交办) stood before it */
     bool merged;                 /* this sentence took the previous one's last claim */
+    /* a sentence too long for one piece is parsed in pieces (filter.c, cut_here) */
+    bool continued;              /* this piece continues the sentence of the piece before */
+    /* the subjects of the last claims built in the pieces before, in the order built (the
+     * last at ncarried - 1): what a draft of this piece would have found among the claims */
+    cl_span carried[64];
+    int ncarried;
+    /* for each token, the first COMMA at or after it (ntoks: none), made at the first question
+     * of a sentence (claim.c, comma_from) */
+    int *next_comma;
+    int cap_next_comma;
+    bool next_comma_ready;
 } cl_ctx;
 
 /* Called by the grammar's actions. */

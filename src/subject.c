@@ -138,12 +138,19 @@ cl_span cl_subject_of(const cl_ctx *ctx, const cl_stok *q)
 
 /* Split the prose of token AT's clause at 、和及 into parts (O3、NO2、CO分别…). Returns the
  * number of parts, or 0 when a quantity stands in the clause (its subject serves instead). */
+#define CL_SPLIT_WINDOW 256
+
 int cl_subject_split(const cl_ctx *ctx, int at, cl_span *out, int max)
 {
     const cl_stok *d = &ctx->toks[at];
     int k = 0;
     uint32_t start = d->clause;
-    for (int i = 0; i < at; i++) {
+    /* the clause's tokens, if no more than CL_SPLIT_WINDOW: a list is that short, and the
+     * bound keeps a sentence of many 分别 and 均 linear */
+    int from = at > CL_SPLIT_WINDOW ? at - CL_SPLIT_WINDOW : 0;
+    if (from > 0 && ctx->toks[from - 1].span.start >= d->clause)
+        return 0;
+    for (int i = from; i < at; i++) {
         const cl_stok *t = &ctx->toks[i];
         if (t->span.start < d->clause)
             continue;
@@ -183,11 +190,13 @@ void cl_subject_distributive(cl_ctx *ctx, int distr, int n, size_t first_claim,
         return;
     /* PM₁₀ 年均浓度 50μg/m³，PM_{2.5} 年均浓度 28μg/m³，分别同比下降 7.4%和 6.7% */
     size_t have = ctx->doc->claims.len - first_claim;
-    if (have >= (size_t)n) {
+    int carried = ctx->continued ? ctx->ncarried : 0;   /* a cut sentence: the pieces before */
+    if (have + (size_t)carried >= (size_t)n) {
         for (int i = 0; i < n; i++) {
-            const cl_claim *c = &CL_VEC_AT(ctx->doc->claims, cl_claim,
-                                           ctx->doc->claims.len - (size_t)n + (size_t)i);
-            out[i] = c->subject;
+            size_t back = (size_t)(n - i);   /* the BACK-th claim from the last */
+            out[i] = back <= have ? CL_VEC_AT(ctx->doc->claims, cl_claim,
+                                              ctx->doc->claims.len - back).subject
+                                  : ctx->carried[carried - (int)(back - have)];
         }
         return;
     }
@@ -202,5 +211,6 @@ cl_span cl_subject_previous(const cl_ctx *ctx, size_t first_claim)
 {
     if (ctx->doc->claims.len > first_claim)
         return CL_VEC_AT(ctx->doc->claims, cl_claim, ctx->doc->claims.len - 1).subject;
-    return cl_span_of(0, 0);
+    return ctx->continued && ctx->ncarried ? ctx->carried[ctx->ncarried - 1]   /* a cut sentence */
+                                           : cl_span_of(0, 0);
 }
