@@ -78,14 +78,35 @@ static piece_type piece_of(const cl_rawtok *t)
     }
 }
 
+/* Where the clause holding AT starts: after the last clause or sentence mark or line break
+ * before it, looked for in the text (at most CLAUSE_MAX bytes back, on a code point), so that
+ * the answer is the same whether the sentence was parsed whole or in pieces (filter.c,
+ * cut_sentence). */
+#define CLAUSE_MAX 600
+static uint32_t clause_start(const cl_doc *doc, uint32_t at)
+{
+    static const char *const marks[] = {"，", "；", "。", "：", "！", "？", "、", NULL};
+    const char *text = doc->text;
+    uint32_t lo = at > CLAUSE_MAX ? at - CLAUSE_MAX : 0;
+    for (uint32_t i = at; i > lo; i--) {
+        unsigned char c = (unsigned char)text[i - 1];
+        if (c == ',' || c == ';' || c == ':' || c == '\n' || c == '\r' || c == '!' || c == '?')
+            return i;
+        if (c >= 0x80 && c <= 0xBF && i >= 3) {   /* the last byte of a full-width mark? */
+            for (const char *const *m = marks; *m; m++)
+                if (i >= 3 && memcmp(text + i - 3, *m, 3) == 0)
+                    return i;
+        }
+    }
+    while (lo < at && ((unsigned char)text[lo] & 0xC0) == 0x80)
+        lo++;
+    return lo;
+}
+
 /* The last (up to) three pieces of the clause before AT, the last first; the number found. */
 static int pieces_before(const cl_ctx *ctx, uint32_t at, piece out[3])
 {
-    uint32_t from = ctx->span.start;
-    for (int i = 0; i < ctx->ntoks; i++)
-        if (ctx->toks[i].sig == CL_SIG_COMMA && ctx->toks[i].span.end <= at &&
-            ctx->toks[i].span.end > from)
-            from = ctx->toks[i].span.end;
+    uint32_t from = clause_start(ctx->doc, at);
     if (from >= at || at > ctx->doc->len)
         return 0;
     cl_lexer lx;
@@ -112,21 +133,41 @@ static int pieces_before(const cl_ctx *ctx, uint32_t at, piece out[3])
     return n;
 }
 
-/* Whether a signal token that may stand inside a noun phrase (a copula, a direction or
- * completion word, 均, 及 …) ends (END) or starts (!END) at AT: only there did the filter cut
- * a phrase the lexicon may know as one word. Tokens are in text order. */
+static bool soft_class(int kw)
+{
+    switch (kw) {
+    case CL_KW_DIR: case CL_KW_COP: case CL_KW_DISTR: case CL_KW_ALL: case CL_KW_TOTAL:
+    case CL_KW_DONE: case CL_KW_HAS: case CL_KW_AND: case CL_KW_FULL:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Whether a keyword that may stand inside a noun phrase (a copula, a direction or completion
+ * word, 均, 及 …; not a clause's verb) ends (END) or starts (!END) at AT: only there may a cut
+ * fall inside a word the lexicon knows. Read from the text by the lexer (from four characters
+ * back, or at AT), never from the sentence's tokens, which a long sentence parsed in pieces
+ * does not all have. */
 static bool soft_token_at(const cl_ctx *ctx, uint32_t at, bool end)
 {
-    for (int i = 0; i < ctx->ntoks && ctx->toks[i].span.start <= at; i++) {
-        const cl_stok *t = &ctx->toks[i];
-        if ((end ? t->span.end : t->span.start) == at)
-            switch (t->sig) {
-            case CL_SIG_DIR: case CL_SIG_COP: case CL_SIG_DISTR: case CL_SIG_ALL: case CL_SIG_TOTAL:
-            case CL_SIG_DONE: case CL_SIG_HAS: case CL_SIG_AND: case CL_SIG_FULL:
-                return true;
-            default:
-                return false;
-            }
+    const cl_doc *doc = ctx->doc;
+    if (at >= doc->len)
+        return false;
+    uint32_t from = at;
+    if (end) {
+        uint32_t c = clause_start(doc, at);
+        from = at - c > 4 * CP ? at - 4 * CP : c;
+        while (from < at && ((unsigned char)doc->text[from] & 0xC0) == 0x80)
+            from++;
+    }
+    cl_lexer lx;
+    cl_rawtok t;
+    cl_lexer_init(&lx, doc->text + from, doc->len - from);
+    while (cl_lex(&lx, &t) != CL_RT_END) {
+        uint32_t s = from + t.start, e = from + t.end;
+        if (!end || e >= at)
+            return (end ? e == at : s == at) && t.type == CL_RT_KW && soft_class(t.id);
     }
     return false;
 }
@@ -162,11 +203,11 @@ static uint32_t extend_start(const cl_ctx *ctx, cl_span s)
     const char *text = ctx->doc->text;
     size_t n = span_len(s);
     bool cut = soft_token_at(ctx, s.start, true) &&
-               word_across(ctx->doc, ctx->span.start, s.start, s.end) < s.start;
+               word_across(ctx->doc, s.start > NEAR ? s.start - NEAR : 0, s.start, s.end) < s.start;
     bool short_ = n <= 3 * CP && cjk_at(text + s.start);
     bool head = n <= 2 * CP && is_head(text + s.start, n);   /* HEAD words: two characters */
     bool above = n > 2 * CP && (memcmp(text + s.start, "以上", 6) == 0 || memcmp(text + s.start, "以下", 6) == 0);
-    bool bracket = s.start >= ctx->span.start + CP && (memcmp(text + s.start - CP, "）", CP) == 0 ||
+    bool bracket = s.start >= CP && (memcmp(text + s.start - CP, "）", CP) == 0 ||
                                                        text[s.start - 1] == ')');
     if (!cut && !short_ && !head && !above && !bracket)
         return s.start;
@@ -282,7 +323,7 @@ static cl_span strip_tail(const cl_ctx *ctx, cl_span s)
 static uint32_t fix_end(const cl_ctx *ctx, cl_span s)
 {
     const char *text = ctx->doc->text;
-    uint32_t limit = ctx->span.end > s.end + NEAR ? s.end + NEAR : ctx->span.end;
+    uint32_t limit = ctx->doc->len > s.end + NEAR ? s.end + NEAR : (uint32_t)ctx->doc->len;
     if (!soft_token_at(ctx, s.end, false) || word_across(ctx->doc, s.start, s.end, limit) == s.end)
         return s.end;   /* no word of the lexicon crosses it: nothing to read */
     uint32_t at = s.start, last = s.start;

@@ -10,7 +10,8 @@ _NUMBERS = ["value", "value_hi", "done", "total"]
 _INTEGERS = ["id", "line", "column", "start", "end"]
 CSV_DTYPES = dict({c: "float64" for c in _NUMBERS}, **{c: "int64" for c in _INTEGERS},
                   **{c: "string" for c in ["doc", "subject", "unit", "unit_text", "approx",
-                                             "direction", "baseline", "section", "text", "meta"]},
+                                             "direction", "baseline", "section", "text",
+                                             "indicator", "meta"]},
                   kind="category", modality="category")
 
 
