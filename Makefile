@@ -24,7 +24,8 @@ WARN     := -std=c11 -Wall -Wextra -Werror
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -Iinclude -Isrc -I$(B)
 CFLAGS   ?= -O2 -g
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(CJSON_CFLAGS) -MMD -MP
-LDLIBS   += $(CJSON_LIBS) -lpthread -lm
+UCHARDET_LIBS = $(shell $(PKG_CONFIG) --libs uchardet 2>/dev/null || echo -luchardet)
+LDLIBS   += $(CJSON_LIBS) $(UCHARDET_LIBS) -lpthread -lm
 
 RE2CFLAGS  := -c -8 --input-encoding utf8 -W -Werror --no-generation-date --no-version \
               -I $(B) -I grammar -I /usr/share/re2c/stdlib
@@ -34,7 +35,7 @@ CLI_SRC := src/cli.c src/main.c
 # the writers as they were before the writer core: the tests' oracle, never in the library
 ORACLE_SRC := $(wildcard tests/oracle/*.c)
 LIB_SRC := $(filter-out $(CLI_SRC),$(wildcard src/*.c))   # every other module is the library
-GEN_SRC := $(B)/lexer.c $(B)/claims.tab.c $(B)/units_table.c $(B)/water_table.c \
+GEN_SRC := $(B)/lexer.c $(B)/claims.tab.c $(B)/units_table.c $(B)/water_table.c $(B)/script_table.c \
            $(B)/lexicon_table.c $(B)/indicators_table.c $(B)/subject_words_table.c
 LIB_OBJ := $(patsubst src/%.c,$(O)/%.o,$(LIB_SRC)) $(patsubst $(B)/%.c,$(O)/%.o,$(GEN_SRC))
 CLI_OBJ := $(patsubst src/%.c,$(O)/%.o,$(CLI_SRC))
@@ -68,22 +69,30 @@ $(B)/water_table.c: grammar/lexer.re $(B)/units.re.inc $(B)/keywords.re.inc tool
 	awk -f tools/water_table.awk $(B)/lexer.dot > $@.tmp
 	mv $@.tmp $@
 
+# OpenCC's traditional <-> simplified tables, one character at a time (src/script.c). Only the
+# generator links OpenCC: claimc itself carries the table.
+OPENCC_DIR ?= /usr/share/opencc
+$(B)/script_table.c: tools/script_table.c | $(B) deps
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $(B)/script_table $< $$($(PKG_CONFIG) --libs opencc 2>/dev/null || echo -lopencc)
+	$(B)/script_table $(OPENCC_DIR)/t2s.json $(OPENCC_DIR)/s2t.json > $@.tmp
+	mv $@.tmp $@
+
 # The words of Chinese (friso-dict, a Debian package of the friso segmenter's lexicon) as a hash
 # set for the subject resolver's word boundaries (src/lexicon.c; README: why a table).
 LEXICON ?= /usr/share/friso/dict/UTF-8/lex-main.lex
-$(B)/lexicon_table.c: $(LEXICON) tools/gen_lexicon.awk tools/charbits.awk | $(B)
+$(B)/lexicon_table.c: $(LEXICON) tools/gen_lexicon.awk tools/charbits.awk | $(B) deps
 	cut -d/ -f1 $(LEXICON) | LC_ALL=C sort -u | LC_ALL=C awk -f tools/charbits.awk -f tools/gen_lexicon.awk > $@.tmp
 	mv $@.tmp $@
 
-# The subject resolver's word lists (src/subject.c).
-$(B)/subject_words_table.c: grammar/subject_words.tsv tools/gen_subject_words.awk tools/charbits.awk | $(B)
+# The subject resolver's word lists (src/subject_bounds.c).
+$(B)/subject_words_table.c: grammar/subject_words.tsv tools/gen_subject_words.awk tools/charbits.awk | $(B) deps
 	LC_ALL=C awk -f tools/charbits.awk -f tools/gen_subject_words.awk grammar/subject_words.tsv > $@.tmp
 	mv $@.tmp $@
 
 # The indicator table: canonical ids of what subjects measure (src/indicator.c), with the
 # traditional spellings of its names (opencc: mainland, Taiwan and Hong Kong forms).
 IND_VARIANTS := s2t s2tw s2hk
-$(B)/indicators_table.c: grammar/indicators.tsv tools/gen_indicators.awk tools/charbits.awk | $(B)
+$(B)/indicators_table.c: grammar/indicators.tsv tools/gen_indicators.awk tools/charbits.awk | $(B) deps
 	for c in $(IND_VARIANTS); do opencc -c $$c -i grammar/indicators.tsv -o $(B)/indicators.$$c.tsv || exit 1; done
 	LC_ALL=C awk -f tools/charbits.awk -f tools/gen_indicators.awk grammar/indicators.tsv \
 	    $(patsubst %,$(B)/indicators.%.tsv,$(IND_VARIANTS)) > $@.tmp

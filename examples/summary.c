@@ -87,7 +87,7 @@ int main(int argc, char **argv)
     }
 
     size_t per_kind[CL_NKINDS] = {0}, money_claims = 0;
-    cl_dec money = {0, 0};
+    cl_dec money = {0, 0, false};
     double money_approx = 0;   /* the same sum as a double, used when the exact one overflows */
     bool exact = true;
     size_t n = cl_doc_claim_count(doc);

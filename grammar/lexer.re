@@ -130,6 +130,22 @@ static cl_rt numeral(cl_lexer *lx, cl_rawtok *t, bool chinese)
     return emit(lx, t, CL_RT_NUM);
 }
 
+/* A numeral written with a minus sign (自然增长率-1.2‰): one sign character, then digits. */
+static cl_rt signed_numeral(cl_lexer *lx, cl_rawtok *t)
+{
+    const unsigned char *digits = lx->tok + (*lx->tok == '-' ? 1 : 3);   /* - or − or － */
+    t->overflow = !cl_num_arabic(digits, lx->cur, &t->num);
+    t->num.neg = true;
+    return emit(lx, t, CL_RT_NUM);
+}
+
+/* 首位 (居全市首位): the first place, after a ranking word. */
+static cl_rt first_place(cl_lexer *lx, cl_rawtok *t)
+{
+    t->num.mant = 1;
+    return emit(lx, t, CL_RT_ORD);
+}
+
 /* 百分之X (scale 0) and 千分之X (scale -1): the value is in percent. */
 static cl_rt per_part(cl_lexer *lx, cl_rawtok *t, int scale)
 {
@@ -160,7 +176,7 @@ static cl_rt ordinal(cl_lexer *lx, cl_rawtok *t)
         s++;
     e = s;
     /* the numeral is the longest prefix that parses: digits, full-width digits or Chinese */
-    cl_dec v = {0, 0};
+    cl_dec v = {0, 0, false};
     t->overflow = true;
     for (const unsigned char *p = lx->cur; p > s; p--) {
         if ((*p & 0xC0) == 0x80)
@@ -187,6 +203,7 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
         t->has_hi = false;
         t->num.mant = 0;
         t->num.exp = 0;
+        t->num.neg = false;
         if (lx->cond == CL_COND_INIT && lx->runs) {
             const unsigned char *end = water_run(lx->cur, lx->lim);
             if (end != lx->cur) {
@@ -232,6 +249,8 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
     latin     = [A-Za-z\uff21-\uff3a\uff41-\uff5a];  // half- and full-width
     ordsuf    = [位名轮批次届个期号条章节款项年周天家类级] | "季度" | "阶段" | "批次";
     session   = "全会" | "全体会议";
+    ratiosep  = [:\uff1a\ufe30\u2236];         // : ： ︰ ∶
+    minus     = [\-\u2212\uff0d];              // - − －
 
     <INIT, POST, POSTU, BARE> $ { return emit(lx, t, CL_RT_END); }
 
@@ -269,11 +288,13 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
     // 1,2345: the comma before four digits is no thousands separator
     <INIT> dg{1,3} / "," dg{4} => POST { return numeral(lx, t, false); }
     <INIT> cn => POST { return numeral(lx, t, true); }
+    // a minus sign only where no numeral precedes (after one, a dash is a range: 3-5个)
+    <INIT> minus arabic => POST { return signed_numeral(lx, t); }
     <INIT> [百千万] / [余多] => POST { return numeral(lx, t, true); }  // 百余家, 千余人
     // 近千件, 逾万人, 上百家: a bare place value counts only after an approximation word
     <INIT> ("近" | "约" | "将近" | "接近" | "上") / [百千万] => BARE
            { return cl_lex_keyword(lx, t, CL_KW_APPROX, CL_KA_ABOUT); }
-    <INIT> ("逾" | "超" | "超过") / [百千万] => BARE
+    <INIT> ("逾" | "超" | "超过" | "突破") / [百千万] => BARE
            { return cl_lex_keyword(lx, t, CL_KW_APPROX, CL_KA_MORE_THAN); }
     <BARE> [百千万] => POST { return numeral(lx, t, true); }
     <BARE> * => INIT { lx->cur = lx->tok; continue; }
@@ -291,6 +312,12 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
     <INIT> monthday ws? [日号] { return emit(lx, t, CL_RT_DATE); }
     <INIT> dg{1,2} [:\uff1a] dg{2} ([:\uff1a] dg{2})? { return emit(lx, t, CL_RT_DATE); }
     <INIT> dg{1,2} [\u00b7\u2022\u30fb] dg{1,2} { return emit(lx, t, CL_RT_DATE); }
+    // 三次产业结构为8.1︰38.6︰53.3: a ratio of three or more parts, one token the filter splits
+    // (after the clock time above: 10:30:00 stays a time)
+    <INIT> arabic (ws? ratiosep ws? arabic){2,} { return emit(lx, t, CL_RT_RATIO); }
+    // voltage classes name equipment and projects: 500千伏输变电工程, 110kV变电站, ±800千伏
+    <INIT> "\u00b1"? arabic ws? ("千伏" | "kV" | "KV" | "kv") { return emit(lx, t, CL_RT_NAME); }
+    <INIT> "首位" { return first_place(lx, t); }
     <INIT> dg{1,2} point dg{1,2} / ("世界" | "国际" | "全国" | "中国" | "环境日" | "宣传日" | "纪念日" | "植树节")
            { return emit(lx, t, CL_RT_DATE); }
     <INIT> "第" ws? (dg+ | cn) ws? ordsuf? { return ordinal(lx, t); }
@@ -365,7 +392,7 @@ const char *cl_rt_name(cl_rt type)
     static const char *const names[CL_RT_COUNT_] = {  /* ORDER RT */
         "END", "FILLER", "SPACE", "NEWLINE", "INVALID", "NUM", "PCT", "FRAC", "MULT", "SUFFIX",
         "RANGE", "UNIT", "KW", "NAME", "DATE", "ORD", "LIST", "QUOTE", "TITLE", "COMMA", "ENUM",
-        "STOP", "SEMI", "COLON", "DE"};
+        "STOP", "SEMI", "COLON", "DE", "RATIO"};
     return (unsigned)type < CL_RT_COUNT_ ? names[type] : "?";
 }
 

@@ -36,8 +36,9 @@ extern "C" {
 /* A byte range of the document's UTF-8 text, end exclusive. */
 typedef struct { uint32_t start, end; } cl_span;
 
-/* An exact decimal: mant * 10^exp. Never a double, so 52.854万 is exactly 528540. */
-typedef struct { uint64_t mant; int32_t exp; } cl_dec;
+/* An exact decimal: (neg ? -1 : 1) * mant * 10^exp. Never a double, so 52.854万 is exactly
+ * 528540. neg only for a numeral written with a minus (自然增长率-1.2‰). */
+typedef struct { uint64_t mant; int32_t exp; bool neg; } cl_dec;
 
 typedef enum {  /* ORDER KIND: cl_kind_name() */
     CL_COUNT, CL_AMOUNT, CL_MONEY, CL_MEASURE, CL_RATE, CL_CHANGE, CL_PROGRESS, CL_RANK
@@ -105,6 +106,8 @@ CLAIMC_API void cl_doc_free(cl_doc *doc);
 CLAIMC_API const char *cl_doc_name(const cl_doc *doc);
 /* "utf-8", "gb18030", "utf-16le" ... */
 CLAIMC_API const char *cl_doc_encoding(const cl_doc *doc);
+/* "simplified", "traditional" or "mixed": the script of the text's Chinese characters */
+CLAIMC_API const char *cl_doc_script(const cl_doc *doc);
 CLAIMC_API const char *cl_doc_text(const cl_doc *doc);       /* the UTF-8 text spans refer to */
 CLAIMC_API size_t cl_doc_text_len(const cl_doc *doc);
 CLAIMC_API bool cl_doc_is_plan(const cl_doc *doc);

@@ -606,6 +606,17 @@ static bool is_breakdown(const cl_ctx *ctx, const cl_draft *d)
     return has || (sum > total * 0.999 && sum < total * 1.001);
 }
 
+/* 完成农村公路960公里（1-10月完成820公里）: what a part of the period did, in brackets, is a
+ * figure of its own, not the part done of the year's total. */
+static bool period_in_brackets(const cl_doc *doc, cl_span between)
+{
+    static const cl_word open[] = {CL_WORD("（"), CL_WORD("("), {NULL, 0}};
+    static const cl_word periods[] = {CL_WORD("月"), CL_WORD("季度"), CL_WORD("上半年"),
+        CL_WORD("前三季度"), {NULL, 0}};
+    return has_text(between) && span_contains_any(doc, between, open) &&
+           span_contains_any(doc, between, periods);
+}
+
 /* Is DONE really a part of TOTAL? Same unit; and across a comma, a count whose clause opens
  * with the link word and names no new thing:
  *   613件，累计办结605件 | 218家，其中已安装自动监控设施的203家 | 12036家，已安装…的11208家
@@ -615,6 +626,8 @@ static bool progress_valid(const cl_ctx *ctx, const cl_draft *d)
     const cl_stok *t = &ctx->toks[d->total], *q = &ctx->toks[d->done];
     if (t->bare || q->bare || t->defining || q->defining || t->unit_row < 0 ||
         q->unit_row < 0 || strcmp(t->q.unit, q->q.unit) != 0)
+        return false;
+    if (period_in_brackets(ctx->doc, cl_span_of(t->span.end, q->span.start)))
         return false;
     cl_dim dim = dim_of(t);
     if (dim != CL_DIM_COUNT && dim != CL_DIM_MONEY && dim != CL_DIM_LENGTH &&

@@ -10,12 +10,19 @@
  * A converted input is read even when some of it is damaged (a download cut in the middle of a
  * character, a stray byte): each sequence iconv rejects becomes U+FFFD with a diagnostic naming
  * its input byte offset, and the rest still yields claims. Spans stay inside the text: a
- * diagnostic about bytes that produced no text points at the text where they would have been. */
+ * diagnostic about bytes that produced no text points at the text where they would have been.
+ *
+ * Big5 (traditional pages) is double-byte like GB18030, and nearly every Big5 text is also
+ * valid GB18030, read as nonsense that still holds numerals (bogus claims). Which of the two a
+ * double-byte text is, uchardet says from the frequencies of its characters; a Big5 verdict
+ * must then convert with little damage, else the text is read as GB18030 as before. */
 #include <errno.h>
 #include <iconv.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+#include <uchardet/uchardet.h>
 
 #include "decode.h"
 #include "utf8.h"
@@ -147,6 +154,23 @@ static void report_damage(cl_doc *doc, const damage *dm, const char *what, size_
     }
 }
 
+/* Whether uchardet reads this double-byte text as Big5 (from its first 64 KiB: enough for
+ * the frequencies, and a bound on the time). A handle per call: reentrant. */
+static bool detect_big5(const unsigned char *data, size_t len)
+{
+    uchardet_t ud = uchardet_new();
+    if (!ud)
+        return false;
+    bool big5 = false;
+    if (uchardet_handle_data(ud, (const char *)data, len < 65536 ? len : 65536) == 0) {
+        uchardet_data_end(ud);
+        const char *cs = uchardet_get_charset(ud);
+        big5 = cs && (strcmp(cs, "BIG5") == 0 || strcmp(cs, "EUC-TW") == 0);
+    }
+    uchardet_delete(ud);
+    return big5;
+}
+
 static bool copy_text(cl_doc *doc, const unsigned char *data, size_t len)
 {
     char *text = cl_arena_strndup(&doc->arena, (const char *)data, len);
@@ -224,6 +248,15 @@ bool cl_decode(cl_doc *doc, const unsigned char *data, size_t len, unsigned char
         size_t high = 0;
         for (size_t i = 0; i < len; i++)
             high += data[i] >= 0x80;
+        if (detect_big5(data, len)) {
+            if (convert(doc, "BIG5-HKSCS", data, len, 1, 1 + high / 50, &dm) && dm.bad * 2 < high) {
+                doc->encoding = "big5";
+                report_damage(doc, &dm, "invalid Big5 byte sequence", base);
+                return true;
+            }
+            doc->text = NULL;
+            doc->len = 0;
+        }
         if (convert(doc, "GB18030", data, len, 1, 1 + high / 20, &dm) && dm.bad * 2 < high) {
             doc->encoding = "gb18030";
             report_damage(doc, &dm, "invalid GB18030 byte sequence", base);
@@ -238,7 +271,7 @@ bool cl_decode(cl_doc *doc, const unsigned char *data, size_t len, unsigned char
         while (at < len && cl_utf8_len(data + at, len - at))
             at += cl_utf8_len(data + at, len - at);
         diag_at(doc, CL_SEV_ERROR, "encoding",
-                "the input is neither UTF-8 nor GB18030 (nor text); not read: the first bad byte is",
+                "the input is neither UTF-8 nor GB18030 nor Big5 (nor text); not read: the first bad byte is",
                 at + base, cl_span_of(0, 0));
         return false;
     }

@@ -6,6 +6,7 @@
 #include "decode.h"
 #include "textpos.h"
 #include "filter.h"
+#include "script.h"
 #include "sentence.h"
 #include "text.h"
 
@@ -29,7 +30,7 @@ void cl_doc_diag_add(cl_doc *doc, cl_severity sev, const char *code, const char 
 
 static const cl_word plan_words[] = {CL_WORD("计划"), CL_WORD("要点"), CL_WORD("安排"),
     CL_WORD("打算"), CL_WORD("思路"), CL_WORD("下一步"), CL_WORD("工作重点"), CL_WORD("目标任务"),
-    CL_WORD("主要目标"), CL_WORD("重点任务"), CL_WORD("展望"), {NULL, 0}};
+    CL_WORD("主要目标"), CL_WORD("预期目标"), CL_WORD("重点任务"), CL_WORD("展望"), {NULL, 0}};
 static const cl_word report_words[] = {CL_WORD("总结"), CL_WORD("报告"), CL_WORD("完成情况"),
     CL_WORD("成效"), CL_WORD("回顾"), CL_WORD("进展"), {NULL, 0}};
 
@@ -310,6 +311,10 @@ static cl_doc *parse(const char *name, const void *data, size_t len, unsigned ch
         return doc;
     }
     if (cl_decode(doc, data, len, room)) {
+        if (!cl_script_prepare(doc))
+            cl_doc_diag_add(doc, CL_SEV_WARNING, "memory",
+                            "out of memory simplifying traditional characters; read as written",
+                            cl_span_of(0, 0));
         title_words words;
         title_words_init(&words);
         detect_plan(doc, &words);
@@ -317,6 +322,10 @@ static cl_doc *parse(const char *name, const void *data, size_t len, unsigned ch
     } else if (!doc->text) {
         doc->text = "";
     }
+    if (!doc->source)   /* not decoded: too large, binary, no memory */
+        doc->source = doc->text;
+    if (!doc->script)
+        doc->script = "simplified";
     if (room && doc->owned != room)
         free(room);   /* converted or rejected: the text, if any, is in the arena */
     /* a streamed document's positions are asked only for its diagnostics (the writer keeps a
@@ -356,7 +365,8 @@ void cl_doc_free(cl_doc *doc)
 
 const char *cl_doc_name(const cl_doc *doc) { return doc->name; }
 const char *cl_doc_encoding(const cl_doc *doc) { return doc->encoding; }
-const char *cl_doc_text(const cl_doc *doc) { return doc->text; }
+const char *cl_doc_script(const cl_doc *doc) { return doc->script; }
+const char *cl_doc_text(const cl_doc *doc) { return doc->source; }
 size_t cl_doc_text_len(const cl_doc *doc) { return doc->len; }
 bool cl_doc_is_plan(const cl_doc *doc) { return doc->plan; }
 size_t cl_doc_claim_count(const cl_doc *doc) { return doc->claims.len; }

@@ -22,7 +22,11 @@ struct cl_doc {
     const char *name;
     const char *meta;     /* the input record's other fields, a compact JSON object, or NULL */
     const char *encoding;
-    const char *text;     /* UTF-8, NUL-terminated */
+    const char *script;   /* "simplified", "traditional" or "mixed" (script.c) */
+    /* The text the rules read: UTF-8, NUL-terminated; with traditional characters, their
+     * simplified shadow of the same length (script.c), else the input's text itself. */
+    const char *text;
+    const char *source;   /* the input's text, which spans point into and output quotes */
     void *owned;          /* the caller's buffer the text was left in (cl_parse_adopt), freed with the doc */
     size_t len;
     /* The first CR of the text among the bytes lexed so far, SIZE_MAX when none: a parse's

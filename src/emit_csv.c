@@ -67,7 +67,7 @@ static char *w_str(char *o, const char *s)   /* a name, or empty for NULL */
 static char *w_span(char *o, const cl_doc *doc, cl_span s)
 {
     *o++ = ',';
-    return w_field(o, doc->text + s.start, cl_span_len(s));
+    return w_field(o, doc->source + s.start, cl_span_len(s));
 }
 
 static char *w_dec(char *o, bool has, cl_dec d)
@@ -112,7 +112,7 @@ static bool join_path(joined_path *j, const cl_doc *doc, const cl_section *s)
     j->len = 0;
     while (n-- > 0) {
         cl_span t = cl_section_title(chain[n]);
-        memcpy(j->p + j->len, doc->text + t.start, cl_span_len(t));
+        memcpy(j->p + j->len, doc->source + t.start, cl_span_len(t));
         j->len += cl_span_len(t);
         if (n > 0) {
             memcpy(j->p + j->len, " > ", 3);

@@ -64,7 +64,7 @@ static void esc_str(cl_wbuf *b, const char *s)
 
 static void esc_span(cl_wbuf *b, const cl_doc *doc, cl_span s)
 {
-    esc(b, doc->text + s.start, cl_span_len(s));
+    esc(b, doc->source + s.start, cl_span_len(s));
 }
 
 /* JSON inside <script>: "<" ">" "&" can only occur inside strings there, and as \u escapes

@@ -30,7 +30,7 @@ static size_t object_room(size_t text, int depth)
 
 static char *w_span_text(char *o, const cl_doc *doc, cl_span s)
 {
-    return cl_w_text(o, doc->text, doc->len, s);
+    return cl_w_text(o, doc->source, doc->len, s);
 }
 
 static char *w_raw(char *o, const char *s)   /* a C string, as cJSON prints it */
@@ -255,7 +255,7 @@ int cl_json_write(cl_wbuf *b, const cl_doc *doc, bool pretty)
     size_t name_len = strlen(doc->name);
     char *meta = meta_text(doc, pretty);
     size_t meta_len = meta ? strlen(meta) : 0;
-    char *o = cl_wbuf_room(b, object_room(name_len + strlen(doc->encoding), 1) + meta_len);
+    char *o = cl_wbuf_room(b, object_room(name_len + strlen(doc->encoding) + strlen(doc->script), 1) + meta_len);
     if (o) {
         *o++ = '{';
         o = KEY1(o, &j, 1, "type");
@@ -269,6 +269,8 @@ int cl_json_write(cl_wbuf *b, const cl_doc *doc, bool pretty)
         }
         o = KEY(o, &j, 1, "encoding");
         o = w_raw(o, doc->encoding);
+        o = KEY(o, &j, 1, "script");
+        o = w_raw(o, doc->script);
         o = KEY(o, &j, 1, "doc_kind");
         o = doc->plan ? CL_LIT(o, "\"plan\"") : CL_LIT(o, "\"report\"");
         o = KEY(o, &j, 1, "bytes");

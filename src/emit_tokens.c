@@ -17,7 +17,7 @@ static char *w_text(char *o, const cl_doc *doc, const cl_rawtok *t)
 {
     static const char hex[] = "0123456789ABCDEF";
     for (uint32_t i = t->start; i < t->end; i++) {
-        char c = doc->text[i];
+        char c = doc->source[i];   /* as written (the lexer read the shadow) */
         if (c == '\t' || c == '\n' || c == '\r' || c == '\0') {
             *o++ = '\\';
             *o++ = c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '0';

@@ -8,6 +8,7 @@
 
 #include "filter.h"
 #include "number.h"
+#include "text.h"
 #include "units.h"
 
 static int cut_soft = CL_CUT_SOFT, cut_hard = CL_CUT_HARD;
@@ -351,6 +352,17 @@ static bool de_ahead(cl_filter *f)
     return false;
 }
 
+/* A percentage K tokens ahead, after a 的: 完成年初预算数58000万元的41.2%, where the quantity
+ * before 的 is the total the rate is of, not a definition of the noun after it. */
+static bool share_follows(cl_filter *f, int k)
+{
+    const cl_rawtok *n = peek(f, k);
+    if (n->type == CL_RT_PCT || n->type == CL_RT_FRAC)
+        return true;
+    const cl_rawtok *u = peek(f, k + 1);
+    return n->type == CL_RT_NUM && u->type == CL_RT_UNIT && cl_units[u->id].dim == CL_DIM_PERCENT;
+}
+
 /* FIRST is NUM, PCT or FRAC. Returns false when the numeral is no quantity (a bare Chinese
  * numeral, a lone 一, an overflow), so the caller treats it as prose. */
 static bool fold_quantity(cl_filter *f, cl_ctx *ctx, const cl_rawtok *first, cl_stok *s)
@@ -436,8 +448,8 @@ static bool fold_quantity(cl_filter *f, cl_ctx *ctx, const cl_rawtok *first, cl_
     cl_rawtok *next = peek(f, 0);
     const cl_doc *doc = ctx->doc;
     bool ratio = lo.unit_row >= 0 && cl_units[lo.unit_row].dim == CL_DIM_PERCENT;
-    if (next->type == CL_RT_DE && !ratio)   /* 三分之二的投诉: a share, not a definition */
-        s->defining = true;
+    if (next->type == CL_RT_DE && !ratio && !share_follows(f, 1))
+        s->defining = true;   /* 三分之二的投诉 (a share) and 58000万元的41.2% (a total) are none */
     else if (next->type == CL_RT_FILLER && text_is(doc, next->start, next->end, "级"))
         s->defining = true;                 /* 5000吨级填埋场 */
     else if (lo.unit_row >= 0 && cl_units[lo.unit_row].dim == CL_DIM_TIME &&
@@ -551,7 +563,7 @@ static void start_sentence(cl_filter *f, cl_ctx *ctx, uint32_t at)
     f->subj_content = false;
     f->clause_start = at;
     f->open_right = -1;
-    f->modal = false;
+    f->modal = f->modal_list;   /* an item of a list of targets (…；城镇新增就业1100万人以上；) */
     f->approx = 0;
 }
 
@@ -623,7 +635,8 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
         cl_rawtok *n = peek_solid(f, 0, NULL);
         if (n->type == CL_RT_KW && n->id == CL_KW_APPROX)
             n = peek_solid(f, 1, NULL);
-        if (n->type == CL_RT_NUM || n->type == CL_RT_PCT || n->type == CL_RT_FRAC)
+        if (n->type == CL_RT_NUM || n->type == CL_RT_PCT || n->type == CL_RT_FRAC ||
+            n->type == CL_RT_RATIO)
             push_sig(f, ctx, CL_SIG_COP, span);
         else
             water(f, ctx, t);
@@ -667,6 +680,12 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
     }
     case CL_KW_FULL:  push_sig(f, ctx, CL_SIG_FULL, span); break;
     case CL_KW_DIR: {
+        /* 财政收入增幅居全市首位: a change word right before a ranking word names what is ranked */
+        cl_rawtok *n = peek_solid(f, 0, NULL);
+        if (n->type == CL_RT_KW && n->id == CL_KW_RANK) {
+            water(f, ctx, t);
+            break;
+        }
         cl_stok *s = push_claim_sig(f, ctx, CL_SIG_DIR, span);
         if (s) {
             s->attr = t->attr == CL_KA_UP                               ? CL_DIR_UP
@@ -732,8 +751,13 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
         else
             boundary(f, ctx, t->end);
         break;
-    case CL_KW_VERB:
     case CL_KW_SCOPE:
+        f->scope_start = t->start;
+        f->scope_end = t->end;
+        f->scope_left = f->subj_content && f->subj_start < f->subj_end
+                            ? cl_span_of(f->subj_start, f->subj_end) : cl_span_of(0, 0);
+        /* fall through */
+    case CL_KW_VERB:
         boundary(f, ctx, t->end);
         break;
     case CL_KW_APPROX: {
@@ -760,6 +784,80 @@ static void keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
         break;
     default:
         __builtin_unreachable();   /* the lexer gives every keyword a class: no range check */
+    }
+}
+
+/* 全区第一, 全省第3位: a scope word right before a place that ends its phrase is a ranking (not
+ * 全市第一批 or 全国第二次普查: an ordinal with another suffix counts batches and rounds; nor
+ * 全省第一方阵). Pushes the scope as the ranking word. */
+static bool rank_after_scope(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
+{
+    static const cl_word places[] = {CL_WORD("位"), CL_WORD("名"), {NULL, 0}};
+    if (f->scope_end != t->start || f->scope_end == 0 ||
+        memcmp(ctx->doc->text + f->scope_start, "全", 3) != 0)   /* 全区 全市 全省 全国 */
+        return false;
+    const char *s = ctx->doc->text + t->start;
+    size_t n = t->end - t->start;
+    unsigned char last = (unsigned char)s[n - 1];
+    bool plain = (last >= '0' && last <= '9') || cl_text_ends_any(s, n, (const char *const[]){
+        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", NULL}) > 0;
+    if (!plain && !cl_text_has_any(s + n - 3, 3, places))
+        return false;
+    const cl_rawtok *next = peek_solid(f, 0, NULL);   /* 进入全省第一方阵: a name goes on */
+    if (next->type == CL_RT_FILLER && !is_bracket(next))
+        return false;
+    cl_stok *r = push_sig(f, ctx, CL_SIG_RANK, cl_span_of(f->scope_start, f->scope_end));
+    if (r)
+        r->left = f->scope_left;   /* 粮食产量全区第一: what is ranked, before the scope */
+    return r != NULL;
+}
+
+/* The row of grammar/units.tsv a ratio's parts take: canonical unit "", a ratio. */
+static int ratio_row(void)
+{
+    for (int i = 0; i < cl_units_count; i++)
+        if (!*cl_units[i].canonical && cl_units[i].dim == CL_DIM_PERCENT)
+            return i;
+    return -1;
+}
+
+/* The length of a digit or decimal point at P, half- or full-width (０-９ ．), or 0. */
+static int numeral_char(const unsigned char *p, const unsigned char *end)
+{
+    if ((*p >= '0' && *p <= '9') || *p == '.')
+        return 1;
+    bool wide = end - p >= 3 && p[0] == 0xEF && p[1] == 0xBC;
+    return wide && ((p[2] >= 0x90 && p[2] <= 0x99) || p[2] == 0x8E) ? 3 : 0;
+}
+
+/* 8.1︰38.6︰53.3: one QTY per part, with an ENUM between them, so that the grammar reads them
+ * as one list (三次产业结构为…: a level each). */
+static void ratio_parts(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
+{
+    const unsigned char *s = f->lx.base + t->start, *end = f->lx.base + t->end;
+    int row = ratio_row();
+    while (s < end) {
+        const unsigned char *e = s;
+        for (int n; e < end && (n = numeral_char(e, end)) > 0;)
+            e += n;
+        cl_dec v;
+        if (e > s && row >= 0 && cl_num_arabic(s, e, &v)) {
+            cl_span span = cl_span_of((uint32_t)(s - f->lx.base), (uint32_t)(e - f->lx.base));
+            if (ctx->ntoks && ctx->toks[ctx->ntoks - 1].sig == CL_SIG_QTY)
+                push_sig(f, ctx, CL_SIG_ENUM, cl_span_of(ctx->toks[ctx->ntoks - 1].span.end, span.start));
+            cl_stok *q = push_claim_sig(f, ctx, CL_SIG_QTY, span);
+            if (!q)
+                return;
+            clear_value(q);
+            q->q.has_value = true;
+            q->q.value = v;
+            q->q.unit = "";
+            q->q.span = span;
+            q->unit_row = row;
+        }
+        s = e > s ? e : s + 1;
+        while (s < end && (*s & 0xC0) == 0x80)
+            s++;   /* past a separator's continuation bytes */
     }
 }
 
@@ -806,6 +904,7 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
             }
             f->line_begin = t->end;
             f->date_end = UINT32_MAX;
+            f->modal_list = false;
             if (f->content)
                 return end_sentence(f, ctx);
             start_sentence(f, ctx, t->end);
@@ -827,6 +926,8 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
         case CL_RT_STOP:
         case CL_RT_SEMI:
             take_into_sentence(f, ctx, t);
+            if (t->type == CL_RT_STOP)
+                f->modal_list = false;
             close_right(f, ctx);
             f->prev_end = t->end;
             return end_sentence(f, ctx);
@@ -870,6 +971,8 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
             take_into_sentence(f, ctx, t);
             /* an ordinal is a value only after a ranking word: 排名第145位; else prose (第三轮) */
             cl_sig last = ctx->ntoks ? ctx->toks[ctx->ntoks - 1].sig : CL_SIG_COUNT_;
+            if (last != CL_SIG_RANK && last != CL_SIG_ORD && rank_after_scope(f, ctx, t))
+                last = CL_SIG_RANK;
             if (last != CL_SIG_RANK && last != CL_SIG_ORD) {   /* 排名从第9名跃升至第4名 */
                 water(f, ctx, t);
                 break;
@@ -884,6 +987,10 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
             }
             break;
         }
+        case CL_RT_RATIO:
+            take_into_sentence(f, ctx, t);
+            ratio_parts(f, ctx, t);
+            break;
         case CL_RT_COMMA:
             take_into_sentence(f, ctx, t);
             push_sig(f, ctx, CL_SIG_COMMA, cl_span_of(t->start, t->end));
@@ -894,6 +1001,7 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
             break;
         case CL_RT_COLON:
             take_into_sentence(f, ctx, t);
+            f->modal_list = f->modal_list || f->modal;   /* 主要预期目标是： */
             boundary(f, ctx, t->end);
             f->clause_start = t->end;
             break;
@@ -904,9 +1012,17 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
             take_into_sentence(f, ctx, t);
             boundary(f, ctx, t->end);
             break;
+        case CL_RT_DE:
+            take_into_sentence(f, ctx, t);
+            /* 58000万元的41.2%: the 的 links a total and its share, and names nothing */
+            if (f->prev_end == t->start && ctx->ntoks && ctx->toks[ctx->ntoks - 1].sig == CL_SIG_QTY &&
+                share_follows(f, 0))
+                boundary(f, ctx, t->end);
+            else
+                water(f, ctx, t);
+            break;
         case CL_RT_NAME:
         case CL_RT_QUOTE:
-        case CL_RT_DE:
         case CL_RT_MULT:     /* stray, with no numeral before it */
         case CL_RT_UNIT:
         case CL_RT_SUFFIX:

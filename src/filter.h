@@ -41,6 +41,10 @@ typedef struct {
     int open_right;                      /* QTY whose right subject is still growing, or -1 */
     uint32_t right_end;
     bool modal;
+    bool modal_list;                     /* 主要预期目标是：A；B；C。 the marker before the colon
+                                          * governs each item of the list, up to its 。 */
+    uint32_t scope_start, scope_end;     /* the last scope word (全市第一: a rank) */
+    cl_span scope_left;                  /* ... and the prose before it */
     int approx;                          /* an approximation word just before a numeral */
     uint32_t approx_start;
     int modal_walked;                    /* tokens below it in the clause are marked modal */

@@ -22,6 +22,7 @@ typedef enum {  /* ORDER RT: cl_rt_name() in lexer.re */
     CL_RT_TITLE,    /* 《…》 */
     CL_RT_COMMA, CL_RT_ENUM, CL_RT_STOP, CL_RT_SEMI, CL_RT_COLON,
     CL_RT_DE,       /* 的 */
+    CL_RT_RATIO,    /* 8.1︰38.6︰53.3: the parts of a ratio (the filter splits it) */
     CL_RT_COUNT_
 } cl_rt;
 

@@ -78,6 +78,7 @@ bool cl_num_arabic(const unsigned char *s, const unsigned char *e, cl_dec *out)
     }
     out->mant = m;
     out->exp = -frac;
+    out->neg = false;
     normalise(out);
     return any;
 }
@@ -135,8 +136,10 @@ bool cl_num_chinese(const unsigned char *s, const unsigned char *e, cl_dec *out,
     if (nplaces == 0 && ndigits == 2 && !point && second == first + 1 && first > 0) {
         out->mant = (uint64_t)first;  /* 两三: a range */
         out->exp = 0;
+        out->neg = false;
         hi->mant = (uint64_t)second;
         hi->exp = 0;
+        hi->neg = false;
         *has_hi = true;
         return true;
     }
@@ -210,6 +213,7 @@ bool cl_num_chinese(const unsigned char *s, const unsigned char *e, cl_dec *out,
     }
     out->mant = m;
     out->exp = -frac;
+    out->neg = false;
     normalise(out);
     return true;
 }
@@ -225,7 +229,17 @@ bool cl_num_any(const unsigned char *s, const unsigned char *e, cl_dec *out)
 }
 
 /* Compare two decimals exactly. */
+static int magnitude_cmp(cl_dec a, cl_dec b);
+
 int cl_dec_cmp(cl_dec a, cl_dec b)
+{
+    bool na = a.neg && a.mant, nb = b.neg && b.mant;
+    if (na != nb)
+        return na ? -1 : 1;
+    return na ? -magnitude_cmp(a, b) : magnitude_cmp(a, b);
+}
+
+static int magnitude_cmp(cl_dec a, cl_dec b)
 {
     if (a.mant == 0 || b.mant == 0)
         return (a.mant > 0) - (b.mant > 0);
@@ -268,6 +282,7 @@ bool cl_num_percent_of(cl_dec num, cl_dec den, cl_dec *out)
     q = (q + 5) / 10;   /* round half-up on the last digit */
     out->mant = q;
     out->exp = -2;
+    out->neg = false;
     normalise(out);
     return true;
 }
@@ -276,7 +291,7 @@ double cl_dec_to_double(cl_dec d)
 {
     /* mantissa and power of ten are both exact below 10^22, so one rounding: 0.068 is the
      * double nearest 0.068 (no strtod: it would depend on the locale) */
-    double m = (double)d.mant;
+    double m = d.neg ? -(double)d.mant : (double)d.mant;
     return d.exp >= 0 ? m * pow(10.0, d.exp) : m / pow(10.0, -d.exp);
 }
 
@@ -296,6 +311,16 @@ char *cl_dec_format(cl_dec d, char *buf)
     char *p = buf;
     if (d.mant == 0) {
         strcpy(buf, "0");
+        return buf;
+    }
+    if (d.neg) {   /* the sign, then the magnitude: cut to BUF's 63 characters (the exponent
+                    * form is at most 25, so a magnitude that long is never cut) */
+        char mag[CL_DEC_BUFSIZE];
+        d.neg = false;
+        cl_dec_format(d, mag);
+        if (strlen(mag) > 62)
+            snprintf(mag, sizeof mag, "%se%d", digits, (int)d.exp);
+        snprintf(buf, CL_DEC_BUFSIZE, "-%s", mag);
         return buf;
     }
     /* Quantities are scaled within 10^±40 (cl_dec_scale), but a raw numeral (--format tokens)

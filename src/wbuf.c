@@ -86,6 +86,10 @@ char *cl_w_dec(char *o, cl_dec d)
 {
     if (d.mant == 0)
         return CL_LIT(o, "0");
+    if (d.neg) {
+        *o++ = '-';
+        d.neg = false;
+    }
     if (d.exp >= 0 && d.exp <= 16) {   /* 20 digits and 16 zeros: far from the 63 bytes */
         char *e = cl_w_uint(o, d.mant);
         memset(e, '0', (size_t)d.exp);

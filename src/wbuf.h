@@ -139,7 +139,7 @@ static inline char *cl_w_uint(char *o, uint64_t v)
 }
 
 /* An exact decimal literal, the bytes of cl_dec_format. At most CL_DEC_MAX bytes. */
-#define CL_DEC_MAX 64
+#define CL_DEC_MAX 65   /* a sign and cl_dec_format's 64 */
 char *cl_w_dec(char *o, cl_dec d);
 
 /* Integers and decimals straight into B. */

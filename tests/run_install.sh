@@ -80,10 +80,10 @@ elif ! $pc --cflags claimc | grep -q -- "-I$stage$prefix/include"; then
   fail "pkg-config: --cflags claimc has no -I$stage$prefix/include: $($pc --cflags claimc 2>&1)"
 elif ! grep -qx "prefix=$prefix" "$pcfile"; then
   fail "pkg-config: claimc.pc does not say prefix=$prefix: $(grep '^prefix=' "$pcfile")"
-elif ! grep -qx "Requires.private: libcjson" "$pcfile"; then
-  fail "pkg-config: claimc.pc lacks 'Requires.private: libcjson' (a shared link needs no -lcjson)"
+elif ! grep -qx "Requires.private: libcjson uchardet" "$pcfile"; then
+  fail "pkg-config: claimc.pc lacks 'Requires.private: libcjson uchardet' (a shared link needs neither -l)"
 else
-  pass "pkg-config (claimc $version, prefix $prefix, Requires.private libcjson)"
+  pass "pkg-config (claimc $version, prefix $prefix, Requires.private libcjson uchardet)"
 fi
 
 # -- examples/summary.c against the installed library ---------------------------------------------

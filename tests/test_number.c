@@ -9,7 +9,7 @@ static int failures, cases;
 static void check(const char *input, const char *expected, const char *expected_hi)
 {
     const unsigned char *s = (const unsigned char *)input, *e = s + strlen(input);
-    cl_dec v = {0, 0}, hi = {0, 0};
+    cl_dec v = {0, 0, false}, hi = {0, 0, false};
     bool has_hi = false, ok;
     int len = 0;
     (void)len;
@@ -85,21 +85,21 @@ int main(void)
     check_percent("1", "2", "50");
     check_percent("1", "0", "fail");
     /* scaling and formatting */
-    cl_dec d = {52854, -3};
+    cl_dec d = {52854, -3, false};
     cases++;
     char buf[64];
     if (!cl_dec_scale(&d, 4) || strcmp(cl_dec_format(d, buf), "528540") != 0) {
         failures++;
         printf("  52.854 * 10^4: got %s\n", buf);
     }
-    d = (cl_dec){158, -2};
+    d = (cl_dec){158, -2, false};
     cases++;
     if (!cl_dec_scale(&d, 8) || strcmp(cl_dec_format(d, buf), "158000000") != 0) {
         failures++;
         printf("  1.58 * 10^8: got %s\n", buf);
     }
     cases++;
-    if (cl_dec_cmp((cl_dec){142, 0}, (cl_dec){15, 1}) >= 0 || cl_dec_cmp((cl_dec){5, -1}, (cl_dec){50, -2}) != 0) {
+    if (cl_dec_cmp((cl_dec){142, 0, false}, (cl_dec){15, 1, false}) >= 0 || cl_dec_cmp((cl_dec){5, -1, false}, (cl_dec){50, -2, false}) != 0) {
         failures++;
         printf("  cl_dec_cmp wrong\n");
     }

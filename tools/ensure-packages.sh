@@ -10,12 +10,14 @@
 # exact install line is printed and the step stops.
 set -eu
 
-build="re2c bison libcjson-dev pkg-config gcc make friso-dict opencc"  # lexicon, indicator names
+build="re2c bison libcjson-dev pkg-config gcc make libopencc-dev libopencc-data libuchardet-dev"
+build="$build friso-dict opencc"  # the lexicon of subjects; opencc spells indicator names
 test="$build jq valgrind clang libclang-rt-14-dev python3"
 test="$test python3-jsonschema man-db groff-base binutils"  # schema, man page, install tests
 test="$test chromium fonts-wqy-microhei parallel bsdutils"  # html page, GNU parallel, script
 test="$test time gzip util-linux libc-bin"  # reliability: time -v, gzip, setpriv, iconv
 test="$test python3-pandas python3-distributed python3-pytest python3-setuptools python3-pip"  # python/
+test="$test opencc"  # script: traditional copies of the corpus (s2t)
 
 case "${1:-build}" in
   build) want=$build ;;

@@ -10,7 +10,7 @@ BEGIN { FS = "\t"; rows = 0; bad = 0 }
 /^#/ || /^[ \t]*$/ { next }
 {
     if (NF < 3) { printf "%s:%d: expected at least 3 tab-separated fields\n", FILENAME, FNR > "/dev/stderr"; bad = 1; next }
-    n = split($1, forms, "|")
+    n = $1 == "-" ? 0 : split($1, forms, "|")   # "-": a row with no surface form
     for (i = 1; i <= n; i++) {
         f = forms[i]
         if (f in seen) { printf "%s:%d: '%s' is already listed on line %d\n", FILENAME, FNR, f, seen[f] > "/dev/stderr"; bad = 1 }
@@ -22,7 +22,7 @@ BEGIN { FS = "\t"; rows = 0; bad = 0 }
             rules = rules sprintf("<INIT> \"%s\" { return cl_lex_keyword(lx, t, CL_KW_%s, CL_KA_%s); }\n", f, $2, attr($3))
     }
     if (mode == "units")
-        table = table sprintf("    {\"%s\", CL_DIM_%s, %d},  /* %s */\n", $2, toupper($3), $4, $1)
+        table = table sprintf("    {\"%s\", CL_DIM_%s, %d},  /* %s */\n", $2 == "-" ? "" : $2, toupper($3), $4, $1)
     rows++
 }
 function attr(a) { return a == "-" ? "NONE" : toupper(a) }

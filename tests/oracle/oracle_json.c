@@ -53,7 +53,7 @@ static cJSON *text_string(const char *text, size_t n)
 
 static cJSON *span_string(const cl_doc *doc, cl_span s)
 {
-    return text_string(doc->text + s.start, s.end - s.start);
+    return text_string(doc->source + s.start, s.end - s.start);
 }
 
 static cJSON *span_or_null(const cl_doc *doc, cl_span s)
@@ -205,6 +205,7 @@ static cJSON *document_shell(const cl_doc *doc)
     if (doc->meta)   /* the input record's other fields (meta.c) */
         cJSON_AddItemToObject(o, "meta", cJSON_Parse(doc->meta));
     cJSON_AddStringToObject(o, "encoding", doc->encoding);
+    cJSON_AddStringToObject(o, "script", doc->script);
     cJSON_AddStringToObject(o, "doc_kind", doc->plan ? "plan" : "report");
     add_integer(o, "bytes", doc->len);
     cJSON_AddArrayToObject(o, "children");

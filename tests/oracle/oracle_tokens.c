@@ -19,7 +19,7 @@ static const char *const kw_class_names[] = {  /* ORDER KW */
 static void print_text(FILE *out, const cl_doc *doc, const cl_rawtok *t)
 {
     for (uint32_t i = t->start; i < t->end; i++) {
-        char c = doc->text[i];
+        char c = doc->source[i];
         if (c == '\t' || c == '\n' || c == '\r' || c == '\0')
             fputs(c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\0", out);
         else if (t->type == CL_RT_INVALID)

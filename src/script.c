@@ -1,0 +1,128 @@
+/* script.c — traditional characters (繁體): what a text is written in, and a simplified shadow
+ * of it for the rules.
+ *
+ * Every rule of claimc (the lexer's tables, the filter's and the builder's words) is written
+ * in simplified characters. A text with traditional characters is read through a shadow: a
+ * copy in which each traditional code point is replaced by its simplified form (OpenCC's t2s
+ * table, one character at a time, compiled in by tools/script_table.c). Both forms of every
+ * character in the table take three bytes of UTF-8, so the shadow has the input's length and
+ * every span the rules find points at the same bytes of the input, which the output quotes
+ * (doc->source). Character by character is enough for claims: t2s is nearly a function of the
+ * character (萬 -> 万, 億 -> 亿, 項 -> 项); its phrase table only settles a few characters
+ * whose simplified form depends on the word (乾隆 / 乾燥), none of them a keyword or a unit.
+ *
+ * Most texts have no traditional character: one pass with a bitmap test per three-byte code
+ * point says so, and they are read as they are. */
+#include <string.h>
+
+#include "doc.h"
+#include "script.h"
+
+static inline bool bit_of(const uint8_t *bits, unsigned cp) { return bits[cp >> 3] >> (cp & 7) & 1; }
+
+/* The code point of the three-byte sequence at P, or 0 when P holds none (an invalid or a
+ * damaged sequence, which the lexer reports: its bytes are left alone). */
+static inline unsigned cp3(const unsigned char *p)
+{
+    if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+        return 0;
+    return (unsigned)(p[0] & 0x0F) << 12 | (unsigned)(p[1] & 0x3F) << 6 | (p[2] & 0x3Fu);
+}
+
+/* The first traditional character from P on, or END. Only three-byte code points can be one
+ * (CJK, U+3400 on); ASCII is stepped over eight bytes at a time. */
+static const unsigned char *first_traditional(const unsigned char *p, const unsigned char *end)
+{
+    while (end - p >= 3) {
+        if (*p < 0x80) {
+            uint64_t w;
+            if (end - p >= 8 && (memcpy(&w, p, 8), (w & 0x8080808080808080u) == 0))
+                p += 8;
+            else
+                p++;
+            continue;
+        }
+        unsigned c = cp3(p);
+        if (c && bit_of(cl_trad_bits, c))
+            return p;
+        p += c ? 3 : 1;
+    }
+    return end;
+}
+
+static unsigned simplified_of(unsigned c)
+{
+    size_t lo = 0, hi = cl_t2s_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cl_t2s_pairs[mid].from == c)
+            return cl_t2s_pairs[mid].to;
+        if (cl_t2s_pairs[mid].from < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;   /* a traditional form whose simplified one has another length: kept */
+}
+
+/* Replace the traditional code points of S[FROM..LEN) by their simplified forms, counting the
+ * characters that are only traditional and only simplified. */
+static void simplify(unsigned char *s, size_t from, size_t len, size_t *trad, size_t *simp)
+{
+    size_t t = 0, sm = 0;
+    for (size_t i = from; i + 3 <= len;) {
+        unsigned c = cp3(s + i);
+        if (!c) {
+            i++;
+            continue;
+        }
+        if (bit_of(cl_trad_bits, c)) {
+            t++;
+            unsigned to = simplified_of(c);
+            if (to >= 0x800) {
+                s[i] = (unsigned char)(0xE0 | to >> 12);
+                s[i + 1] = (unsigned char)(0x80 | (to >> 6 & 0x3F));
+                s[i + 2] = (unsigned char)(0x80 | (to & 0x3F));
+            }
+        } else {
+            sm += bit_of(cl_simp_bits, c);
+        }
+        i += 3;
+    }
+    *trad = t;
+    *simp = sm;
+}
+
+/* Before the first traditional character, only simplified ones are counted. */
+static size_t count_simplified(const unsigned char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i + 3 <= len;) {
+        unsigned c = cp3(s + i);
+        n += c && bit_of(cl_simp_bits, c);
+        i += c ? 3 : 1;
+    }
+    return n;
+}
+
+bool cl_script_prepare(cl_doc *doc)
+{
+    const unsigned char *text = (const unsigned char *)doc->text;
+    doc->source = doc->text;
+    doc->script = "simplified";
+    const unsigned char *at = first_traditional(text, text + doc->len);
+    if (at == text + doc->len)
+        return true;
+    unsigned char *shadow = cl_arena_alloc(&doc->arena, doc->len + 1);
+    if (!shadow)
+        return false;
+    memcpy(shadow, text, doc->len + 1);   /* with the NUL sentinel */
+    size_t from = (size_t)(at - text), trad, simp;
+    simplify(shadow, from, doc->len, &trad, &simp);
+    simp += count_simplified(text, from);
+    /* a few characters of the other script are normal in either (quoted names, 后 in 皇后,
+     * 余 the surname): a text is mixed only when both are common */
+    doc->script = simp * 10 < trad ? "traditional" : trad * 10 < simp ? "simplified" : "mixed";
+    doc->text = (const char *)shadow;
+    return true;
+}

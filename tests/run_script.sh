@@ -1,0 +1,59 @@
+#!/bin/sh
+# run_script.sh CLAIMC RESULTS — traditional characters and Big5 (src/script.c, src/decode.c).
+#
+# Each corpus report and each tests/script/*.txt converted to traditional characters with
+# OpenCC (s2t) must give the same claims as the simplified original, quoted from the
+# traditional text, with "script": "traditional"; a mixed text the claims of its simplified
+# version, with "script": "mixed". A Big5 file made by iconv from traditional text is read as
+# Big5 ("encoding": "big5"), with the claims of the same text in UTF-8, not as GB18030 nonsense.
+set -u
+claimc=$1 results=$2
+. tests/lib.sh
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+same=tests/script/same_claims.py
+
+doc_field() { "$claimc" "$1" 2>/dev/null | jq -r ".$2"; }
+
+for txt in corpus/*.txt tests/script/bulletin.txt; do
+  name=$(basename "$txt" .txt)
+  opencc -c s2t.json -i "$txt" -o "$tmp/$name.trad.txt"
+  "$claimc" -f jsonl "$txt" > "$tmp/$name.s.jsonl" 2>/dev/null
+  "$claimc" -f jsonl "$tmp/$name.trad.txt" > "$tmp/$name.t.jsonl" 2>/dev/null
+  if [ -s "$tmp/$name.s.jsonl" ] && python3 $same "$tmp/$name.s.jsonl" "$tmp/$name.t.jsonl" "$tmp/$name.trad.txt" \
+     && [ "$(doc_field "$tmp/$name.trad.txt" script)" = traditional ] \
+     && [ "$(doc_field "$txt" script)" = simplified ]; then
+    pass "script/traditional $name ($(wc -l < "$tmp/$name.s.jsonl") claims)"
+  else
+    fail "script/traditional $name" "(claims of the s2t copy differ, or the script is misnamed)"
+  fi
+done
+
+"$claimc" -f jsonl tests/script/mixed.simplified.txt > "$tmp/mixed.s.jsonl" 2>/dev/null
+"$claimc" -f jsonl tests/script/mixed.txt > "$tmp/mixed.m.jsonl" 2>/dev/null
+if [ -s "$tmp/mixed.s.jsonl" ] && python3 $same "$tmp/mixed.s.jsonl" "$tmp/mixed.m.jsonl" tests/script/mixed.txt \
+   && [ "$(doc_field tests/script/mixed.txt script)" = mixed ]; then
+  pass "script/mixed"
+else
+  fail "script/mixed"
+fi
+
+# Big5: Taiwan's forms (s2tw) are Big5's; a character Big5 lacks (‰) is dropped by iconv -c
+opencc -c s2tw.json -i tests/script/bulletin.txt | iconv -c -f UTF-8 -t BIG5 > "$tmp/big5.txt"
+iconv -f BIG5 -t UTF-8 "$tmp/big5.txt" > "$tmp/big5.utf8.txt"
+"$claimc" -f jsonl "$tmp/big5.utf8.txt" > "$tmp/big5.u.jsonl" 2>/dev/null
+"$claimc" -f jsonl "$tmp/big5.txt" > "$tmp/big5.b.jsonl" 2>/dev/null
+if [ "$(doc_field "$tmp/big5.txt" encoding)" = big5 ] && [ -s "$tmp/big5.u.jsonl" ] \
+   && python3 $same "$tmp/big5.u.jsonl" "$tmp/big5.b.jsonl"; then
+  pass "script/big5 ($(wc -l < "$tmp/big5.b.jsonl") claims)"
+else
+  fail "script/big5" "(not read as Big5, or other claims than the UTF-8 text)"
+fi
+# GB18030 stays GB18030, in either script
+iconv -f UTF-8 -t GB18030 tests/script/bulletin.txt > "$tmp/gb.txt"
+opencc -c s2t.json -i tests/script/bulletin.txt | iconv -f UTF-8 -t GB18030 > "$tmp/tgb.txt"
+if [ "$(doc_field "$tmp/gb.txt" encoding)" = gb18030 ] && [ "$(doc_field "$tmp/tgb.txt" encoding)" = gb18030 ] \
+   && [ "$(doc_field "$tmp/tgb.txt" script)" = traditional ]; then
+  pass "script/gb18030"
+else
+  fail "script/gb18030" "(GB18030 text no longer read as GB18030)"
+fi
