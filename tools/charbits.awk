@@ -34,6 +34,17 @@ function cb_chars(w,    i, n) {
 function cb_char_bit(c) {
     return cb_hash(c, length(c)) % 4096
 }
+# WORDS[0..N-1] as one C string NAME, after a dummy byte at offset 0 (so that no word's offset
+# is 0), PER words a line
+function cb_strings(name, words, n, per,    i, line) {
+    print "const char " name "[] ="
+    line = "    \"-\""
+    for (i = 0; i < n; i++) {
+        line = line "\"" words[i] "\""
+        if (i % per == per - 1) { print line; line = "    " }
+    }
+    print line ";"
+}
 # SET's keys are bit numbers below WORDS * 64: print them as const uint64_t NAME[WORDS]
 function cb_bitset(name, set, words,    i, k, b, x, v, line) {
     printf "const uint64_t %s[%d] = {\n", name, words

@@ -80,13 +80,7 @@ END {
         printf "    {\"%s\", \"%s\"},\n", ids[r], kinds[r]
     print "};"
     printf "const int cl_indicator_count = %d;\n", nrows
-    print "const char cl_indicator_names[] ="
-    line = "    \"-\""
-    for (i = 0; i < nwords; i++) {
-        line = line "\"" words[i] "\""
-        if (i % 16 == 15) { print line; line = "    " }
-    }
-    print line ";"
+    cb_strings("cl_indicator_names", words, nwords, 16)
     printf "const int cl_indicator_max_chars = %d;\n", maxlen
     cb_bitset("cl_indicator_firsts", firsts, 64)
     cb_bitset("cl_indicator_lasts", lasts, 64)
