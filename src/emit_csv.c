@@ -12,7 +12,7 @@
 
 static const char header[] =
     "doc,id,kind,modality,subject,value,value_hi,unit,unit_text,approx,done,total,direction,"
-    "baseline,section,line,column,start,end,text,meta\r\n";
+    "baseline,section,line,column,start,end,text,indicator,meta\r\n";
 
 int cl_write_csv_header(FILE *out)
 {
@@ -151,6 +151,7 @@ static char *w_row(char *o, const cl_doc *doc, const cl_claim *c, size_t id, uin
     o = w_uint(o, c->span.start);
     o = w_uint(o, c->span.end);
     o = w_span(o, doc, c->span);
+    o = w_str(o, c->indicator);   /* the canonical indicator (grammar/indicators.tsv), or empty */
     o = w_str(o, meta);   /* the record's fields as JSON (meta.c), or empty */
     return CL_LIT(o, "\r\n");
 }
@@ -197,7 +198,8 @@ bool cl_csv_take(void *writer, const cl_doc *doc, const cl_claim *c, size_t id)
                   cl_span_len(c->span) + cl_span_len(c->quantity.unit_text) +
                   cl_span_len(c->done.unit_text) + cl_span_len(c->baseline);
     const char *unit = c->kind == CL_PROGRESS ? c->done.unit : c->quantity.unit;
-    text += (unit ? strlen(unit) : 0) + (meta ? strlen(meta) : 0);
+    text += (unit ? strlen(unit) : 0) + (meta ? strlen(meta) : 0) +
+            (c->indicator ? strlen(c->indicator) : 0);
     char *o = cl_wbuf_room(w->b, FIELD_MAX(text) + 20 * CL_DEC_MAX + 512);
     if (!o)
         return false;
