@@ -35,7 +35,8 @@ CLI_SRC := src/cli.c src/main.c
 # the writers as they were before the writer core: the tests' oracle, never in the library
 ORACLE_SRC := $(wildcard tests/oracle/*.c)
 LIB_SRC := $(filter-out $(CLI_SRC),$(wildcard src/*.c))   # every other module is the library
-GEN_SRC := $(B)/lexer.c $(B)/claims.tab.c $(B)/units_table.c $(B)/water_table.c $(B)/script_table.c
+GEN_SRC := $(B)/lexer.c $(B)/claims.tab.c $(B)/units_table.c $(B)/water_table.c $(B)/script_table.c \
+           $(B)/lexicon_table.c $(B)/indicators_table.c $(B)/subject_words_table.c
 LIB_OBJ := $(patsubst src/%.c,$(O)/%.o,$(LIB_SRC)) $(patsubst $(B)/%.c,$(O)/%.o,$(GEN_SRC))
 CLI_OBJ := $(patsubst src/%.c,$(O)/%.o,$(CLI_SRC))
 
@@ -74,6 +75,27 @@ OPENCC_DIR ?= /usr/share/opencc
 $(B)/script_table.c: tools/script_table.c | $(B) deps
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -o $(B)/script_table $< $$($(PKG_CONFIG) --libs opencc 2>/dev/null || echo -lopencc)
 	$(B)/script_table $(OPENCC_DIR)/t2s.json $(OPENCC_DIR)/s2t.json > $@.tmp
+	mv $@.tmp $@
+
+# The words of Chinese (friso-dict, a Debian package of the friso segmenter's lexicon) as a hash
+# set for the subject resolver's word boundaries (src/lexicon.c; README: why a table).
+LEXICON ?= /usr/share/friso/dict/UTF-8/lex-main.lex
+$(B)/lexicon_table.c: $(LEXICON) tools/gen_lexicon.awk tools/charbits.awk | $(B) deps
+	cut -d/ -f1 $(LEXICON) | LC_ALL=C sort -u | LC_ALL=C awk -f tools/charbits.awk -f tools/gen_lexicon.awk > $@.tmp
+	mv $@.tmp $@
+
+# The subject resolver's word lists (src/subject_bounds.c).
+$(B)/subject_words_table.c: grammar/subject_words.tsv tools/gen_subject_words.awk tools/charbits.awk | $(B) deps
+	LC_ALL=C awk -f tools/charbits.awk -f tools/gen_subject_words.awk grammar/subject_words.tsv > $@.tmp
+	mv $@.tmp $@
+
+# The indicator table: canonical ids of what subjects measure (src/indicator.c), with the
+# traditional spellings of its names (opencc: mainland, Taiwan and Hong Kong forms).
+IND_VARIANTS := s2t s2tw s2hk
+$(B)/indicators_table.c: grammar/indicators.tsv tools/gen_indicators.awk tools/charbits.awk | $(B) deps
+	for c in $(IND_VARIANTS); do opencc -c $$c -i grammar/indicators.tsv -o $(B)/indicators.$$c.tsv || exit 1; done
+	LC_ALL=C awk -f tools/charbits.awk -f tools/gen_indicators.awk grammar/indicators.tsv \
+	    $(patsubst %,$(B)/indicators.%.tsv,$(IND_VARIANTS)) > $@.tmp
 	mv $@.tmp $@
 
 $(B)/claims.tab.c $(B)/claims.tab.h &: grammar/claims.y | $(B) deps

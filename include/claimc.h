@@ -72,6 +72,8 @@ typedef struct {
     cl_span baseline;         /* change only; start == end: none written */
     bool distributive;        /* one of several values given with 分别 */
     const cl_section *section;  /* innermost enclosing heading, NULL at top level */
+    const char *indicator;    /* the subject's canonical indicator (grammar/indicators.tsv:
+                               * "pm25_concentration", "gdp" ...), NULL where none fits */
 } cl_claim;
 
 struct cl_section {

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "number.h"
+#include "baseline.h"
+#include "indicator.h"
 #include "sentence.h"
 #include "subject.h"
 #include "text.h"
@@ -209,6 +211,15 @@ static bool on_the_basis_of(cl_ctx *ctx, const cl_stok *q)
     return ctx->basis_at + sizeof word - 1 <= end;
 }
 
+/* The indicator of SUBJECT for a claim of KIND with Q's unit. */
+static const char *indicator_of(const cl_ctx *ctx, cl_span subject, cl_kind kind, const cl_stok *q)
+{
+    if (!has_text(subject))
+        return NULL;
+    return cl_indicator_of(ctx->doc->text + subject.start, span_len(subject), kind,
+                           q->unit_row >= 0 ? (int)dim_of(q) : -1, q->q.unit);
+}
+
 /* A claim of ctx's document, every field set here (so not zeroed first). */
 static cl_claim *new_claim(cl_ctx *ctx, cl_kind kind, const cl_stok *q, cl_span subject)
 {
@@ -218,8 +229,9 @@ static cl_claim *new_claim(cl_ctx *ctx, cl_kind kind, const cl_stok *q, cl_span 
         return NULL;
     }
     c->kind = kind;
-    subject = has_text(subject) ? cl_subject_trim(ctx->doc, subject) : cl_span_of(0, 0);
+    subject = has_text(subject) ? cl_subject_resolve(ctx, subject) : cl_span_of(0, 0);
     c->subject = subject;
+    c->indicator = indicator_of(ctx, subject, kind, q);
     cl_modality modality = (q->modal || (in_plan(ctx) && !ctx->achieved)) ? CL_TARGET : CL_ACTUAL;
     if (modality == CL_TARGET && on_the_basis_of(ctx, q))
         modality = CL_ACTUAL;   /* 在2024年建成5个的基础上: the past a plan builds on */
@@ -343,7 +355,10 @@ static cl_claim *simple(cl_ctx *ctx, int i, cl_span subject)
         return NULL;
     if (!has_text(subject))
         subject = cl_subject_of(ctx, q);
-    return new_claim(ctx, kind_of(ctx->doc, q, subject), q, subject);
+    cl_claim *c = new_claim(ctx, kind_of(ctx->doc, q, subject), q, subject);
+    if (c)
+        cl_baseline_reference(ctx, q, c);   /* 高于全国1.9个百分点: a change */
+    return c;
 }
 
 static void each_qty(cl_ctx *ctx, cl_range r, int skip, cl_span subject)
@@ -555,6 +570,8 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
         /* the first value's text opens with the head (分别同比下降 7.4%); later values are
          * their own text, so a long list's output stays linear in its length */
         c->span = k == 1 ? cl_span_of(ctx->toks[head].span.start, q->span.end) : q->span;
+        if (!has_text(baseline) && !distributive)
+            cl_baseline_reference(ctx, q, c);   /* 增幅比年目标低0.4个百分点: down, against it */
     }
 }
 
@@ -697,14 +714,16 @@ static void build_progress(cl_ctx *ctx, const cl_draft *d)
     c->span = cl_span_of(start, q->span.end);
 }
 
-static void build_rank(cl_ctx *ctx, const cl_draft *d)
+static void build_rank(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
 {
     cl_stok *r = &ctx->toks[d->lead], *o = &ctx->toks[d->list.first];
     if (!o->q.has_value)
         return;
     cl_stok q = *o;
     q.modal = r->modal;
-    cl_claim *c = new_claim(ctx, CL_RANK, &q, r->left);
+    /* 空气质量优良率93.1%，排名全省第四: the rank of the metric just named */
+    cl_span subject = has_text(r->left) ? r->left : cl_subject_previous(ctx, first_claim);
+    cl_claim *c = new_claim(ctx, CL_RANK, &q, subject);
     if (c)
         c->span = cl_span_of(r->span.start, o->span.end);
 }
@@ -781,6 +800,7 @@ static void link_across_sentences(cl_ctx *ctx, size_t first_claim)
             memset(&d->quantity, 0, sizeof d->quantity);
             d->quantity.unit = "";
             d->subject = total.subject;
+            d->indicator = total.indicator;
             d->span = cl_span_of(total.span.start, d->span.end);
             memmove(&claims[ctx->pending_claim], &claims[first_claim],
                     (ctx->doc->claims.len - first_claim) * sizeof *claims);
@@ -825,7 +845,7 @@ void cl_sentence_build(cl_ctx *ctx)
         case CL_DRAFT_LEVEL: build_level(ctx, d, first_claim); break;
         case CL_DRAFT_CHANGE: build_change(ctx, d, first_claim); break;
         case CL_DRAFT_PROGRESS: build_progress(ctx, d); break;
-        case CL_DRAFT_RANK: build_rank(ctx, d); break;
+        case CL_DRAFT_RANK: build_rank(ctx, d, first_claim); break;
         }
     }
     size_t n = ctx->doc->claims.len - first_claim;

@@ -106,6 +106,20 @@ INLINE char *w_quantity(char *o, cl_jclaims *x, cl_span clean, const cl_quantity
     return cl_j_close(o, pretty, depth);
 }
 
+/* An indicator id or null: ids are snake_case ASCII (tools/gen_indicators.awk checks), short
+ * enough for cl_claim_bound's 2 KB of keys and names. */
+static char *w_indicator(char *o, const char *id)
+{
+    if (!id)
+        return CL_LIT(o, "null");
+    size_t n = strlen(id);
+    *o++ = '"';
+    memcpy(o, id, n);
+    o += n;
+    *o++ = '"';
+    return o;
+}
+
 /* The claim's object, its keys at DEPTH, left open: the caller adds keys (JSON Lines: doc and
  * section) or closes it. */
 INLINE char *w_claim(char *o, cl_jclaims *x, const cl_claim *c, size_t id, bool pretty,
@@ -128,6 +142,8 @@ INLINE char *w_claim(char *o, cl_jclaims *x, const cl_claim *c, size_t id, bool 
     cl_span clean = (size_t)(o - text) == cl_span_len(c->span) + 2 ? c->span : no_span;
     o = CL_J_KEY(o, pretty, depth, "subject");
     o = w_piece_or_null(o, x->doc, clean, c->subject);
+    o = CL_J_KEY(o, pretty, depth, "indicator");
+    o = w_indicator(o, c->indicator);
     if (c->kind == CL_PROGRESS) {
         o = CL_J_KEY(o, pretty, depth, "done");
         o = w_quantity(o, x, clean, &c->done, pretty, depth + 1);
@@ -141,7 +157,8 @@ INLINE char *w_claim(char *o, cl_jclaims *x, const cl_claim *c, size_t id, bool 
         o = CL_J_KEY(o, pretty, depth, "direction");
         o = cl_w_name(o, &x->names, cl_direction_name(c->direction));
         o = CL_J_KEY(o, pretty, depth, "baseline");
-        o = w_piece_or_null(o, x->doc, clean, c->baseline);
+        o = cl_span_len(c->baseline) ? w_piece_or_null(o, x->doc, clean, c->baseline)
+                                     : CL_LIT(o, "\"\"");   /* the change states none */
     }
     if (c->distributive) {
         o = CL_J_KEY(o, pretty, depth, "distributive");

@@ -496,8 +496,10 @@ static bool baseline_ahead(cl_filter *f, uint32_t *end)
             return false;
         }
         case CL_RT_KW:
-            if (t->id == CL_KW_SCOPE || t->id == CL_KW_CMP) {
-                last = t->end;
+            if (t->id == CL_KW_SCOPE || t->id == CL_KW_CMP ||
+                (t->id == CL_KW_WORD && (text_is(f->doc, t->start, t->end, "比较") ||
+                                         text_is(f->doc, t->start, t->end, "平均")))) {
+                last = t->end;   /* 与去年同期比较, 比全省平均水平 */
                 continue;
             }
             if (t->id == CL_KW_LE)

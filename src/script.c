@@ -17,17 +17,9 @@
 
 #include "doc.h"
 #include "script.h"
+#include "utf8.h"
 
 static inline bool bit_of(const uint8_t *bits, unsigned cp) { return bits[cp >> 3] >> (cp & 7) & 1; }
-
-/* The code point of the three-byte sequence at P, or 0 when P holds none (an invalid or a
- * damaged sequence, which the lexer reports: its bytes are left alone). */
-static inline unsigned cp3(const unsigned char *p)
-{
-    if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
-        return 0;
-    return (unsigned)(p[0] & 0x0F) << 12 | (unsigned)(p[1] & 0x3F) << 6 | (p[2] & 0x3Fu);
-}
 
 static inline unsigned cp_of(uint64_t w)   /* a three-byte sequence in the low bytes of W */
 {
@@ -56,7 +48,7 @@ static const unsigned char *first_traditional(const unsigned char *p, const unsi
         }
     }
     for (; end - p >= 3; p++) {   /* the last bytes, or the step that found one */
-        unsigned c = cp3(p);
+        unsigned c = cl_utf8_cp3(p);
         if (c && bit_of(cl_trad_bits, c))
             return p;
     }
@@ -84,7 +76,7 @@ static void simplify(unsigned char *s, size_t from, size_t len, size_t *trad, si
 {
     size_t t = 0, sm = 0;
     for (size_t i = from; i + 3 <= len;) {
-        unsigned c = cp3(s + i);
+        unsigned c = cl_utf8_cp3(s + i);
         if (!c) {
             i++;
             continue;
@@ -111,7 +103,7 @@ static size_t count_simplified(const unsigned char *s, size_t len)
 {
     size_t n = 0;
     for (size_t i = 0; i + 3 <= len;) {
-        unsigned c = cp3(s + i);
+        unsigned c = cl_utf8_cp3(s + i);
         n += c && bit_of(cl_simp_bits, c);
         i += c ? 3 : 1;
     }

@@ -3,6 +3,7 @@
  * 分别…), or taken from the claim it continues. */
 #include <string.h>
 
+#include "lexicon.h"
 #include "subject.h"
 #include "text.h"
 #include "units.h"
@@ -67,7 +68,17 @@ static inline bool may_trail(const cl_doc *doc, cl_span s)
     return s.end - s.start >= 3 && raw3_in(trail_bits, p - 3);
 }
 
-/* Trim particles and spaces that are not part of a subject: 的 在 对 … at either end. */
+/* Whether a word of the lexicon longer than N bytes ends where S ends, within S. */
+static bool word_ends_at(const cl_doc *doc, cl_span s, size_t n)
+{
+    for (size_t k = n + 3; k <= 18 && k <= span_len(s); k += 3)
+        if (cl_lexicon_has(doc->text + s.end - k, k))
+            return true;
+    return false;
+}
+
+/* Trim particles and spaces that are not part of a subject: 的 在 对 … at either end, never
+ * the first or last character of a word (以上, 共享, 雷达). */
 static cl_span trim_slow(const cl_doc *doc, cl_span s)
 {
     static const cl_word lead[] = {CL_WORD(" "), CL_WORD("\t"), CL_WORD("　"), CL_WORD("的"),
@@ -83,7 +94,8 @@ static cl_span trim_slow(const cl_doc *doc, cl_span s)
         for (size_t i = 0, any = may_lead(doc, s); any && i < sizeof lead / sizeof lead[0]; i++) {
             const cl_word *w = &lead[i];
             if (s.end - s.start > w->n && w->s[0] == doc->text[s.start] &&
-                memcmp(doc->text + s.start, w->s, w->n) == 0) {
+                memcmp(doc->text + s.start, w->s, w->n) == 0 &&
+                cl_lexicon_longest(doc->text + s.start, span_len(s)) <= w->n) {   /* not 以上 */
                 s.start += w->n;
                 again = true;
             }
@@ -92,7 +104,8 @@ static cl_span trim_slow(const cl_doc *doc, cl_span s)
              any && i < sizeof trail / sizeof trail[0]; i++) {
             const cl_word *w = &trail[i];
             if (s.end - s.start > w->n && w->s[w->n - 1] == doc->text[s.end - 1] &&
-                memcmp(doc->text + s.end - w->n, w->s, w->n) == 0) {
+                memcmp(doc->text + s.end - w->n, w->s, w->n) == 0 &&
+                !word_ends_at(doc, s, w->n)) {   /* not 雷达, 集中 */
                 s.end -= w->n;
                 again = true;
             }
@@ -113,9 +126,13 @@ cl_span cl_subject_trim(const cl_doc *doc, cl_span s)
 cl_span cl_subject_of(const cl_ctx *ctx, const cl_stok *q)
 {
     bool counted = q->unit_row >= 0 ? cl_units[q->unit_row].dim == CL_DIM_COUNT : !q->bare;
-    (void)ctx;
-    if (counted && has_text(q->right) && q->right.end - q->right.start > 3)
-        return q->right;   /* not 28项中: a lone character names nothing */
+    if (counted && has_text(q->right) && q->right.end - q->right.start > 3) {
+        cl_span s = q->right;   /* 23.65万农村人口的饮水安全: the things counted end at 的 */
+        size_t at = cl_text_find(ctx->doc->text + s.start, span_len(s), "的");
+        if (at >= 6 && at < span_len(s))
+            s.end = s.start + (uint32_t)at;
+        return s;   /* not 28项中: a lone character names nothing */
+    }
     return has_text(q->left) ? q->left : q->right;
 }
 

@@ -6,6 +6,13 @@
 
 /* S without the particles and spaces at either end that belong to no subject (的 在 对 …). */
 cl_span cl_subject_trim(const cl_doc *doc, cl_span s);
+/* The subject S of a claim of CTX's sentence made a complete noun phrase: trimmed, its ends
+ * on word boundaries, over keywords inside the phrase, without verbs at either end
+ * (subject_bounds.c). */
+cl_span cl_subject_resolve(const cl_ctx *ctx, cl_span s);
+/* The prose right before AT in its clause, as the lexer sees it: the subject a comparison at AT
+ * is about (全市PM2.5浓度低于… -> PM2.5浓度), or an empty span. */
+cl_span cl_subject_prose_before(const cl_ctx *ctx, uint32_t at);
 /* Whether S names a metric: it ends with 率, 比例, 浓度, 指数 … */
 bool cl_subject_names_metric(const cl_doc *doc, cl_span s);
 /* The subject of quantity Q on its own: counts name their things on either side

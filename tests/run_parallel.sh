@@ -1,5 +1,6 @@
 #!/bin/sh
-# run_parallel.sh TSAN_CLAIMC CLAIMC RESULTS — --jobs is safe: no data race, the same bytes.
+# run_parallel.sh TSAN_CLAIMC CLAIMC RESULTS [TSAN_BATCH] — --jobs is safe: no data race, the
+# same bytes.
 #
 # Inputs, made here from corpus/ and tests/: more than 200 files (corpus paragraphs, the
 # evaluation sentences four to a file, tests/bad/ and tests/check/, and reports whose
@@ -8,10 +9,12 @@
 #   tsan/...         TSAN_CLAIMC (built with -fsanitize=thread, mk/tsan.mk) with --jobs 4 over
 #                    the files (jsonl, json, check) and the records: any ThreadSanitizer
 #                    report fails, and its output must equal CLAIMC's with --jobs 1
+#   tsan/batch       TSAN_BATCH (tests/tsan_batch.c): cl_batch on 4 library threads and
+#                    cl_extract from 4 threads, as the Python package and Dask call them
 #   parallel/...     CLAIMC with --jobs 1, 2 and 4 (and 8 for the records): byte-identical
 # Each case appends one PASS or FAIL line to RESULTS; the work directory stays on a failure.
 set -u
-tsan=$1 claimc=$2 results=$3
+tsan=$1 claimc=$2 results=$3 batch=${4:-}
 . tests/lib.sh
 W=$(mktemp -d "$(dirname "$claimc")/parallel.XXXXXX")
 failed=0
@@ -76,6 +79,17 @@ tsan_case files-jsonl --format jsonl "$@"
 tsan_case files-json --format json "$@"
 tsan_case files-check check "$@"
 tsan_case records-jsonl --format jsonl --input jsonl "$R"
+if [ -n "$batch" ]; then
+  start=$(date +%s)
+  timeout -k 5 600 "$batch" "$@" > "$W/batch.out" 2> "$W/batch.err"; rc=$?
+  secs=$(( $(date +%s) - start ))
+  if grep -q 'WARNING: ThreadSanitizer' "$W/batch.err" || [ "$rc" != 0 ]; then
+    check_fail "tsan/batch" "status $rc: $(head -c 300 "$W/batch.out"), $(grep -c 'WARNING: ThreadSanitizer' "$W/batch.err") reports (see $W/batch.err)"
+    grep -m1 -A12 'WARNING: ThreadSanitizer' "$W/batch.err" | sed 's/^/    /'
+  else
+    pass "tsan/batch (cl_batch and cl_extract on 4 threads; no report; ${secs}s)"
+  fi
+fi
 
 # -- the same bytes whatever --jobs ---------------------------------------------------------------
 same_case() {   # same_case NAME JOBS... -- ARGS...

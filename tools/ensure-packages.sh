@@ -1,7 +1,8 @@
 #!/bin/sh
 # ensure-packages.sh — install the Debian packages a step needs, or say exactly how to.
 #
-#   tools/ensure-packages.sh build   re2c, bison, cJSON, pkg-config, a C compiler
+#   tools/ensure-packages.sh build   re2c, bison, cJSON, pkg-config, a C compiler, friso-dict,
+#                                    opencc (traditional spellings of the indicator names)
 #   tools/ensure-packages.sh test    the above and what `make check` uses
 #   tools/ensure-packages.sh packages PKG...   these (bench/deps.sh: what `make bench` lacks)
 #
@@ -10,6 +11,7 @@
 set -eu
 
 build="re2c bison libcjson-dev pkg-config gcc make libopencc-dev libopencc-data libuchardet-dev"
+build="$build friso-dict opencc"  # the lexicon of subjects; opencc spells indicator names
 test="$build jq valgrind clang libclang-rt-14-dev python3"
 test="$test python3-jsonschema man-db groff-base binutils"  # schema, man page, install tests
 test="$test chromium fonts-wqy-microhei parallel bsdutils"  # html page, GNU parallel, script

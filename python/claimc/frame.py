@@ -9,7 +9,7 @@ MODALITIES = ["actual", "target"]
 _NUMBERS = ["value", "value_hi", "done", "total"]
 _INTEGERS = ["id", "line", "column", "start", "end"]
 _COLUMNS = ("doc id kind modality subject value value_hi unit unit_text approx done total "
-            "direction baseline section line column start end text meta").split()
+            "direction baseline section line column start end text indicator meta").split()
 CSV_DTYPES = {c: "float64" if c in _NUMBERS else "int64" if c in _INTEGERS
               else "category" if c in ("kind", "modality") else "string" for c in _COLUMNS}
 

@@ -79,7 +79,7 @@ class Claim:
     """One claim in a common shape, from either side."""
 
     __slots__ = ("kind", "modality", "direction", "value", "value_hi", "unit", "approx",
-                 "done", "total", "subject", "raw")
+                 "done", "total", "subject", "raw", "subject_alt", "baseline", "indicator")
 
     def __init__(self):
         self.kind = self.modality = self.direction = None
@@ -88,6 +88,8 @@ class Claim:
         self.done = self.total = None
         self.subject = None
         self.raw = None
+        self.subject_alt = []
+        self.baseline = self.indicator = None
 
     def is_progress(self):
         return self.kind == "progress"
@@ -127,6 +129,10 @@ def expected_claim(d):
     c.kind = d.get("kind")
     c.modality = d.get("modality")
     c.subject = d.get("subject")
+    alt = d.get("subject_alt") or []
+    c.subject_alt = [alt] if isinstance(alt, str) else list(alt)
+    c.baseline = d.get("baseline")
+    c.indicator = d.get("indicator")
     if c.kind == "progress":
         c.done = num(d.get("done"))
         c.total = num(d.get("total"))
@@ -147,6 +153,8 @@ def predicted_claim(d):
     c.modality = d.get("modality")
     c.direction = d.get("direction")
     c.subject = d.get("subject")
+    c.baseline = d.get("baseline")
+    c.indicator = d.get("indicator")
     if c.kind == "progress" or ("done" in d and "total" in d and "quantity" not in d):
         done = d.get("done") or {}
         total = d.get("total") or {}
@@ -189,6 +197,33 @@ def agreement(e, p):
             + (e.direction == p.direction) * 2 + (e.approx == p.approx) * 1)
 
 
+def norm_text(s):
+    """A subject or baseline for comparison: no whitespace; null and "" alike."""
+    return "" if s is None else "".join(str(s).split())
+
+
+def char_f1(a, b):
+    """Character-bag F1 of two strings (1.0 when both are empty)."""
+    if not a and not b:
+        return 1.0
+    common = sum((collections.Counter(a) & collections.Counter(b)).values())
+    if not common:
+        return 0.0
+    p, r = common / len(b), common / len(a)
+    return 2 * p * r / (p + r)
+
+
+SUBJECT_F1 = 0.8
+
+
+def subject_scores(e, p):
+    """(exact, close) of the predicted subject against the annotated one or any subject_alt:
+    close means character-F1 >= SUBJECT_F1."""
+    want = [norm_text(e.subject)] + [norm_text(a) for a in e.subject_alt]
+    got = norm_text(p.subject)
+    return got in want, max(char_f1(w, got) for w in want) >= SUBJECT_F1
+
+
 def match_record(exp, pred):
     """Greedy matching; returns list of (e, p) pairs, unmatched expected, unmatched predicted."""
     used = [False] * len(pred)
@@ -217,12 +252,16 @@ class Stats:
         self.kind_ok = self.mod_ok = 0
         self.dir_n = self.dir_ok = 0
         self.approx_n = self.approx_ok = 0
+        self.subj_n = self.subj_exact = self.subj_close = 0
+        self.base_n = self.base_ok = 0
+        self.ind_n = self.ind_ok = 0
         self.records = 0
         self.by_kind = collections.defaultdict(lambda: [0, 0, 0, 0])  # exp, exp_matched, pred, pred_matched
 
     def add(self, other):
         for k in ("expected", "predicted", "matched", "kind_ok", "mod_ok", "dir_n", "dir_ok",
-                  "approx_n", "approx_ok", "records"):
+                  "approx_n", "approx_ok", "subj_n", "subj_exact", "subj_close", "base_n",
+                  "base_ok", "ind_n", "ind_ok", "records"):
             setattr(self, k, getattr(self, k) + getattr(other, k))
         for k, v in other.by_kind.items():
             for i in range(4):
@@ -250,6 +289,13 @@ class Stats:
             "direction_n": self.dir_n,
             "approx_accuracy": acc(self.approx_ok, self.approx_n),
             "approx_n": self.approx_n,
+            "subject_exact": acc(self.subj_exact, self.subj_n),
+            "subject_f1_0.8": acc(self.subj_close, self.subj_n),
+            "subject_n": self.subj_n,
+            "baseline_accuracy": acc(self.base_ok, self.base_n),
+            "baseline_n": self.base_n,
+            "indicator_accuracy": acc(self.ind_ok, self.ind_n),
+            "indicator_n": self.ind_n,
             "by_kind": {str(k): {"expected": v[0], "expected_matched": v[1],
                                  "predicted": v[2], "predicted_matched": v[3]}
                         for k, v in sorted(self.by_kind.items(), key=lambda kv: str(kv[0]))},
@@ -269,6 +315,10 @@ def print_summary(title, s, out):
               % (pct(s["kind_accuracy"]), pct(s["modality_accuracy"]),
                  pct(s["direction_accuracy"]), s["direction_n"],
                  pct(s["approx_accuracy"]), s["approx_n"]))
+    out.write("  subject exact %s  char-F1>=%.1f %s (n=%d)  baseline acc %s (n=%d)  indicator acc %s (n=%d)\n"
+              % (pct(s["subject_exact"]), SUBJECT_F1, pct(s["subject_f1_0.8"]), s["subject_n"],
+                 pct(s["baseline_accuracy"]), s["baseline_n"],
+                 pct(s["indicator_accuracy"]), s["indicator_n"]))
     if s["by_kind"]:
         out.write("  %-10s %8s %8s %8s %8s\n" % ("kind", "exp", "recall", "pred", "prec"))
         for k, v in s["by_kind"].items():
@@ -343,14 +393,75 @@ def oneline(s, n=160):
     return s if len(s) <= n else s[:n] + "…"
 
 
-def score_file(path, cmd, args, out):
+def score_record(st, exp, pred):
+    """Match one record's claims and count them into ST. Returns (misses, fps, mism, subj) when
+    anything differs (mism: value-matched pairs with other attributes wrong; subj: pairs whose
+    subject, baseline or indicator is wrong), else None."""
+    pairs, misses, fps = match_record(exp, pred)
+    st.expected += len(exp)
+    st.predicted += len(pred)
+    st.matched += len(pairs)
+    for e in exp:
+        st.by_kind[e.kind][0] += 1
+    for p in pred:
+        st.by_kind[p.kind][2] += 1
+    mism, subj = [], []
+    for e, p in pairs:
+        st.by_kind[e.kind][1] += 1
+        st.by_kind[p.kind][3] += 1
+        st.kind_ok += e.kind == p.kind
+        st.mod_ok += e.modality == p.modality
+        bad_attrs = []
+        if e.kind != p.kind:
+            bad_attrs.append("kind %s->%s" % (e.kind, p.kind))
+        if e.modality != p.modality:
+            bad_attrs.append("modality %s->%s" % (e.modality, p.modality))
+        if e.kind == "change":
+            st.dir_n += 1
+            st.dir_ok += e.direction == p.direction
+            if e.direction != p.direction:
+                bad_attrs.append("direction %s->%s" % (e.direction, p.direction))
+        if not e.is_progress():
+            st.approx_n += 1
+            st.approx_ok += e.approx == p.approx
+            if e.approx != p.approx:
+                bad_attrs.append("approx %s->%s" % (e.approx, p.approx))
+        if bad_attrs:
+            mism.append((e, p, bad_attrs))
+        wrong = []
+        if "subject" in e.raw:
+            exact, close = subject_scores(e, p)
+            st.subj_n += 1
+            st.subj_exact += exact
+            st.subj_close += close
+            if not exact:
+                wrong.append("subject %s-> %s%s" % (e.subject, p.subject, "" if close else " (F1<0.8)"))
+        if "baseline" in e.raw and e.kind == "change":
+            st.base_n += 1
+            ok = norm_text(e.baseline) == norm_text(p.baseline)
+            st.base_ok += ok
+            if not ok:
+                wrong.append("baseline %r->%r" % (e.baseline, p.baseline))
+        if "indicator" in e.raw:
+            st.ind_n += 1
+            ok = e.indicator == p.indicator
+            st.ind_ok += ok
+            if not ok:
+                wrong.append("indicator %s->%s" % (e.indicator, p.indicator))
+        if wrong:
+            subj.append((e, p, wrong))
+    if misses or fps or mism or subj:
+        return misses, fps, mism, subj
+    return None
+
+
+def score_file(path, cmd, args, out, groups):
     recs = load_records(path)
     preds, bad = run_claimc(cmd, recs, args.timeout, sys.stderr)
     by_doc = collections.defaultdict(list)
     for d in preds:
         by_doc[str(d.get("doc"))].append(predicted_claim(d))
-    st = Stats()
-    st.records = len(recs)
+    st = Stats()   # its records are counted as each record's stats are added
     details = []
     ids = set()
     for r in recs:
@@ -358,39 +469,17 @@ def score_file(path, cmd, args, out):
         ids.add(rid)
         exp = [expected_claim(c) for c in r.get("claims", [])]
         pred = by_doc.get(rid, [])
-        pairs, misses, fps = match_record(exp, pred)
-        st.expected += len(exp)
-        st.predicted += len(pred)
-        st.matched += len(pairs)
-        for e in exp:
-            st.by_kind[e.kind][0] += 1
-        for p in pred:
-            st.by_kind[p.kind][2] += 1
-        mism = []
-        for e, p in pairs:
-            st.by_kind[e.kind][1] += 1
-            st.by_kind[p.kind][3] += 1
-            st.kind_ok += e.kind == p.kind
-            st.mod_ok += e.modality == p.modality
-            bad_attrs = []
-            if e.kind != p.kind:
-                bad_attrs.append("kind %s->%s" % (e.kind, p.kind))
-            if e.modality != p.modality:
-                bad_attrs.append("modality %s->%s" % (e.modality, p.modality))
-            if e.kind == "change":
-                st.dir_n += 1
-                st.dir_ok += e.direction == p.direction
-                if e.direction != p.direction:
-                    bad_attrs.append("direction %s->%s" % (e.direction, p.direction))
-            if not e.is_progress():
-                st.approx_n += 1
-                st.approx_ok += e.approx == p.approx
-                if e.approx != p.approx:
-                    bad_attrs.append("approx %s->%s" % (e.approx, p.approx))
-            if bad_attrs:
-                mism.append((e, p, bad_attrs))
-        if misses or fps or mism:
-            details.append((r, misses, fps, mism))
+        rs = Stats()
+        rs.records = 1
+        detail = score_record(rs, exp, pred)
+        st.add(rs)
+        rs.records = 0
+        for field in ("genre", "script"):
+            if r.get(field):
+                groups.setdefault("%s=%s" % (field, r[field]), Stats()).add(rs)
+                groups["%s=%s" % (field, r[field])].records += 1
+        if detail:
+            details.append((r,) + detail)
     # predictions for unknown doc ids are false positives too
     stray = {k: v for k, v in by_doc.items() if k not in ids}
     for k, v in stray.items():
@@ -399,7 +488,7 @@ def score_file(path, cmd, args, out):
             st.by_kind[p.kind][2] += 1
     if args.verbose:
         out.write("---- %s: details ----\n" % path)
-        for r, misses, fps, mism in details:
+        for r, misses, fps, mism, subj in details:
             out.write("%s  %s\n" % (r["id"], oneline(r["text"])))
             for e in misses:
                 out.write("    MISS  %s\n" % e.short())
@@ -407,6 +496,8 @@ def score_file(path, cmd, args, out):
                 out.write("    FP    %s\n" % p.short())
             for e, p, why in mism:
                 out.write("    DIFF  %s  (%s)\n" % (e.short(), "; ".join(why)))
+            for e, p, why in subj:
+                out.write("    SUBJ  %s  (%s)\n" % (e.short(), "; ".join(why)))
         for k, v in stray.items():
             out.write("%s  (doc id not in %s)\n" % (k, path))
             for p in v:
@@ -434,17 +525,21 @@ def main(argv=None):
     out = sys.stdout
     total = Stats()
     per_file = {}
+    groups = {}
     for path in args.files:
-        st = score_file(path, cmd, args, out)
+        st = score_file(path, cmd, args, out, groups)
         per_file[path] = st.summary()
         total.add(st)
     for path in args.files:
         print_summary(path, per_file[path], out)
+    per_group = {k: groups[k].summary() for k in sorted(groups)}
+    for k, v in per_group.items():
+        print_summary(k, v, out)
     overall = total.summary()
     print_summary("overall", overall, out)
 
     if args.json:
-        blob = json.dumps({"overall": overall, "files": per_file}, ensure_ascii=False, indent=1)
+        blob = json.dumps({"overall": overall, "files": per_file, "groups": per_group}, ensure_ascii=False, indent=1)
         if args.json == "-":
             out.write(blob + "\n")
         else:

@@ -8,7 +8,7 @@ comma, a quote, CR or LF), the header, the row count, and each column against th
 import csv, io, json, sys
 
 COLUMNS = ("doc id kind modality subject value value_hi unit unit_text approx done total "
-           "direction baseline section line column start end text meta").split()
+           "direction baseline section line column start end text indicator meta").split()
 
 
 def num(v):
@@ -31,7 +31,7 @@ def expected_row(c):
         "direction": c.get("direction") or "", "baseline": c.get("baseline") or "",
         "section": " > ".join(c["section"]), "line": str(s["line"]),
         "column": str(s["column"]), "start": str(s["start"]), "end": str(s["end"]),
-        "text": c["text"], "meta": c.get("meta"),
+        "text": c["text"], "indicator": c.get("indicator") or "", "meta": c.get("meta"),
     }
 
 

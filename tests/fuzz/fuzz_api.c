@@ -7,7 +7,9 @@
  *   - the document's name (its first bytes, NUL-terminated, as the API asks) and its text (all
  *     of it, and a prefix of arbitrary length), parsed by cl_parse and by cl_parse_adopt;
  *   - a cl_dec (the last 12 bytes) for cl_dec_format and cl_dec_to_double;
- *   - offsets (pairs of bytes) for cl_doc_position.
+ *   - offsets (pairs of bytes) for cl_doc_position;
+ *   - cl_extract of the text (its JSON Lines must be cl_write_jsonl's), and, when the input
+ *     starts with '{', the input as the record's metadata (cl_extract, cl_doc_set_meta).
  * The oracle: accessors agree with each other and stay in range; out-of-range indices give
  * NULL or false; positions grow with offsets; every name function answers every value;
  * cl_dec_format writes a JSON number within CL_DEC_BUFSIZE that reads back as
@@ -21,6 +23,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <cjson/cJSON.h>
 
 #include "claimc.h"
 #include "oracle.h"
@@ -214,13 +218,70 @@ static void check_writers(const cl_doc *doc, const char *title)
     fclose(full);
 }
 
+/* -- results as buffers: cl_extract, record metadata ---------------------------------------- */
+
+static int write_jsonl(const cl_doc *doc, FILE *out, const void *arg)
+{
+    (void)arg;
+    return cl_write_jsonl(doc, out);
+}
+
+/* cl_extract gives the JSON Lines cl_write_jsonl gives (without META), and diagnostics as JSON
+ * Lines; META, when given, is JSON the library copies or rejects. */
+static void check_extract(cl_doc *doc, const char *name, const uint8_t *data, size_t size,
+                          const char *meta)
+{
+    void *text = exact_copy(data, size);
+    cl_result r;
+    int rc = cl_extract(name, text, size, meta, &r);
+    free(text);
+    if (rc != 0)
+        return;   /* out of memory, or META no object */
+    check_json_lines(r.jsonl ? r.jsonl : "", r.jsonl_len, "cl_extract JSONL", NULL, NULL);
+    check_json_lines(r.diags ? r.diags : "", r.diags_len, "cl_extract diagnostics", NULL, NULL);
+    if (!meta) {
+        size_t len;
+        char *want = render_with(doc, write_jsonl, NULL, &len);
+        CHECK(len == r.jsonl_len && memcmp(want, r.jsonl, len) == 0,
+              "cl_extract's JSONL (%zu bytes) is not cl_write_jsonl's (%zu)", r.jsonl_len, len);
+        free(want);
+    }
+    CHECK(r.failed == cl_doc_failed(doc), "cl_extract failed %d, the document %d", r.failed,
+          cl_doc_failed(doc));
+    cl_result_free(&r);
+}
+
+static void check_meta(cl_doc *doc, const char *json)
+{
+    bool ok = cl_doc_set_meta(doc, json);
+    const char *m = cl_doc_meta(doc);
+    if (!ok || !m)
+        return;
+    cJSON *o = cJSON_Parse(m);
+    CHECK(cJSON_IsObject(o), "cl_doc_meta is no JSON object: %s", m);
+    cJSON_Delete(o);
+    check_utf8(m, strlen(m), "cl_doc_meta");
+}
+
 static void check_doc(cl_doc *doc, const char *name, const uint8_t *data, size_t size, bool writers)
 {
     CHECK(doc != NULL, "out of memory");   /* the inputs are small */
     check_accessors(doc, name);
     check_positions(doc, data, size);
-    if (writers)
+    if (writers) {
         check_writers(doc, name);
+        check_extract(doc, name, data, size, NULL);
+        /* the input as metadata: a JSON object when it starts like one */
+        char *json = malloc(size + 1);
+        CHECK(json != NULL, "out of memory");
+        memcpy(json, data, size);
+        json[size] = '\0';
+        if (size && data[0] == '{') {
+            check_extract(doc, name, data, size, json);
+            check_meta(doc, json);
+        }
+        free(json);
+    }
     cl_doc_free(doc);
 }
 

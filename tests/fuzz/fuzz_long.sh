@@ -5,7 +5,8 @@
 # its targets in turns of SLICE seconds until HOURS have passed, so every target gets its
 # share whatever HOURS is. libFuzzer options come from $FUZZ_FLAGS (mk/reliability.mk); each
 # turn starts from the target's working corpus DIR/corpus/T and the committed
-# tests/fuzz/corpus/T. One line per turn goes to DIR/runs.tsv: target, CPU seconds,
+# tests/fuzz/corpus/T; every other round lets inputs be long at once (-len_control=0). One
+# line per turn goes to DIR/runs.tsv: target, CPU seconds,
 # executions, cov, ft, corpus units, and "ok" or the finding's file. A finding ends that turn
 # only; it is kept in DIR/artifacts/ and reported at the end.
 set -u
@@ -15,9 +16,14 @@ mkdir -p "$dir/logs" "$dir/artifacts"
 [ -f "$dir/runs.tsv" ] || printf 'target\tcpu_s\texecs\tcov\tft\tunits\tresult\tended\n' > "$dir/runs.tsv"
 
 turns() {   # turns N: process N's targets, in turns, until the end
-  mine=""; i=0
+  mine=""; i=0; turn=0
   for t in "$@"; do [ $((i % procs)) = "$n" ] && mine="$mine $t"; i=$((i + 1)); done
   while [ "$(date +%s)" -lt "$end" ]; do
+    turn=$((turn + 1))
+    # every other round, inputs of any length up to -max_len from the start: libFuzzer grows
+    # them slowly otherwise (after an hour they were under 4 KiB), and the CPU limit
+    # (oracle.h) only sees a super-linear path on long inputs
+    long=""; [ $((turn % 2)) = 0 ] && long=-len_control=0
     for t in $mine; do
       left=$(( end - $(date +%s) )); [ "$left" -gt 0 ] || break
       secs=$(( left < slice ? left : slice ))
@@ -25,7 +31,7 @@ turns() {   # turns N: process N's targets, in turns, until the end
       mkdir -p "$dir/corpus/$t" "tests/fuzz/corpus/$t"
       seeds=$dir/seeds; [ "$t" = records ] && seeds=$dir/seeds-records
       # shellcheck disable=SC2086
-      /usr/bin/time -f '%U %S' -o "$log.time" nice -n 19 "$dir/fuzz_$t" $FUZZ_FLAGS \
+      /usr/bin/time -f '%U %S' -o "$log.time" nice -n 19 "$dir/fuzz_$t" $FUZZ_FLAGS $long \
         -artifact_prefix="$dir/artifacts/$t-" -max_total_time="$secs" \
         "$dir/corpus/$t" "tests/fuzz/corpus/$t" "$seeds" > "$log" 2>&1
       rc=$?

@@ -14,7 +14,7 @@
 
 static const char header[] =
     "doc,id,kind,modality,subject,value,value_hi,unit,unit_text,approx,done,total,direction,"
-    "baseline,section,line,column,start,end,text,meta\r\n";
+    "baseline,section,line,column,start,end,text,indicator,meta\r\n";
 
 int oracle_write_csv_header(FILE *out)
 {
@@ -124,6 +124,7 @@ int oracle_write_csv(const cl_doc *doc, FILE *out)
         field_uint(out, c->span.start);
         field_uint(out, c->span.end);
         field_span(out, doc, c->span);
+        field(out, c->indicator);
         field(out, doc->meta);
         fputs("\r\n", out);
     }

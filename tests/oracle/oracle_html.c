@@ -114,10 +114,10 @@ static const char style[] =
 /* The panel: the fields of the claim under the pointer or clicked (kept until the next). */
 static const char script[] =
     "(function(){'use strict';\n"
-    "var F=['kind','modality','subject','value','value_hi','unit','unit_text','approx',"
+    "var F=['kind','modality','subject','indicator','value','value_hi','unit','unit_text','approx',"
     "'done','total','direction','baseline','distributive','section','line','text'];\n"
     "function fields(c){var q=c.quantity||{},r={kind:c.kind,modality:c.modality,"
-    "subject:c.subject,text:c.text,section:(c.section||[]).join(' > '),"
+    "subject:c.subject,indicator:c.indicator,text:c.text,section:(c.section||[]).join(' > '),"
     "line:c.span.line+':'+c.span.column,direction:c.direction,baseline:c.baseline,"
     "distributive:c.distributive};\n"
     " if(c.kind==='progress'){r.done=c.done.value;r.total=c.total.value;r.unit=c.done.unit;"
@@ -128,7 +128,8 @@ static const char script[] =
     "if(r.value_hi!==undefined)v+='–'+r.value_hi;"
     "return '#'+c.id+' '+c.kind+' · '+c.modality+' · '+v+(r.unit?' '+r.unit:'')+"
     "(r.approx?' ('+r.approx+')':'')+(r.direction?' · '+r.direction:'')+"
-    "(r.baseline?' · '+r.baseline:'')+(r.subject?' · '+r.subject:'');}\n"
+    "(r.baseline?' · '+r.baseline:'')+(r.subject?' · '+r.subject:'')+"
+    "(r.indicator?' ['+r.indicator+']':'');}\n"
     "var panel=document.getElementById('panel'),pinned=null,n=0;\n"
     "function show(c,doc){panel.textContent='';var h=document.createElement('h3');"
     "h.textContent=doc+' · claim #'+c.id;panel.appendChild(h);"

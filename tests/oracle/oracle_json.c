@@ -128,6 +128,8 @@ cJSON *oracle_claim_json(const cl_doc *doc, const cl_claim *c, size_t id)
     cJSON_AddItemToObject(o, "span", span_object(doc, c->span, true));
     cJSON_AddItemToObject(o, "text", span_string(doc, c->span));
     cJSON_AddItemToObject(o, "subject", span_or_null(doc, c->subject));
+    cJSON_AddItemToObject(o, "indicator",
+                          c->indicator ? cJSON_CreateString(c->indicator) : cJSON_CreateNull());
     if (c->kind == CL_PROGRESS) {
         cJSON_AddItemToObject(o, "done", quantity(doc, &c->done));
         cJSON_AddItemToObject(o, "total", quantity(doc, &c->total));
@@ -137,7 +139,8 @@ cJSON *oracle_claim_json(const cl_doc *doc, const cl_claim *c, size_t id)
     if (c->kind == CL_CHANGE) {
         const char *dir = cl_direction_name(c->direction);
         cJSON_AddItemToObject(o, "direction", dir ? cJSON_CreateString(dir) : cJSON_CreateNull());
-        cJSON_AddItemToObject(o, "baseline", span_or_null(doc, c->baseline));
+        cJSON_AddItemToObject(o, "baseline", c->baseline.end > c->baseline.start   /* "": none */
+                                                 ? span_or_null(doc, c->baseline) : cJSON_CreateString(""));
     }
     if (c->distributive)
         cJSON_AddTrueToObject(o, "distributive");

@@ -1,0 +1,127 @@
+/* baseline.c — changes against a reference (baseline.h). The filter folds baselines of time
+ * (较2022年同期, 与去年同期比较) before a direction word; a reference is compared with words the
+ * lexer has no keyword for (高出, 低, 高于), so it is read here from the clause's prose. */
+#include <string.h>
+
+#include "baseline.h"
+#include "indicator.h"
+#include "subject.h"
+#include "text.h"
+#include "units.h"
+
+#define CP 3
+#define MAX_REF (10 * CP)   /* a reference is a short phrase: 全省平均水平, 年目标任务, 序时进度 */
+
+/* A verb that opens the reference (高于全国), with the direction it gives. */
+static const struct { cl_word w; cl_direction dir; } verbs[] = {
+    {CL_WORD("高于"), CL_DIR_UP}, {CL_WORD("超过"), CL_DIR_UP}, {CL_WORD("超出"), CL_DIR_UP},
+    {CL_WORD("快于"), CL_DIR_UP}, {CL_WORD("多于"), CL_DIR_UP}, {CL_WORD("优于"), CL_DIR_UP},
+    {CL_WORD("低于"), CL_DIR_DOWN}, {CL_WORD("慢于"), CL_DIR_DOWN}, {CL_WORD("少于"), CL_DIR_DOWN},
+    {CL_WORD("超"), CL_DIR_UP}};
+/* A comparative after the reference (比全省平均水平高出), and the words that open that reference. */
+static const struct { cl_word w; cl_direction dir; } comparatives[] = {
+    {CL_WORD("高出"), CL_DIR_UP}, {CL_WORD("超出"), CL_DIR_UP}, {CL_WORD("多出"), CL_DIR_UP},
+    {CL_WORD("低出"), CL_DIR_DOWN}, {CL_WORD("高"), CL_DIR_UP}, {CL_WORD("多"), CL_DIR_UP},
+    {CL_WORD("快"), CL_DIR_UP}, {CL_WORD("低"), CL_DIR_DOWN}, {CL_WORD("少"), CL_DIR_DOWN},
+    {CL_WORD("慢"), CL_DIR_DOWN}};
+static const cl_word openers[] = {CL_WORD("比"), CL_WORD("较"), CL_WORD("与")};
+
+/* A reference: a short run of Chinese characters, no digit (较2022年 is a time, folded before). */
+static bool is_reference(const char *s, size_t n)
+{
+    if (n < CP || n > MAX_REF || n % CP)
+        return false;
+    for (size_t i = 0; i < n; i += CP) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0xE4 || c > 0xE9)
+            return false;
+    }
+    return true;
+}
+
+static bool ends_with(const char *s, size_t n, const cl_word *w)
+{
+    return n >= w->n && memcmp(s + n - w->n, w->s, w->n) == 0;
+}
+
+/* Whether the baseline's N bytes at S name a reference level: an average, a target, a region. */
+static bool names_reference(const char *s, size_t n)
+{
+    static const cl_word refs[] = {CL_WORD("平均"), CL_WORD("水平"), CL_WORD("全国"), CL_WORD("全省"),
+        CL_WORD("全市"), CL_WORD("目标"), CL_WORD("进度"), CL_WORD("标准"), {NULL, 0}};
+    return cl_text_has_any(s, n, refs);
+}
+
+/* In the N bytes of prose P, the comparison that ends it: where its baseline starts and ends
+ * (offsets into P), and its direction. */
+static bool find(const char *p, size_t n, size_t *b_start, size_t *b_end, cl_direction *dir)
+{
+    /* 比全省平均水平高出: opener, reference, comparative */
+    for (size_t i = 0; i < sizeof comparatives / sizeof comparatives[0]; i++) {
+        const cl_word *c = &comparatives[i].w;
+        if (!ends_with(p, n, c))
+            continue;
+        size_t ref_end = n - c->n;
+        for (size_t j = 2 * CP; j <= ref_end && j <= MAX_REF + CP; j += CP)
+            for (size_t o = 0, k = ref_end - j; o < sizeof openers / sizeof openers[0]; o++)
+                if (memcmp(p + k, openers[o].s, CP) == 0 &&
+                    is_reference(p + k + CP, ref_end - k - CP)) {
+                    *b_start = k;
+                    *b_end = ref_end;
+                    *dir = comparatives[i].dir;
+                    return true;
+                }
+        break;
+    }
+    /* 高于全国: verb, reference */
+    for (size_t j = 2 * CP; j <= n && j <= MAX_REF + 2 * CP; j += CP) {
+        size_t k = n - j;
+        for (size_t v = 0; v < sizeof verbs / sizeof verbs[0]; v++) {
+            const cl_word *w = &verbs[v].w;
+            if (k + w->n < n && memcmp(p + k, w->s, w->n) == 0 &&
+                is_reference(p + k + w->n, n - k - w->n)) {
+                *b_start = k;
+                *b_end = n;
+                *dir = verbs[v].dir;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+bool cl_baseline_reference(const cl_ctx *ctx, const cl_stok *q, cl_claim *c)
+{
+    if (q->unit_row < 0 || c->baseline.end > c->baseline.start || q->span.start <= q->clause)
+        return false;
+    cl_dim dim = cl_units[q->unit_row].dim;
+    bool ratio = dim == CL_DIM_PP || dim == CL_DIM_PERCENT;
+    const char *text = ctx->doc->text;
+    uint32_t end = q->span.start;
+    while (end > q->clause && text[end - 1] == ' ')
+        end--;
+    size_t n = end - q->clause, bs, be;
+    cl_direction dir;
+    if (n < 2 * CP || !find(text + q->clause, n, &bs, &be, &dir))
+        return false;
+    /* a level in other units (低于全省平均水平3.2微克/立方米) only against a named reference: 低于35
+     * is a bound, and 高于 a verb of many things */
+    if (!ratio && !names_reference(text + q->clause + be - (be - bs), be - bs))
+        return false;
+    c->kind = CL_CHANGE;
+    c->direction = dir;
+    c->baseline = cl_span_of(q->clause + (uint32_t)bs, q->clause + (uint32_t)be);
+    cl_span subject = cl_subject_resolve(ctx, cl_subject_prose_before(ctx, c->baseline.start));
+    if (subject.end <= subject.start) {   /* ，高于全国1.9个百分点: the metric of the clause before */
+        size_t have = ctx->doc->claims.len;   /* C is the last */
+        const cl_claim *before = have > 1 ? &CL_VEC_AT(ctx->doc->claims, cl_claim, have - 2) : NULL;
+        subject = before && before->span.start >= ctx->span.start ? before->subject : cl_span_of(0, 0);
+    }
+    c->subject = subject;
+    c->indicator = subject.end > subject.start
+                       ? cl_indicator_of(text + subject.start, subject.end - subject.start, CL_CHANGE, -1, "")
+                       : NULL;
+    bool here = subject.end > subject.start && subject.start >= q->clause;   /* not carried over */
+    c->span = cl_span_of(here ? subject.start : c->baseline.start, q->span.end);
+    return true;
+}

@@ -1,0 +1,362 @@
+/* subject_bounds.c — where a subject starts and ends. The filter cuts the prose before a value
+ * at every keyword, and a keyword is often a part of the noun phrase (VOCs在线监测设备, PM10均值,
+ * 罚款金额, 省控及以上断面, 细颗粒物（PM2.5）平均浓度). Here the subject's ends are moved to word
+ * boundaries that friso's lexicon knows, over such keywords to the phrase's start, and off the
+ * verbs and adverbs of grammar/subject_words.tsv. Only the few words around a subject are
+ * looked at: the clause before it is lexed again only when its start looks cut. */
+#include <string.h>
+
+#include "lexer.h"
+#include "lexicon.h"
+#include "subject.h"
+#include "text.h"
+
+extern const cl_word cl_subject_lead[], cl_subject_tail[], cl_subject_end[], cl_subject_head[];
+/* The code points the lists' words begin with, and END and TAIL words end with (generated):
+ * most places start no listed word, and the lists are not read there. */
+extern const uint64_t cl_subject_lead_firsts[64], cl_subject_tail_firsts[64],
+    cl_subject_head_firsts[64], cl_subject_end_lasts[64];
+
+#define CP 3            /* bytes of a CJK code point */
+#define NEAR (2 * CP)   /* how far a word across a cut is looked for: words of up to four
+                         * characters, two on either side (均|值, 雷|达, 以|上, 排放|标准) */
+
+static size_t span_len(cl_span s) { return s.end > s.start ? s.end - s.start : 0; }
+
+static bool cjk_at(const char *p)
+{
+    unsigned char c = (unsigned char)*p;
+    return c >= 0xE4 && c <= 0xE9;
+}
+
+/* The word of LIST (whose first code points are FIRSTS) that S starts with (within N bytes),
+ * or NULL. */
+static const cl_word *starts_with(const char *s, size_t n, const cl_word *list, const uint64_t *firsts)
+{
+    size_t k = cl_cp_len((unsigned char)s[0]);
+    if (k > n || !cl_char_bit(firsts, s, k))
+        return NULL;
+    for (const cl_word *w = list; w->s; w++)
+        if (w->n <= n && w->s[0] == s[0] && memcmp(s, w->s, w->n) == 0)
+            return w;
+    return NULL;
+}
+
+static bool is_head(const char *s, size_t n)
+{
+    const cl_word *w = n ? starts_with(s, n, cl_subject_head, cl_subject_head_firsts) : NULL;
+    return w && w->n == n;
+}
+
+/* -- the clause before a subject, lexed again ---------------------------------------------------- */
+
+typedef enum { PIECE_WATER, PIECE_SOFT, PIECE_HARD } piece_type;
+typedef struct { uint32_t start, end; piece_type type; int kw; } piece;   /* kw: class, or -1 */
+
+/* Prose (water), a keyword that may stand inside a noun phrase (soft: a verb, a completion or
+ * direction word, 及, 均, 达 …), or anything that ends a phrase (hard: punctuation, numbers,
+ * dates, scope and comparison words, 的). Brackets are prose here: 细颗粒物（PM2.5）. */
+static piece_type piece_of(const cl_rawtok *t)
+{
+    switch (t->type) {
+    case CL_RT_FILLER: case CL_RT_NAME: case CL_RT_QUOTE: case CL_RT_TITLE: case CL_RT_SPACE:
+        return PIECE_WATER;
+    case CL_RT_NUM:   /* 一般, 三江: a Chinese numeral in a word */
+        return t->cn ? PIECE_WATER : PIECE_HARD;
+    case CL_RT_KW:
+        switch ((cl_kw_class)t->id) {
+        case CL_KW_NAME: case CL_KW_WORD:
+            return PIECE_WATER;
+        case CL_KW_VERB: case CL_KW_DONE: case CL_KW_DIR: case CL_KW_TOTAL: case CL_KW_AND:
+        case CL_KW_ALL: case CL_KW_COP: case CL_KW_HAS: case CL_KW_FULL: case CL_KW_DISTR:
+            return PIECE_SOFT;
+        default:
+            return PIECE_HARD;
+        }
+    default:
+        return PIECE_HARD;
+    }
+}
+
+/* Where the clause holding AT starts: after the last clause or sentence mark or line break
+ * before it, looked for in the text (at most CLAUSE_MAX bytes back, on a code point), so that
+ * the answer is the same whether the sentence was parsed whole or in pieces (filter.c,
+ * cut_sentence). */
+#define CLAUSE_MAX 600
+static uint32_t clause_start(const cl_doc *doc, uint32_t at)
+{
+    static const char *const marks[] = {"，", "；", "。", "：", "！", "？", "、", NULL};
+    const char *text = doc->text;
+    uint32_t lo = at > CLAUSE_MAX ? at - CLAUSE_MAX : 0;
+    for (uint32_t i = at; i > lo; i--) {
+        unsigned char c = (unsigned char)text[i - 1];
+        if (c == ',' || c == ';' || c == ':' || c == '\n' || c == '\r' || c == '!' || c == '?')
+            return i;
+        if (c >= 0x80 && c <= 0xBF && i >= 3) {   /* the last byte of a full-width mark? */
+            for (const char *const *m = marks; *m; m++)
+                if (i >= 3 && memcmp(text + i - 3, *m, 3) == 0)
+                    return i;
+        }
+    }
+    while (lo < at && ((unsigned char)text[lo] & 0xC0) == 0x80)
+        lo++;
+    return lo;
+}
+
+/* The last (up to) three pieces of the clause before AT, the last first; the number found. */
+static int pieces_before(const cl_ctx *ctx, uint32_t at, piece out[3])
+{
+    uint32_t from = clause_start(ctx->doc, at);
+    if (from >= at || at > ctx->doc->len)
+        return 0;
+    cl_lexer lx;
+    cl_rawtok t;
+    cl_lexer_init(&lx, ctx->doc->text + from, ctx->doc->len - from);
+    int n = 0;
+    while (cl_lex(&lx, &t) != CL_RT_END) {
+        piece p = {from + t.start, from + t.end, piece_of(&t), t.type == CL_RT_KW ? t.id : -1};
+        if (p.start >= at)
+            break;
+        if (p.end > at) {   /* a token the subject starts inside */
+            p.end = at;
+            p.type = PIECE_WATER;
+        }
+        if (p.type == PIECE_WATER && n > 0 && out[0].type == PIECE_WATER && out[0].end == p.start) {
+            out[0].end = p.end;
+            continue;
+        }
+        out[2] = out[1];
+        out[1] = out[0];
+        out[0] = p;
+        n += n < 3;
+    }
+    return n;
+}
+
+static bool soft_class(int kw)
+{
+    switch (kw) {
+    case CL_KW_DIR: case CL_KW_COP: case CL_KW_DISTR: case CL_KW_ALL: case CL_KW_TOTAL:
+    case CL_KW_DONE: case CL_KW_HAS: case CL_KW_AND: case CL_KW_FULL:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Whether a keyword that may stand inside a noun phrase (a copula, a direction or completion
+ * word, 均, 及 …; not a clause's verb) ends (END) or starts (!END) at AT: only there may a cut
+ * fall inside a word the lexicon knows. Read from the text by the lexer (from four characters
+ * back, or at AT), never from the sentence's tokens, which a long sentence parsed in pieces
+ * does not all have. */
+static bool soft_token_at(const cl_ctx *ctx, uint32_t at, bool end)
+{
+    const cl_doc *doc = ctx->doc;
+    if (at >= doc->len)
+        return false;
+    uint32_t from = at;
+    if (end) {
+        uint32_t c = clause_start(doc, at);
+        from = at - c > 4 * CP ? at - 4 * CP : c;
+        while (from < at && ((unsigned char)doc->text[from] & 0xC0) == 0x80)
+            from++;
+    }
+    cl_lexer lx;
+    cl_rawtok t;
+    cl_lexer_init(&lx, doc->text + from, doc->len - from);
+    while (cl_lex(&lx, &t) != CL_RT_END) {
+        uint32_t s = from + t.start, e = from + t.end;
+        if (!end || e >= at)
+            return (end ? e == at : s == at) && t.type == CL_RT_KW && soft_class(t.id);
+    }
+    return false;
+}
+
+cl_span cl_subject_prose_before(const cl_ctx *ctx, uint32_t at)
+{
+    piece p[3] = {{0, 0, PIECE_HARD, -1}, {0, 0, PIECE_HARD, -1}, {0, 0, PIECE_HARD, -1}};
+    int k = pieces_before(ctx, at, p);
+    if (k && p[0].type == PIECE_WATER && p[0].end == at)
+        return cl_span_of(p[0].start, at);
+    if (k > 1 && p[0].type == PIECE_SOFT && p[0].end == at && p[1].type == PIECE_WATER &&
+        p[1].end == p[0].start)   /* 一般公共预算收入增幅|比年目标: a keyword ends the phrase */
+        return cl_span_of(p[1].start, at);
+    return cl_span_of(0, 0);
+}
+
+/* A word of the lexicon that crosses AT, beginning within NEAR before it and inside [LO, ...):
+ * where it begins, or AT. */
+static uint32_t word_across(const cl_doc *doc, uint32_t lo, uint32_t at, uint32_t hi)
+{
+    if (at < lo + CP || at + CP > hi || !cjk_at(doc->text + at) || !cjk_at(doc->text + at - CP))
+        return at;
+    return cl_lexicon_cut(doc->text, at - NEAR > lo && at > NEAR ? at - NEAR : lo, at,
+                          hi < at + NEAR ? hi : at + NEAR);
+}
+
+/* The subject's start moved back over a keyword that stands inside its noun phrase, to the
+ * prose before it: when the subject's start is inside a word (均|值), the subject alone is no
+ * phrase (设备, 金额: three characters at most), it opens with 以上/以下 after 及, or a bracket
+ * closes right before it. */
+static uint32_t extend_start(const cl_ctx *ctx, cl_span s)
+{
+    const char *text = ctx->doc->text;
+    size_t n = span_len(s);
+    bool cut = soft_token_at(ctx, s.start, true) &&
+               word_across(ctx->doc, s.start > NEAR ? s.start - NEAR : 0, s.start, s.end) < s.start;
+    bool short_ = n <= 3 * CP && cjk_at(text + s.start);
+    bool head = n <= 2 * CP && is_head(text + s.start, n);   /* HEAD words: two characters */
+    bool above = n > 2 * CP && (memcmp(text + s.start, "以上", 6) == 0 || memcmp(text + s.start, "以下", 6) == 0);
+    bool bracket = s.start >= CP && (memcmp(text + s.start - CP, "）", CP) == 0 ||
+                                                       text[s.start - 1] == ')');
+    if (!cut && !short_ && !head && !above && !bracket)
+        return s.start;
+    for (int i = 0; i < ctx->ntoks && ctx->toks[i].span.end <= s.start; i++)
+        if (ctx->toks[i].span.end == s.start &&
+            (ctx->toks[i].sig == CL_SIG_QTY || ctx->toks[i].sig == CL_SIG_COMMA ||
+             ctx->toks[i].sig == CL_SIG_ENUM || ctx->toks[i].sig == CL_SIG_BASE ||
+             ctx->toks[i].sig == CL_SIG_RANK || ctx->toks[i].sig == CL_SIG_ORD))
+            return s.start;   /* after a token that ends every phrase: nothing to lex */
+    piece p[3] = {{0, 0, PIECE_HARD, -1}, {0, 0, PIECE_HARD, -1}, {0, 0, PIECE_HARD, -1}};
+    int k = pieces_before(ctx, s.start, p);
+    if (k == 0)
+        return s.start;
+    if (p[0].type == PIECE_WATER) {   /* the start lies inside prose */
+        if (bracket) {   /* back to the prose before the opening bracket, if it is there */
+            for (uint32_t i = p[0].start; i + CP <= s.start; i++)
+                if (memcmp(text + i, "（", CP) == 0 || text[i] == '(')
+                    return p[0].start;
+            return s.start;
+        }
+        return cut ? word_across(ctx->doc, p[0].start, s.start, s.end) : s.start;
+    }
+    if (p[0].type != PIECE_SOFT || p[0].end != s.start)
+        return s.start;
+    bool water = k > 1 && p[1].type == PIECE_WATER && p[1].end == p[0].start;
+    if (above)
+        return water ? p[1].start : s.start;
+    /* with no prose before it, a keyword joins only as a part of a word (均|值, 整改|任务) that
+     * is no verb and its short object (发现|问题; 服务|项目投资总额 is a compound), or as the verb
+     * of an attribute (罚款金额) */
+    bool verb = p[0].kw == CL_KW_VERB && n < 4 * CP;
+    if (water && (cut || head || short_))
+        return p[1].start;
+    return head || (cut && !verb) ? p[0].start : s.start;
+}
+
+/* -- verbs and adverbs at the ends ------------------------------------------------------------- */
+
+/* Whether WORD at P is a word there, not the start of a longer one (处置 in 处置率). */
+static bool whole_at(const char *p, size_t room, const cl_word *w)
+{
+    return cl_lexicon_longest(p, room) <= w->n;
+}
+
+/* Off the start: a verb that opens the clause before its object (出动执法人员). */
+static cl_span strip_lead(const cl_doc *doc, cl_span s)
+{
+    for (int round = 0; round < 2; round++) {
+        const char *p = doc->text + s.start;
+        size_t n = span_len(s);
+        const cl_word *w = cjk_at(p) ? starts_with(p, n, cl_subject_lead, cl_subject_lead_firsts) : NULL;
+        if (!w || n < w->n + 2 * CP || !whole_at(p, n, w) ||
+            is_head(p + w->n, n - w->n))
+            break;
+        s.start += (uint32_t)w->n;
+    }
+    return s;
+}
+
+/* Whether S starts right after a quantity: the things counted (132个长江入河排污口). */
+static bool after_quantity(const cl_ctx *ctx, cl_span s)
+{
+    for (int i = 0; i < ctx->ntoks; i++)
+        if (ctx->toks[i].sig == CL_SIG_QTY && ctx->toks[i].span.end <= s.start &&
+            s.start - ctx->toks[i].span.end <= 1)
+            return true;
+    return false;
+}
+
+/* Off the end: verbs and adverbs that end the subject (湖泊水质保持, 排污口正加快推进, 城镇调查失业率
+ * 平均); after a quantity, a verb and all that follows it too (2家企业获批国家…). */
+static cl_span strip_tail(const cl_ctx *ctx, cl_span s)
+{
+    const cl_doc *doc = ctx->doc;
+    const char *text = doc->text;
+    bool counted = span_len(s) >= 4 * CP && after_quantity(ctx, s);
+    for (uint32_t i = s.start + 2 * CP; counted && i + 2 * CP <= s.end; i++) {
+        if (!cjk_at(text + i))
+            continue;
+        uint32_t h = cl_hash33(0, text + i, CP) % 4096;   /* starts_with's test, without a call */
+        const cl_word *w = cl_subject_tail_firsts[h >> 6] >> (h & 63) & 1
+                               ? starts_with(text + i, s.end - i, cl_subject_tail, cl_subject_tail_firsts) : NULL;
+        if (w && whole_at(text + i, s.end - i, w) && word_across(doc, s.start, i, s.end) == i) {
+            s.end = i;
+            break;
+        }
+        i += CP - 1;
+    }
+    for (int round = 0; round < 4 && span_len(s) > 2 * CP; round++) {
+        const char *lastcp = text + s.end - 1;
+        while (lastcp > text + s.start && ((unsigned char)*lastcp & 0xC0) == 0x80)
+            lastcp--;
+        if (!cl_char_bit(cl_subject_end_lasts, lastcp, (size_t)(text + s.end - lastcp)))
+            break;
+        const cl_word *hit = NULL;
+        for (const cl_word *const *list = (const cl_word *const[]){cl_subject_end, cl_subject_tail, NULL};
+             *list && !hit; list++)
+            for (const cl_word *w = *list; w->s && !hit; w++)
+                if (span_len(s) >= w->n + 2 * CP && memcmp(text + s.end - w->n, w->s, w->n) == 0 &&
+                    word_across(doc, s.start, s.end - (uint32_t)w->n, s.end) == s.end - w->n)
+                    hit = w;
+        if (!hit)
+            break;
+        s.end -= (uint32_t)hit->n;
+    }
+    return s;
+}
+
+/* The subject's end on a word boundary: the subject read as words from its start, longest
+ * first (friso's forward maximum matching), may end inside one (共享|海事|雷达 cut at 雷 by 达,
+ * a copula elsewhere). The word is taken whole when a number or a space follows it, else
+ * left out (失业率|平均 cut at 平). */
+static uint32_t fix_end(const cl_ctx *ctx, cl_span s)
+{
+    const char *text = ctx->doc->text;
+    uint32_t limit = ctx->doc->len > s.end + NEAR ? s.end + NEAR : (uint32_t)ctx->doc->len;
+    if (!soft_token_at(ctx, s.end, false) || word_across(ctx->doc, s.start, s.end, limit) == s.end)
+        return s.end;   /* no word of the lexicon crosses it: nothing to read */
+    uint32_t at = s.start, last = s.start;
+    while (at < s.end) {
+        last = at;
+        if (!cjk_at(text + at)) {
+            at++;
+            continue;
+        }
+        size_t w = cl_lexicon_longest(text + at, limit - at);
+        at += w ? (uint32_t)w : CP;
+    }
+    if (at == s.end || last == s.start || cl_lexicon_has(text + last, s.end - last))
+        return s.end;   /* 平均|为: the lexicon has 平均为 too, but 平均 is a word */
+    unsigned char c = (unsigned char)text[at];
+    return (c >= '0' && c <= '9') || c == ' ' ? at : last;
+}
+
+cl_span cl_subject_resolve(const cl_ctx *ctx, cl_span s)
+{
+    if (!span_len(s))
+        return s;
+    s = cl_subject_trim(ctx->doc, s);
+    if (!span_len(s))
+        return s;
+    cl_span was = s;
+    uint32_t start = extend_start(ctx, s);
+    if (start != s.start) {
+        s.start = start;
+        s = cl_subject_trim(ctx->doc, s);
+    }
+    s.end = fix_end(ctx, s);
+    s = strip_lead(ctx->doc, s);
+    s = strip_tail(ctx, s);
+    return s.start == was.start && s.end == was.end ? s : cl_subject_trim(ctx->doc, s);
+}
