@@ -38,7 +38,15 @@ TARGETS = {            # from the performance issue
     "pipeline_vs_lexer": 0.50,  # in-process pipeline / lexer alone, same run
     "lexer_mb_s": 300.0,
     "peer_ratio": 2000.0,
+    # issue 17: every format against jsonl, in the same rounds (CPU throughput ratios)
+    "format_vs_jsonl": {"json": 0.6, "csv": 0.5, "html": 0.5},
+    "doubling_time": 2.2,       # time per doubling of one line (or one file), at most
+    "jobs2_speedup": 1.6,       # --jobs 2 / --jobs 1, wall, 2 cores, an idle machine
 }
+FORMATS = [("jsonl", ["--format", "jsonl"]), ("json", ["--format", "json"]),
+           ("json_compact", ["--format", "json", "--compact"]), ("csv", ["--format", "csv"]),
+           ("html", ["--format", "html"]), ("tokens", ["--format", "tokens"])]
+LONG_LINE_KINDS = ("prose", "claims", "bare")   # bench/long_line.py
 
 
 def die(msg):
@@ -308,11 +316,40 @@ def main():
     res["many_files"] = run_in_rounds({
         "jsonl_j1": (cl + ["-j1", "--format", "jsonl"] + many_args, many_bytes),
         "jsonl_j2": (cl + ["-j2", "--format", "jsonl"] + many_args, many_bytes),
-        "json_j1": (cl + ["-j1", "--format", "json"] + many_args, many_bytes)},
+        "json_j1": (cl + ["-j1", "--format", "json"] + many_args, many_bytes),
+        "json_j2": (cl + ["-j2", "--format", "json"] + many_args, many_bytes)},
         runs, work, args.timeout)
     m = res["many_files"]
     if "median_s" in m["jsonl_j1"] and "median_s" in m["jsonl_j2"]:
         m["speedup_j2"] = ratio_by_round(m["jsonl_j1"], m["jsonl_j2"], "runs_s")
+        m["cpu_ratio_j2"] = ratio_by_round(m["jsonl_j2"], m["jsonl_j1"], "cpu_runs_s")
+
+    note("every --format against jsonl, one file of %.0f MB, in rounds" % (one_bytes / MB))
+    fm = run_in_rounds({name: (cl + ["-j1"] + argv + [one], one_bytes) for name, argv in FORMATS},
+                       runs, work, args.timeout)
+    for name, _ in FORMATS:   # throughput against jsonl's: jsonl's time / the format's time
+        if name != "jsonl" and "median_s" in fm[name] and "median_s" in fm["jsonl"]:
+            fm[name]["vs_jsonl"] = ratio_by_round(fm["jsonl"], fm[name], "cpu_runs_s")
+            fm[name]["vs_jsonl_wall"] = ratio_by_round(fm["jsonl"], fm[name], "runs_s")
+    res["formats"] = fm
+
+    lines_mb = [1, 4, 16] if args.quick else [1, 4, 16, 64]
+    note("one line with no sentence end: %s MB, %s" % ("/".join(map(str, lines_mb)),
+                                                       ", ".join(LONG_LINE_KINDS)))
+    for kind in LONG_LINE_KINDS:
+        for mb_ in lines_mb:
+            path = os.path.join(work, "line-%s-%dMB.txt" % (kind, mb_))
+            if not os.path.exists(path):
+                subprocess.run([sys.executable, os.path.join(ROOT, "bench", "long_line.py"),
+                                kind, str(mb_), path], check=True)
+    lines = run_in_rounds({(kind, mb_): (cl + ["-j1", "--format", "jsonl",
+                                               "line-%s-%dMB.txt" % (kind, mb_)],
+                                         os.path.getsize(os.path.join(
+                                             work, "line-%s-%dMB.txt" % (kind, mb_))))
+                           for kind in LONG_LINE_KINDS for mb_ in lines_mb},
+                          runs, work, args.timeout)
+    res["long_lines"] = {kind: [dict(mb=mb_, **lines[kind, mb_]) for mb_ in lines_mb]
+                         for kind in LONG_LINE_KINDS}
 
     note("in process: the lexer alone, the pipeline, and the pipeline stage by stage")
     # in process a run is short: more of them. The lexer and the pipeline alone, in 4 * runs + 1
@@ -404,6 +441,27 @@ def verdict(r):
                    max(s["cpu_ratio"], s["rss_ratio"]) <= bound)
         else:
             target("linear_" + fmt, None, "timeout", False)
+    # every format against jsonl, by CPU time in the same rounds
+    for name, goal in TARGETS["format_vs_jsonl"].items():
+        target("%s_vs_jsonl" % name, r["formats"].get(name, {}).get("vs_jsonl"), goal)
+    # each doubling of the input costs at most 2.2 times the time: one line (the largest step)
+    # and the files of 10-100 MB, by CPU time (a 1 MB run's fixed cost floored at 10 ms)
+    worst = None
+    for kind, series in r.get("long_lines", {}).items():
+        for a, b in zip(series, series[1:]):
+            if "cpu_runs_s" not in a or "cpu_runs_s" not in b:
+                worst = float("inf")
+                continue
+            per = ratio_by_round(b, a, "cpu_runs_s", 0.01) ** (1 / math.log2(b["mb"] / a["mb"]))
+            worst = per if worst is None else max(worst, per)
+    target("one_line_doubling", worst, "<= %.1f" % TARGETS["doubling_time"],
+           worst is not None and worst <= TARGETS["doubling_time"])
+    for fmt, sm in r["scaling_summary"].items():
+        per = sm["cpu_ratio"] ** (1 / math.log2(sm["size_ratio"]))
+        target("file_doubling_" + fmt, per, "<= %.1f" % TARGETS["doubling_time"],
+               per <= TARGETS["doubling_time"])
+    m = r["many_files"]
+    target("jobs2_speedup", m.get("speedup_j2"), TARGETS["jobs2_speedup"])
     # constant: ten times more documents need no more memory (25% + 8 MiB of slack)
     b = r["batch"]
     for kind in ("records", "files"):
@@ -452,9 +510,37 @@ def table(r):
     row("%d files, --format jsonl -j1" % nf, m["jsonl_j1"])
     row("%d files, --format jsonl -j2" % nf, m["jsonl_j2"])
     row("%d files, --format json -j1" % nf, m["json_j1"])
+    if "json_j2" in m:
+        row("%d files, --format json -j2" % nf, m["json_j2"])
     if "speedup_j2" in m:
         L.append("%-44s %7.2fx  (wall time, the median of the rounds' ratios; 2 cores)"
                  % ("parallel speed-up, --jobs 2 / --jobs 1", m["speedup_j2"]))
+        L.append("%-44s %7.2fx  (CPU time: what the second job costs in all)"
+                 % ("CPU time, --jobs 2 / --jobs 1", m["cpu_ratio_j2"]))
+
+    if "formats" in r:
+        L.append("")
+        L.append("every --format, one file of %s MB, -j1, in the same rounds (throughput / "
+                 "jsonl's, by CPU and wall time)" % mb(inp["one_file"]["bytes"]))
+        for name, _ in FORMATS:
+            x = r["formats"][name]
+            row("  " + name.replace("_", " --"), x)
+            if "vs_jsonl" in x:
+                L[-1] += "   x%.2f (wall x%.2f)" % (x["vs_jsonl"], x["vs_jsonl_wall"])
+
+    if "long_lines" in r:
+        L.append("")
+        L.append("one line with no sentence end (bench/long_line.py), --format jsonl -j1: "
+                 "CPU s / peak RSS MiB")
+        kinds = list(r["long_lines"])
+        L.append("%8s   " % "MB" + "   ".join("%20s" % k for k in kinds))
+        for i, s0 in enumerate(r["long_lines"][kinds[0]]):
+            cells = []
+            for k in kinds:
+                x = r["long_lines"][k][i]
+                cells.append("%20s" % ("timeout" if "timeout_s" in x else
+                                       "%8.3f %8s" % (x["cpu_median_s"], mib(x["rss_bytes"]))))
+            L.append("%8d   " % s0["mb"] + "   ".join(cells))
 
     ip = r["in_process"]
     L.append("")

@@ -1,8 +1,12 @@
 # mk/reliability.mk — bad input never crashes claimc, never yields invalid JSON, never loses output.
 #
-#   make fuzz FUZZ_SECONDS=N   run the libFuzzer target for N seconds (default 600), keeping its
-#                              corpus in build/fuzz/corpus; crashes land in build/fuzz/artifacts/
-#   make test-fuzz             the check part: 60 s of fuzzing, then every tests/regress/ file
+#   make fuzz FUZZ_SECONDS=N [FUZZ_TARGET=parse|records|check|api]   one libFuzzer target for N
+#                              seconds (default 600); new units in build/fuzz/corpus/TARGET,
+#                              findings in build/fuzz/artifacts/
+#   make fuzz-long FUZZ_HOURS=N   every target for N hours at nice 19, over FUZZ_PROCS processes
+#   make fuzz-merge            minimise the corpora found into tests/fuzz/corpus/ (to commit)
+#   make test-fuzz             the check part: 60 s over the targets, then tests/regress/
+#   make test-linear           time per byte is flat from 64 KiB to 1 MiB (tests/fuzz/linear.c)
 #   make test-asan             unit tests, CLI on corpus/ and tests/bad/ under ASan+UBSan
 #   make test-valgrind         CLI on corpus/ (json, jsonl, --jobs 2) under valgrind memcheck
 #   make test-bad              the bad-input suite (tests/run_bad.sh)
@@ -18,8 +22,8 @@
 # The re2c lexer is one function of ~180,000 lines: clang needs over 15 minutes to optimise
 # it with sanitisers and 20 seconds not to, so it alone is compiled at -O0 (SAN_O_lexer).
 
-CHECK_PARTS += test-fuzz test-asan test-valgrind test-bad test-output test-determinism test-big \
-               test-scaling
+CHECK_PARTS += test-fuzz test-linear test-asan test-valgrind test-bad test-output test-determinism \
+               test-big test-scaling
 
 # clang-14: libclang-rt-14-dev holds its libFuzzer and sanitizer runtimes
 FUZZ_CC      ?= clang-14
@@ -38,54 +42,113 @@ AS   := $(B)/asan
 SAN_LIB_C := $(LIB_SRC) $(GEN_SRC)
 SAN_CPP   := $(CPPFLAGS) -I$(B)
 
-.PHONY: fuzz fuzz-build test-fuzz test-regress test-asan asan-build test-valgrind test-bad \
-        test-output test-determinism test-big test-scaling
+.PHONY: fuzz fuzz-build fuzz-long fuzz-merge test-fuzz test-linear test-regress test-asan \
+        asan-build test-valgrind test-bad test-output test-determinism test-big test-scaling
 
-# -- the fuzzer ---------------------------------------------------------------------------------
+# -- the fuzzers (tests/fuzz/README.md) --------------------------------------------------------
+# One libFuzzer target per way in: the pipeline (parse), the --input jsonl reader through the
+# CLI's engine (records), claimc check (check), every function of claimc.h (api).
+FUZZ_TARGETS := parse records check api
+FUZZ_BINS    := $(addprefix $(FZ)/fuzz_,$(FUZZ_TARGETS))
 FZ_OBJ := $(patsubst %.c,$(FZ)/obj/%.o,$(notdir $(SAN_LIB_C)))
 
 $(FZ)/obj/%.o: src/%.c | $(FZ)/obj
 	$(FUZZ_CC) $(SAN_CPP) $(WARN) $(SAN_FLAGS) -fsanitize=fuzzer-no-link $(CJSON_CFLAGS) -MMD -MP -c -o $@ $<
 $(FZ)/obj/%.o: $(B)/%.c | $(FZ)/obj
 	$(FUZZ_CC) $(SAN_CPP) $(WARN) $(SAN_FLAGS) -fsanitize=fuzzer-no-link $(CJSON_CFLAGS) -MMD -MP -c -o $@ $<
-$(FZ)/fuzz_parse: tests/fuzz/fuzz_parse.c $(FZ_OBJ)
-	$(FUZZ_CC) $(SAN_CPP) $(WARN) $(SAN_FLAGS) -fsanitize=fuzzer $(CJSON_CFLAGS) -o $@ $^ $(LDLIBS)
+$(FZ)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/oracle.h $(FZ_OBJ)
+	$(FUZZ_CC) $(SAN_CPP) $(WARN) $(SAN_FLAGS) -fsanitize=fuzzer $(CJSON_CFLAGS) -o $@ $(filter %.c %.o,$^) $(LDLIBS)
+$(FZ)/fuzz_records: $(FZ)/obj/cli.o   # the CLI's engine, src/cli.c
 $(FZ)/claimc.dict: tests/fuzz/make_dict.sh grammar/keywords.tsv grammar/units.tsv | $(FZ)/obj
 	tests/fuzz/make_dict.sh $@
 $(FZ)/obj $(AS)/obj $(AS)/tests:
 	mkdir -p $@
 -include $(wildcard $(FZ)/obj/*.d $(AS)/obj/*.d)
 
-fuzz-build: deps $(FZ)/fuzz_parse $(FZ)/claimc.dict
+fuzz-build: deps $(FUZZ_BINS) $(FZ)/claimc.dict
 	@tools/ensure-packages.sh test
 
-# Seeds: sentence slices of corpus/ and the bad-input suite, plus what earlier runs found.
-FUZZ_RUN = mkdir -p $(FZ)/corpus $(FZ)/artifacts && \
-	tests/fuzz/make_seeds.sh $(FZ)/seeds tests/bad/* tests/regress/* && \
-	$(FZ)/fuzz_parse -dict=$(FZ)/claimc.dict -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
-	    -print_final_stats=1 -artifact_prefix=$(FZ)/artifacts/ $(FZ)/corpus $(FZ)/seeds
+# Inputs up to 64 KiB. The super-linear guard is the targets' own (tests/fuzz/oracle.h): an
+# input that uses more than FUZZ_CPU_MS of CPU time (4000 by default; the slowest 64 KiB
+# seed takes 0.3 s) aborts and is kept as a crash; a path quadratic in the length needs
+# seconds to minutes there. libFuzzer's -timeout counts wall time, which a fuzzer at nice 19
+# on a busy machine spends waiting: FUZZ_TIMEOUT only catches a hang.
+FUZZ_MAX_LEN ?= 65536
+FUZZ_TIMEOUT ?= 120
+FUZZ_FLAGS = -dict=$(FZ)/claimc.dict -max_len=$(FUZZ_MAX_LEN) -timeout=$(FUZZ_TIMEOUT) \
+             -rss_limit_mb=2048 -print_final_stats=1
+# fuzz_run TARGET: new units go to build/fuzz/corpus/TARGET; it starts from the committed,
+# minimised tests/fuzz/corpus/TARGET and the seeds (sentences of corpus/, tests/bad/,
+# tests/regress/; as records for the records target).
+fuzz_run = mkdir -p $(FZ)/corpus/$(1) $(FZ)/artifacts tests/fuzz/corpus/$(1) && \
+	$(FZ)/fuzz_$(1) $(FUZZ_FLAGS) -artifact_prefix=$(FZ)/artifacts/$(1)- \
+	    $(FZ)/corpus/$(1) tests/fuzz/corpus/$(1) $(FZ)/seeds$(if $(filter records,$(1)),-records)
+FUZZ_SEEDS = tests/fuzz/make_seeds.sh $(FZ)/seeds tests/bad/* tests/regress/* && \
+	tests/fuzz/make_seeds.sh --records $(FZ)/seeds-records $(FZ)/seeds
 
+# make fuzz [FUZZ_TARGET=parse] FUZZ_SECONDS=N: one target, in the foreground.
+FUZZ_TARGET ?= parse
 fuzz: fuzz-build
-	$(FUZZ_RUN) -max_total_time=$(FUZZ_SECONDS)
+	$(FUZZ_SEEDS)
+	$(call fuzz_run,$(FUZZ_TARGET)) -max_total_time=$(FUZZ_SECONDS)
 
-# A finding fails the check and names the file to keep: copy it into tests/regress/ once fixed.
+# make fuzz-long FUZZ_HOURS=N [FUZZ_PROCS=cores]: every target for N hours, at nice 19, the
+# targets shared out over FUZZ_PROCS processes in turns of FUZZ_SLICE seconds. Each turn's CPU
+# time, executions and coverage go to build/fuzz/runs.tsv (tests/fuzz/README.md adds them up).
+FUZZ_HOURS ?= 1
+FUZZ_PROCS ?= $(shell nproc 2>/dev/null || echo 1)
+FUZZ_SLICE ?= 900
+fuzz-long: fuzz-build
+	@$(FUZZ_SEEDS)
+	FUZZ_FLAGS='$(FUZZ_FLAGS)' tests/fuzz/fuzz_long.sh $(FZ) $(FUZZ_HOURS) $(FUZZ_PROCS) \
+	    $(FUZZ_SLICE) $(FUZZ_TARGETS)
+
+# make fuzz-merge: minimise what runs found into the committed corpus (review, then commit).
+fuzz-merge: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	  rm -rf $(FZ)/merged/$$t && mkdir -p $(FZ)/merged/$$t $(FZ)/corpus/$$t tests/fuzz/corpus/$$t && \
+	  $(FZ)/fuzz_$$t -merge=1 -max_len=$(FUZZ_MAX_LEN) -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=2048 \
+	      $(FZ)/merged/$$t tests/fuzz/corpus/$$t $(FZ)/corpus/$$t > $(FZ)/merge-$$t.log 2>&1 && \
+	  rm -rf tests/fuzz/corpus/$$t && mv $(FZ)/merged/$$t tests/fuzz/corpus/$$t && \
+	  echo "$$t: $$(ls tests/fuzz/corpus/$$t | wc -l) files, $$(du -sk tests/fuzz/corpus/$$t | cut -f1) KiB, $$(grep -o 'MERGE-OUTER: [0-9]* new files with [0-9]* new features' $(FZ)/merge-$$t.log)"; \
+	done
+
+# The check part: FUZZ_CHECK_SECONDS over the targets (a quarter each), starting from the
+# committed corpus, so each run goes on where the last one stopped. A finding fails the check
+# and names the file to keep: copy it into tests/regress/ once fixed.
 test-fuzz: fuzz-build test-regress
-	@log=$(FZ)/check-run.log; \
-	if ( $(FUZZ_RUN) -max_total_time=$(FUZZ_CHECK_SECONDS) ) > $$log 2>&1; then \
-	  echo "PASS fuzz $$(grep -o 'stat::number_of_executed_units: [0-9]*' $$log | cut -d' ' -f2) execs, $$(grep '^#.*DONE' $$log | grep -o 'cov: [0-9]* ft: [0-9]*')" >> $(RESULTS); \
-	else \
-	  tail -60 $$log; \
-	  echo "FAIL fuzz finding in $$(grep -o "Test unit written to .*" $$log | cut -d' ' -f5) (see $$log)" >> $(RESULTS); \
-	fi
+	@$(FUZZ_SEEDS)
+	@for t in $(FUZZ_TARGETS); do \
+	  log=$(FZ)/check-$$t.log; \
+	  if ( $(call fuzz_run,$$t) -max_total_time=$$(( $(FUZZ_CHECK_SECONDS) / 4 )) ) > $$log 2>&1; then \
+	    echo "PASS fuzz $$t $$(grep -o 'stat::number_of_executed_units: [0-9]*' $$log | cut -d' ' -f2) execs, $$(grep '^#.*DONE' $$log | grep -o 'cov: [0-9]* ft: [0-9]*')" >> $(RESULTS); \
+	  else \
+	    tail -60 $$log; \
+	    echo "FAIL fuzz $$t finding in $$(grep -o "Test unit written to .*" $$log | cut -d' ' -f5) (see $$log)" >> $(RESULTS); \
+	  fi; \
+	done
 
-# Every saved reproducer replays cleanly through the fuzz target (oracle included).
+# Every saved reproducer replays cleanly through the pipeline, check and API targets; a
+# records-* file (an --input jsonl file) through the records target.
 test-regress: fuzz-build
 	@for f in tests/regress/*; do \
 	  case $$f in *.md|*.patch|*/\*) continue ;; esac; \
-	  if $(FZ)/fuzz_parse -timeout=20 -rss_limit_mb=2048 -runs=1 $$f > $(FZ)/regress.log 2>&1; then \
-	    echo "PASS regress $$f" >> $(RESULTS); \
-	  else tail -30 $(FZ)/regress.log; echo "FAIL regress $$f" >> $(RESULTS); fi; \
+	  targets="parse check api"; case $$f in */records-*) targets=records ;; esac; \
+	  ok=1; for t in $$targets; do \
+	    $(FZ)/fuzz_$$t -timeout=20 -rss_limit_mb=2048 -runs=1 $$f > $(FZ)/regress.log 2>&1 || \
+	      { tail -30 $(FZ)/regress.log; ok=0; }; \
+	  done; \
+	  if [ $$ok = 1 ]; then echo "PASS regress $$f" >> $(RESULTS); \
+	  else echo "FAIL regress $$f" >> $(RESULTS); fi; \
 	done
+
+# The optimised library, the committed fuzz corpus and the reports as input: 1 MiB costs at
+# most a few times as much per byte as 64 KiB (a quadratic path: 16 times).
+$(B)/linear: tests/fuzz/linear.c $(B)/libclaimc.a
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(CJSON_CFLAGS) -o $@ $< $(B)/libclaimc.a $(LDLIBS)
+test-linear: $(B)/linear
+	@$(B)/linear tests/fuzz/corpus/parse/* corpus/*.txt > $(B)/linear.log 2>&1; \
+	cat $(B)/linear.log >> $(RESULTS); grep '^FAIL' $(B)/linear.log || true
 
 # -- ASan + UBSan: unit tests and the CLI -----------------------------------------------------------
 AS_OBJ  := $(patsubst %.c,$(AS)/obj/%.o,$(notdir $(SAN_LIB_C)))

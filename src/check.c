@@ -16,6 +16,24 @@
 #include <cjson/cJSON.h>
 
 #include "claimc.h"
+#include "jtext.h"
+
+/* What each claim's context (the prose before its numerals, context()) holds, found once per
+ * claim: a sentence may hold thousands of claims (a list), and the checks that pair claims
+ * would otherwise scan the same prose again for every pair (cubic in the list's length). */
+enum { CTX_TOTAL = 1, CTX_DONE = 2, CTX_PRIOR = 4, CTX_FROM = 8 };
+typedef struct {
+    uint32_t start;          /* the context's start; it ends where the claim's numerals begin */
+    unsigned words;          /* CTX_* */
+} claim_ctx;
+
+/* change_vs_levels' answer for one change unit: it depends on the sentence and that unit only. */
+typedef struct {
+    const char *unit;
+    int prior, cur;
+    bool reported;           /* the contradiction for prior and cur is reported already */
+} levels_memo;
+enum { LEVELS_MEMO = 16 };
 
 typedef struct {
     const cl_doc *doc;
@@ -23,8 +41,11 @@ typedef struct {
     size_t n, cap;
     bool oom;
     const cl_claim **c;      /* the claims of the current sentence */
+    claim_ctx *ctx;          /* and their contexts */
     size_t first, nc;        /* their ids are first .. first + nc - 1 */
     cl_sentence_view s;
+    levels_memo levels[LEVELS_MEMO];
+    size_t nlevels;
 } checker;
 
 /* -- text and numbers ------------------------------------------------------------------------ */
@@ -95,17 +116,45 @@ static cl_span qspan(const cl_claim *c)
 }
 
 /* The prose before claim K's numerals, back to the previous claim's numerals or the sentence
- * start: where 共, 由, 去年 and the subject are written. */
+ * start: where 共, 由, 去年 and the subject are written (found by index_contexts). */
 static cl_span context(const checker *ck, size_t k)
 {
-    uint32_t start = ck->s.span.start;
-    for (size_t j = 0; j < k; j++) {
-        uint32_t e = qspan(ck->c[j]).end;
-        if (e > start && e <= qspan(ck->c[k]).start)
-            start = e;
-    }
-    cl_span s = {start, qspan(ck->c[k]).start};
+    cl_span s = {ck->ctx[k].start, qspan(ck->c[k]).start};
     return s;
+}
+
+static const char *const total_words[] = {"共", "总", "合计", "交办", "承接", "受理", "排查",
+                                          "发现", NULL};
+static const char *const done_words[] = {"完成", "办结", "销号", "整改到位", "解决", "验收",
+                                         NULL};
+static const char *const prior_words[] = {"去年", "上年", "上一年", "前一年", "同期", NULL};
+
+/* Each claim's context: its start is the latest end of an earlier claim's numerals at or
+ * before its own numerals (the running latest end, unless numerals overlap or come out of
+ * order, where the earlier claims are searched), and the words in it. */
+static void index_contexts(checker *ck)
+{
+    uint32_t latest = ck->s.span.start;
+    for (size_t k = 0; k < ck->nc; k++) {
+        uint32_t at = qspan(ck->c[k]).start, start = ck->s.span.start;
+        if (latest <= at) {
+            start = latest;
+        } else {
+            for (size_t j = 0; j < k; j++) {
+                uint32_t e = qspan(ck->c[j]).end;
+                if (e > start && e <= at)
+                    start = e;
+            }
+        }
+        if (qspan(ck->c[k]).end > latest)
+            latest = qspan(ck->c[k]).end;
+        ck->ctx[k].start = start;
+        const cl_doc *d = ck->doc;
+        ck->ctx[k].words = (first_word(d, start, at, total_words) ? CTX_TOTAL : 0) |
+                           (first_word(d, start, at, done_words) ? CTX_DONE : 0) |
+                           (first_word(d, start, at, prior_words) ? CTX_PRIOR : 0) |
+                           (has_word(d, start, at, "由") || has_word(d, start, at, "从") ? CTX_FROM : 0);
+    }
 }
 
 static bool plain(const cl_quantity *q)
@@ -177,20 +226,13 @@ typedef struct {
     size_t k_done, k_total;   /* claim indices in the sentence (equal for a progress claim) */
 } pair;
 
-static const char *const total_words[] = {"共", "总", "合计", "交办", "承接", "受理", "排查",
-                                          "发现", NULL};
-static const char *const done_words[] = {"完成", "办结", "销号", "整改到位", "解决", "验收",
-                                         NULL};
-
 static bool count_pair(const checker *ck, size_t a, size_t b, pair *p)
 {
     const cl_claim *x = ck->c[a], *y = ck->c[b];
     if (x->kind != CL_COUNT || y->kind != CL_COUNT || x->distributive || y->distributive ||
         !plain(&x->quantity) || !plain(&y->quantity) || strcmp(x->quantity.unit, y->quantity.unit))
         return false;
-    cl_span cx = context(ck, a), cy = context(ck, b);
-    if (!first_word(ck->doc, cx.start, cx.end, total_words) ||
-        !first_word(ck->doc, cy.start, cy.end, done_words))
+    if (!(ck->ctx[a].words & CTX_TOTAL) || !(ck->ctx[b].words & CTX_DONE))
         return false;
     *p = (pair){&y->quantity, &x->quantity, b, a};
     return true;
@@ -263,8 +305,10 @@ static void rate_vs_pair(checker *ck, const pair *p, size_t kr)
     figure(f, "implied_total", done * 100.0 / rate);
 }
 
-/* A count and its rate: the total they imply, checked against a total stated before them. */
-static void rate_vs_count(checker *ck, size_t kc, size_t kr)
+/* A count and its rate: the total they imply, checked against a total stated before them,
+ * claim KT (the latest earlier count of the same unit written as a total: 共…150个), or none
+ * (-1). */
+static void rate_vs_count(checker *ck, size_t kc, size_t kr, long kt)
 {
     const cl_quantity *q = &ck->c[kc]->quantity, *r = &ck->c[kr]->quantity;
     if (!plain(q) || ck->c[kc]->distributive)
@@ -275,14 +319,9 @@ static void rate_vs_count(checker *ck, size_t kc, size_t kr)
     double hi = rate - s > 0 ? count * 100.0 / (rate - s) : INFINITY;
     char a[32], b[32], c[32], d[96], e[96];
 
-    /* a stated total: an earlier count of the same unit, written as a total (共…150个) */
-    for (size_t k = kc; k-- > 0;) {
+    if (kt >= 0) {
+        size_t k = (size_t)kt;
         const cl_claim *t = ck->c[k];
-        if (t->kind != CL_COUNT || !plain(&t->quantity) || strcmp(t->quantity.unit, q->unit))
-            continue;
-        cl_span ctx = context(ck, k);
-        if (!first_word(ck->doc, ctx.start, ctx.end, total_words))
-            continue;
         double total = val(&t->quantity);
         if (total > 0 && rate_agrees(r, count / total * 100.0))
             return;
@@ -354,8 +393,6 @@ static const char *const up_words[] = {"提高", "提升", "上升", "增加", "
                                        "升高", "扩大", NULL};
 static const char *const down_words[] = {"下降", "降低", "降至", "降为", "减少", "减至",
                                          "削减", "压减", "缩小", "回落", NULL};
-static const char *const prior_words[] = {"去年", "上年", "上一年", "前一年", "同期", NULL};
-
 static bool is_level(const cl_claim *c)
 {
     return (c->kind == CL_RATE || c->kind == CL_MEASURE || c->kind == CL_COUNT ||
@@ -374,8 +411,7 @@ static void from_to(checker *ck, size_t a, size_t b)
     const cl_claim *x = ck->c[a], *y = ck->c[b];
     if (!is_level(x) || !is_level(y) || !same_unit(x, y))
         return;
-    cl_span ctx = context(ck, a);
-    if (!has_word(ck->doc, ctx.start, ctx.end, "由") && !has_word(ck->doc, ctx.start, ctx.end, "从"))
+    if (!(ck->ctx[a].words & CTX_FROM))
         return;
     uint32_t s = x->quantity.span.end, e = y->quantity.span.start;
     const char *up = first_word(ck->doc, s, e, up_words);
@@ -413,17 +449,19 @@ static void change_vs_levels(checker *ck, size_t kch)
     if (ch->kind != CL_CHANGE || ch->distributive ||
         (ch->direction != CL_DIR_UP && ch->direction != CL_DIR_DOWN))
         return;
-    int prior = -1, cur = -1;
-    for (size_t i = 0; i < ck->nc; i++) {
+    levels_memo *m = NULL;   /* the two levels depend on the change's unit only */
+    for (size_t i = 0; i < ck->nlevels && !m; i++)
+        if (strcmp(ck->levels[i].unit, ch->quantity.unit) == 0)
+            m = &ck->levels[i];
+    int prior = m ? m->prior : -1, cur = m ? m->cur : -1;
+    for (size_t i = 0; i < ck->nc && !m; i++) {
         const cl_claim *c = ck->c[i];
         if (!is_level(c) || !change_fits(ch, c->quantity.unit))
             continue;
-        cl_span ctx = context(ck, i);
-        bool is_prior = first_word(ck->doc, ctx.start, ctx.end, prior_words) != NULL;
+        bool is_prior = ck->ctx[i].words & CTX_PRIOR;
         /* 由A…到B: A is the prior level */
         if (i + 1 < ck->nc && is_level(ck->c[i + 1]) && same_unit(c, ck->c[i + 1]) &&
-            (has_word(ck->doc, ctx.start, ctx.end, "由") ||
-             has_word(ck->doc, ctx.start, ctx.end, "从"))) {
+            (ck->ctx[i].words & CTX_FROM)) {
             prior = (int)i;
             cur = (int)i + 1;
             break;
@@ -433,6 +471,10 @@ static void change_vs_levels(checker *ck, size_t kch)
         else if (!is_prior && cur < 0)
             cur = (int)i;
     }
+    if (!m && ck->nlevels < LEVELS_MEMO) {
+        m = &ck->levels[ck->nlevels++];
+        *m = (levels_memo){ch->quantity.unit, prior, cur, false};
+    }
     if (prior < 0 || cur < 0 || !same_unit(ck->c[prior], ck->c[cur]))
         return;
     const cl_quantity *p = &ck->c[prior]->quantity, *q = &ck->c[cur]->quantity;
@@ -440,8 +482,14 @@ static void change_vs_levels(checker *ck, size_t kch)
     bool up = ch->direction == CL_DIR_UP;
     char fa[96], fb[96], fc[96], n[32];
     if (up ? diff < 0 : diff > 0) {
-        if (reported(ck, "direction-contradicts-levels", (size_t)prior, (size_t)cur))
-            return;   /* 由A提高到B already said so */
+        if ((m && m->reported) ||
+            reported(ck, "direction-contradicts-levels", (size_t)prior, (size_t)cur)) {
+            if (m)
+                m->reported = true;
+            return;   /* 由A提高到B, or a change before, already said so */
+        }
+        if (m)
+            m->reported = true;
         cl_finding *f = add(ck, "direction-contradicts-levels", CL_FIND_ERROR,
                             "the change says %s but the level goes from %s to %s",
                             up ? "up" : "down", fmt_q(p, fa), fmt_q(q, fb));
@@ -482,6 +530,48 @@ static void change_vs_levels(checker *ck, size_t kch)
 
 /* -- one sentence ---------------------------------------------------------------------------- */
 
+/* The latest claim of each unit (a few units a sentence); find answers -1 for none, -2 when
+ * the table filled up and the answer may be missing. */
+enum { UNIT_LAST = 24 };
+typedef struct {
+    const char *unit;
+    size_t k;
+} unit_last;
+
+static long unit_last_find(const unit_last *m, size_t n, const char *unit)
+{
+    for (size_t i = 0; i < n && i < UNIT_LAST; i++)
+        if (strcmp(m[i].unit, unit) == 0)
+            return (long)m[i].k;
+    return n > UNIT_LAST ? -2 : -1;
+}
+
+static void unit_last_put(unit_last *m, size_t *n, const char *unit, size_t k)
+{
+    for (size_t i = 0; i < *n && i < UNIT_LAST; i++)
+        if (strcmp(m[i].unit, unit) == 0) {
+            m[i].k = k;
+            return;
+        }
+    if (*n < UNIT_LAST)
+        m[*n] = (unit_last){unit, k};
+    ++*n;   /* past UNIT_LAST: full, and some unit is missing */
+}
+
+/* rate_vs_count's stated total for count KC: from the table, or by looking back. */
+static long stated_total(const checker *ck, const unit_last *m, size_t n, size_t kc)
+{
+    const cl_quantity *q = &ck->c[kc]->quantity;
+    long kt = unit_last_find(m, n, q->unit);
+    for (size_t k = kc; kt == -2 && k-- > 0;) {
+        const cl_claim *t = ck->c[k];
+        if (t->kind == CL_COUNT && plain(&t->quantity) && strcmp(t->quantity.unit, q->unit) == 0 &&
+            (ck->ctx[k].words & CTX_TOTAL))
+            kt = (long)k;
+    }
+    return kt < 0 ? -1 : kt;
+}
+
 static void check_sentence(checker *ck)
 {
     const cl_doc *doc = ck->doc;
@@ -491,6 +581,10 @@ static void check_sentence(checker *ck)
                 "超额完成 (exceeded the target) is claimed with no figure in the sentence");
         return;
     }
+    /* the latest earlier count of each unit written as a total: for count_pair (not across a
+     * progress claim, and not distributive) and for rate_vs_count */
+    unit_last pairs[UNIT_LAST], totals[UNIT_LAST];
+    size_t npairs = 0, ntotals = 0;
     for (size_t k = 0; k < ck->nc; k++) {
         const cl_claim *c = ck->c[k];
         pair p;
@@ -499,11 +593,16 @@ static void check_sentence(checker *ck)
             strcmp(c->done.unit, c->total.unit) == 0) {
             p = (pair){&c->done, &c->total, k, k};
             have = true;
-        } else {
-            for (size_t j = k; j-- > 0 && !have;) {
-                if (ck->c[j]->kind == CL_PROGRESS)
-                    break;
-                have = count_pair(ck, j, k, &p);
+        } else if (c->kind == CL_COUNT) {
+            long j = unit_last_find(pairs, npairs, c->quantity.unit);
+            if (j == -2) {   /* more units than the table holds: look back, claim by claim */
+                for (size_t i = k; i-- > 0 && !have;) {
+                    if (ck->c[i]->kind == CL_PROGRESS)
+                        break;
+                    have = count_pair(ck, i, k, &p);
+                }
+            } else if (j >= 0) {
+                have = count_pair(ck, (size_t)j, k, &p);
             }
         }
         if (have) {
@@ -515,8 +614,15 @@ static void check_sentence(checker *ck)
         } else if (c->kind == CL_COUNT) {
             int r = rate_after(ck, k);
             if (r >= 0)
-                rate_vs_count(ck, k, (size_t)r);
+                rate_vs_count(ck, k, (size_t)r, stated_total(ck, totals, ntotals, k));
         }
+        if (c->kind == CL_PROGRESS)
+            npairs = 0;
+        bool total = c->kind == CL_COUNT && plain(&c->quantity) && (ck->ctx[k].words & CTX_TOTAL);
+        if (total && !c->distributive)
+            unit_last_put(pairs, &npairs, c->quantity.unit, k);
+        if (total)
+            unit_last_put(totals, &ntotals, c->quantity.unit, k);
         over_100(ck, k);
         if (k + 1 < ck->nc)
             from_to(ck, k, k + 1);
@@ -528,26 +634,35 @@ cl_finding *cl_check(const cl_doc *doc, size_t *n)
 {
     checker ck = {.doc = doc};
     const cl_claim **buf = NULL;
+    claim_ctx *ctx = NULL;
     size_t bufcap = 0;
     for (size_t i = 0; i < cl_doc_sentence_count(doc) && !ck.oom; i++) {
         cl_doc_sentence(doc, i, &ck.s);
         if (ck.s.claim_count > bufcap) {
             const cl_claim **nb = realloc(buf, ck.s.claim_count * sizeof *nb);
-            if (!nb) {
+            if (nb)
+                buf = nb;
+            claim_ctx *nc = realloc(ctx, ck.s.claim_count * sizeof *nc);
+            if (nc)
+                ctx = nc;
+            if (!nb || !nc) {
                 ck.oom = true;
                 break;
             }
-            buf = nb;
             bufcap = ck.s.claim_count;
         }
         ck.c = buf;
+        ck.ctx = ctx;
+        ck.nlevels = 0;
         ck.first = ck.s.first_claim;
         ck.nc = ck.s.claim_count;
         for (size_t k = 0; k < ck.nc; k++)
             buf[k] = cl_doc_claim(doc, ck.first + k);
+        index_contexts(&ck);
         check_sentence(&ck);
     }
     free(buf);
+    free(ctx);
     if (ck.oom || ck.n == 0) {
         free(ck.f);
         *n = 0;
@@ -565,28 +680,10 @@ const char *cl_find_level_name(cl_find_level level)
 
 /* -- output ---------------------------------------------------------------------------------- */
 
-/* A span's text as a JSON string; NUL becomes U+FFFD, as in the JSON emitter. */
+/* A span's text as a JSON string: NUL and invalid UTF-8 as U+FFFD, as in the JSON emitter. */
 static cJSON *span_text(const cl_doc *doc, cl_span s)
 {
-    size_t n = s.end > s.start ? s.end - s.start : 0, nuls = 0;
-    const char *src = cl_doc_text(doc) + s.start;
-    for (size_t i = 0; i < n; i++)
-        nuls += src[i] == '\0';
-    char *buf = malloc(n + nuls * 2 + 1), *p = buf;
-    if (!buf)
-        return cJSON_CreateNull();
-    for (size_t i = 0; i < n; i++) {
-        if (src[i] == '\0') {
-            memcpy(p, "\xEF\xBF\xBD", 3);
-            p += 3;
-        } else {
-            *p++ = src[i];
-        }
-    }
-    *p = '\0';
-    cJSON *str = cJSON_CreateString(buf);
-    free(buf);
-    return str;
+    return cl_json_text(cl_doc_text(doc) + s.start, s.end > s.start ? s.end - s.start : 0);
 }
 
 static cJSON *span_json(const cl_doc *doc, cl_span s)
@@ -613,7 +710,7 @@ static cJSON *finding_json(const cl_doc *doc, const cl_finding *f)
     cl_doc_position(doc, finding_offset(doc, f), &line, &column);
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "type", "Finding");
-    cJSON_AddStringToObject(o, "doc", cl_doc_name(doc));
+    cJSON_AddItemToObject(o, "doc", cl_json_text(cl_doc_name(doc), strlen(cl_doc_name(doc))));
     cJSON_AddStringToObject(o, "code", f->code);
     cJSON_AddStringToObject(o, "severity", cl_find_level_name(f->level));
     cJSON_AddStringToObject(o, "message", f->message);

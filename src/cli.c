@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -29,8 +30,9 @@ typedef struct {
     size_t len;
     char *read_error;      /* the input could not be read: the message */
     char *meta;            /* --input jsonl: the record's other fields (meta.h), or NULL */
-    char *out, *err;       /* rendered output and diagnostics */
-    size_t out_len, err_len;
+    struct cl_chunk *out, *out_last;   /* rendered output not yet written (--jobs: cl_pool) */
+    char *err;             /* diagnostics */
+    size_t err_len;
     bool failed;
     bool done;
     size_t seq;            /* input number: keeps HTML element ids unique across inputs */
@@ -107,37 +109,45 @@ static void report(FILE *err, const cl_doc *doc, const cl_diag *d)
             converted ? " of the UTF-8 text" : "", d->code);
 }
 
-static int render(const cl_cli_options *opt, const cl_doc *doc, cl_item *item, FILE *out)
+/* The auditor's findings, through a FILE in memory (cl_write_findings writes to a FILE). */
+static int render_check(const cl_cli_options *opt, const cl_doc *doc, cl_item *item, cl_wbuf *out)
+{
+    size_t n, len = 0;
+    char *text = NULL;
+    FILE *f = open_memstream(&text, &len);
+    cl_finding *found = cl_check(doc, &n);
+    for (size_t i = 0; found && i < n; i++)   /* claimc check fails on a finding this serious */
+        item->failed |= (int)found[i].level >= opt->fail_level;
+    int rc = f ? cl_write_findings(doc, found, n, f, opt->format == CL_FMT_CHECK_TEXT) : -1;
+    if (f && fclose(f) != 0)
+        rc = -1;
+    cl_wbuf_put(out, text, len);
+    free(text);
+    free(found);
+    return rc;
+}
+
+static int render(const cl_cli_options *opt, const cl_doc *doc, cl_item *item, cl_wbuf *out)
 {
     switch (opt->format) {
-    case CL_FMT_JSONL: return cl_write_jsonl(doc, out);
-    case CL_FMT_TOKENS: return cl_write_tokens(doc, out);
-    case CL_FMT_CSV: return cl_write_csv(doc, out);
-    case CL_FMT_HTML: return cl_write_html(doc, out, item->seq);
+    case CL_FMT_JSONL: return cl_jsonl_write(out, doc);
+    case CL_FMT_TOKENS: return cl_tokens_write(out, doc);
+    case CL_FMT_CSV: return cl_csv_write(out, doc);
+    case CL_FMT_HTML: return cl_html_write(out, doc, item->seq);
     case CL_FMT_CHECK:
-    case CL_FMT_CHECK_TEXT: {
-        size_t n;
-        cl_finding *f = cl_check(doc, &n);
-        for (size_t i = 0; i < n; i++)   /* claimc check fails on a finding this serious */
-            item->failed |= (int)f[i].level >= opt->fail_level;
-        int rc = cl_write_findings(doc, f, n, out, opt->format == CL_FMT_CHECK_TEXT);
-        free(f);
-        return rc;
-    }
-    default: return cl_write_json(doc, out, opt->pretty);
+    case CL_FMT_CHECK_TEXT: return render_check(opt, doc, item, out);
+    default: return cl_json_write(out, doc, opt->pretty);
     }
 }
 
-/* Parse ITEM and render it into memory, or straight into DIRECT when it is next in line (the
- * serial path): a 200 MB input then never holds its whole output in memory as well. */
-static void process(const cl_cli_options *opt, cl_item *item, FILE *direct)
+/* Parse ITEM and render it into OUT: the caller's buffer, reused from item to item, whose
+ * bytes go to the output FILE (the serial path) or to the writing thread in chunks (--jobs). */
+static void process(const cl_cli_options *opt, cl_item *item, cl_wbuf *out)
 {
-    FILE *out = direct ? direct : open_memstream(&item->out, &item->out_len);
+    out->failed = false;
     FILE *err = open_memstream(&item->err, &item->err_len);
-    if (!out || !err) {
+    if (!err) {
         item->failed = true;
-        if (out && out != direct) fclose(out);
-        if (err) fclose(err);
         return;
     }
     if (item->read_error) {
@@ -147,21 +157,38 @@ static void process(const cl_cli_options *opt, cl_item *item, FILE *direct)
         /* read_stream left room for the sentinel: the document keeps the buffer. JSON Lines
          * are written as the parse goes: the claims of a document are never all in memory. */
         cl_jsonl_writer *lines = NULL;
+        cl_csv_writer *rows = NULL;
+        cl_json_stream *doc_json = NULL;
+        cl_outline_fn outline;
         cl_doc *doc;
-        if (opt->format == CL_FMT_JSONL && (lines = cl_jsonl_open(out))) {
+        if (opt->format == CL_FMT_JSONL && (lines = cl_jsonl_open_buf(out))) {
             cl_jsonl_meta(lines, item->meta);
             doc = cl_parse_adopt_each(item->name, item->data, item->len, cl_jsonl_take, lines);
-        } else if ((doc = cl_parse_adopt(item->name, item->data, item->len)) && item->meta) {
+        } else if (opt->format == CL_FMT_JSON &&
+                   (doc_json = cl_json_stream_open(out, opt->pretty, item->meta, &outline))) {
+            /* the Document too is written as the parse goes */
+            doc = cl_parse_adopt_outline(item->name, item->data, item->len, &outline);
+        } else if (opt->format == CL_FMT_CSV && (rows = cl_csv_open_buf(out))) {
+            cl_csv_meta(rows, item->meta);   /* rows too are written as the parse goes */
+            doc = cl_parse_adopt_each(item->name, item->data, item->len, cl_csv_take, rows);
+        } else if ((doc = opt->format == CL_FMT_HTML
+                              ? cl_parse_adopt_claims(item->name, item->data, item->len)
+                              : cl_parse_adopt(item->name, item->data, item->len)) &&
+                   item->meta) {
             cl_doc_set_meta(doc, item->meta);
         }
         item->data = NULL;
         if (!doc) {
             cl_jsonl_close(lines);
+            cl_csv_close(rows);
+            cl_json_stream_close(doc_json, NULL);
             fprintf(err, "%s: error: out of memory\n", item->name);
             item->failed = true;
         } else {
-            int rc = lines ? cl_jsonl_close(lines) : render(opt, doc, item, out);
-            if (rc < 0)
+            int rc = lines ? cl_jsonl_close(lines) : rows ? cl_csv_close(rows)
+                   : doc_json ? cl_json_stream_close(doc_json, doc) : render(opt, doc, item, out);
+            cl_wbuf_flush(out);
+            if (rc < 0 || out->failed)
                 item->failed = true;
             for (size_t i = 0; i < cl_doc_diag_count(doc); i++)
                 report(err, doc, cl_doc_diag(doc, i));
@@ -169,8 +196,6 @@ static void process(const cl_cli_options *opt, cl_item *item, FILE *direct)
             cl_doc_free(doc);
         }
     }
-    if (out != direct)
-        fclose(out);
     fclose(err);
     free(item->data);
     item->data = NULL;
@@ -225,17 +250,24 @@ static void progress_step(cl_progress *p, const char *name)
     p->drawn = true;
 }
 
-static bool finish(const cl_cli_options *opt, cl_item *item, FILE *out, cl_progress *bar)
+/* After a write to OUT: the first write error's errno, while errno still says it (the stream
+ * keeps only that one failed; a later fflush may have nothing left to fail on). */
+static void note_write(cl_output *out)
+{
+    if (!out->err && ferror(out->file))
+        out->err = errno ? errno : EIO;
+}
+
+/* ITEM's output is written (the serial path wrote it as it went, the pool's writer chunk by
+ * chunk): its diagnostics, and its place in the progress bar. */
+static bool finish(const cl_cli_options *opt, cl_item *item, cl_progress *bar)
 {
     bool ok = !item->failed;
-    if (item->out_len && fwrite(item->out, 1, item->out_len, out) != item->out_len)
-        ok = false;
     if (!opt->quiet && item->err_len) {
         progress_clear(bar);   /* a diagnostic gets a line of its own */
         fwrite(item->err, 1, item->err_len, stderr);
     }
     progress_step(bar, item->name ? item->name : "");
-    free(item->out);
     free(item->err);
     free(item->name);
     free(item->read_error);
@@ -297,6 +329,21 @@ static bool next_one(cl_inputs *in, cl_item *item, bool *failed)
 
 /* -- the pool -------------------------------------------------------------------------------- */
 
+/* Workers render into a buffer of their own, reused from item to item, whose bytes go to the
+ * writing (main) thread in chunks of CHUNK bytes: taken from a free list and given back once
+ * written, so no output is grown or copied as a whole (a growing open_memstream per document
+ * faulted in fresh pages in memmove and memset: two jobs ran slower than one), and the oldest
+ * item is written while it is parsed. An item that is not the oldest waits once MAX_CHUNKS
+ * chunks are held: memory stays bounded whatever the inputs. */
+#define CHUNK ((size_t)256 << 10)
+#define MAX_CHUNKS_PER_JOB 64   /* 16 MiB */
+
+typedef struct cl_chunk {
+    struct cl_chunk *next;
+    size_t len;
+    char data[CHUNK];
+} cl_chunk;
+
 typedef struct {
     const cl_cli_options *opt;
     cl_item *window;
@@ -304,13 +351,100 @@ typedef struct {
     size_t head, filled;    /* items [head, filled) are in flight, by sequence number */
     size_t claimed;         /* items below this have been taken by a worker */
     bool closing;
+    cl_chunk *free_chunks;  /* written, to be used again */
+    size_t held, max_held;  /* chunks holding output not yet written */
     pthread_mutex_t lock;
-    pthread_cond_t work, progress;
+    pthread_cond_t work, progress, room;
 } cl_pool;
+
+typedef struct {
+    cl_pool *pool;
+    cl_item *item;
+} chunk_sink_arg;
+
+/* A worker's bytes, appended to its item's chunks (cl_wbuf's sink). */
+static bool chunk_sink(void *arg, const char *bytes, size_t n)
+{
+    chunk_sink_arg *a = arg;
+    cl_pool *p = a->pool;
+    cl_item *item = a->item;
+    bool filled = false;   /* a chunk is full: the writer has something to write */
+    pthread_mutex_lock(&p->lock);
+    while (n) {
+        while (p->held >= p->max_held && item != &p->window[p->head % p->size])
+            pthread_cond_wait(&p->room, &p->lock);   /* the writer catches up */
+        cl_chunk *c = item->out_last;
+        if (!c || c->len == CHUNK) {
+            if ((c = p->free_chunks))
+                p->free_chunks = c->next;
+            else if (!(c = malloc(sizeof *c))) {
+                pthread_mutex_unlock(&p->lock);
+                return false;
+            }
+            c->next = NULL;
+            c->len = 0;
+            filled |= item->out_last != NULL;
+            if (item->out_last)
+                item->out_last->next = c;
+            else
+                item->out = c;
+            item->out_last = c;
+            p->held++;
+        }
+        size_t k = CHUNK - c->len < n ? CHUNK - c->len : n;
+        memcpy(c->data + c->len, bytes, k);
+        c->len += k;
+        bytes += k;
+        n -= k;
+    }
+    if (filled)
+        pthread_cond_broadcast(&p->progress);
+    pthread_mutex_unlock(&p->lock);
+    return true;
+}
+
+/* Write ITEM's output as its worker hands it over, until the item is done; called with the
+ * lock held, returns with it held. False when writing failed. */
+static bool write_item(cl_pool *p, cl_item *item, cl_output *out)
+{
+    bool ok = true;
+    for (;;) {
+        /* the chunks full so far (the last may still grow), or all once the item is done */
+        cl_chunk *first = item->out, *last = item->done ? item->out_last : NULL;
+        if (!item->done)
+            for (cl_chunk *c = first; c && c->next; c = c->next)
+                last = c;
+        if (!last) {
+            if (item->done)
+                return ok;
+            pthread_cond_wait(&p->progress, &p->lock);
+            continue;
+        }
+        item->out = last->next;
+        if (!item->out)
+            item->out_last = NULL;
+        last->next = NULL;
+        pthread_mutex_unlock(&p->lock);
+        size_t n = 0;
+        for (cl_chunk *c = first; c; c = c->next, n++)
+            if (ok && fwrite(c->data, 1, c->len, out->file) != c->len) {
+                note_write(out);
+                ok = false;
+            }
+        pthread_mutex_lock(&p->lock);
+        last->next = p->free_chunks;
+        p->free_chunks = first;
+        p->held -= n;
+        pthread_cond_broadcast(&p->room);
+    }
+}
 
 static void *worker(void *arg)
 {
     cl_pool *p = arg;
+    chunk_sink_arg sink = {p, NULL};
+    cl_wbuf out;
+    cl_wbuf_init_sink(&out, chunk_sink, &sink);
     pthread_mutex_lock(&p->lock);
     for (;;) {
         while (p->claimed == p->filled && !p->closing)
@@ -319,24 +453,31 @@ static void *worker(void *arg)
             break;
         cl_item *item = &p->window[p->claimed++ % p->size];
         pthread_mutex_unlock(&p->lock);
-        process(p->opt, item, NULL);
+        sink.item = item;
+        process(p->opt, item, &out);
         pthread_mutex_lock(&p->lock);
         item->done = true;
         pthread_cond_broadcast(&p->progress);
     }
     pthread_mutex_unlock(&p->lock);
+    cl_wbuf_close(&out);
     return NULL;
 }
 
-static bool run_serial(const cl_cli_options *opt, cl_inputs *in, FILE *out, cl_progress *bar)
+static bool run_serial(const cl_cli_options *opt, cl_inputs *in, cl_output *out, cl_progress *bar)
 {
     bool ok = true;
     cl_item item;
     memset(&item, 0, sizeof item);
+    cl_wbuf direct;   /* straight to OUT: a 200 MB input never holds its output in memory */
+    cl_wbuf_init(&direct, out->file);
     while (next_input(in, &item, &ok)) {
-        process(opt, &item, out);
-        ok &= finish(opt, &item, out, bar);
+        process(opt, &item, &direct);
+        note_write(out);
+        ok &= finish(opt, &item, bar);
     }
+    ok &= cl_wbuf_close(&direct) == 0;
+    note_write(out);
     return ok;
 }
 
@@ -348,7 +489,7 @@ static bool inputs_done(cl_inputs *in, bool ok)
     return ok;
 }
 
-static bool run_items(const cl_cli_options *opt, char *const *files, int nfiles, FILE *out,
+static bool run_items(const cl_cli_options *opt, char *const *files, int nfiles, cl_output *out,
                       cl_progress *bar)
 {
     cl_inputs in = {.files = files, .nfiles = nfiles, .jsonl = opt->jsonl_input};
@@ -358,7 +499,7 @@ static bool run_items(const cl_cli_options *opt, char *const *files, int nfiles,
     if (jobs <= 1)
         return inputs_done(&in, run_serial(opt, &in, out, bar));
 
-    cl_pool p = {.opt = opt, .size = (size_t)jobs * 4};
+    cl_pool p = {.opt = opt, .size = (size_t)jobs * 4, .max_held = (size_t)jobs * MAX_CHUNKS_PER_JOB};
     p.window = calloc(p.size, sizeof *p.window);
     pthread_t *threads = calloc((size_t)jobs, sizeof *threads);
     if (!p.window || !threads) {
@@ -369,6 +510,7 @@ static bool run_items(const cl_cli_options *opt, char *const *files, int nfiles,
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.work, NULL);
     pthread_cond_init(&p.progress, NULL);
+    pthread_cond_init(&p.room, NULL);
     int started = 0;
     for (; started < jobs; started++)
         if (pthread_create(&threads[started], NULL, worker, &p) != 0)
@@ -391,21 +533,27 @@ static bool run_items(const cl_cli_options *opt, char *const *files, int nfiles,
         }
         if (p.head == p.filled)
             break;
-        /* write the oldest item when it is done */
+        /* write the oldest item as it is rendered */
         cl_item *item = &p.window[p.head % p.size];
         pthread_mutex_lock(&p.lock);
         if (started == 0 && !item->done) {   /* no worker could start: do it here */
             p.claimed++;
             pthread_mutex_unlock(&p.lock);
-            process(opt, item, NULL);
+            chunk_sink_arg sink = {&p, item};
+            cl_wbuf here;
+            cl_wbuf_init_sink(&here, chunk_sink, &sink);
+            process(opt, item, &here);
+            cl_wbuf_close(&here);
             pthread_mutex_lock(&p.lock);
             item->done = true;
         }
-        while (!item->done)
-            pthread_cond_wait(&p.progress, &p.lock);
+        ok &= write_item(&p, item, out);
         pthread_mutex_unlock(&p.lock);
-        ok &= finish(opt, item, out, bar);
+        ok &= finish(opt, item, bar);
+        pthread_mutex_lock(&p.lock);
         p.head++;
+        pthread_cond_broadcast(&p.room);   /* the next item is the oldest now */
+        pthread_mutex_unlock(&p.lock);
     }
     pthread_mutex_lock(&p.lock);
     p.closing = true;
@@ -416,44 +564,55 @@ static bool run_items(const cl_cli_options *opt, char *const *files, int nfiles,
     pthread_mutex_destroy(&p.lock);
     pthread_cond_destroy(&p.work);
     pthread_cond_destroy(&p.progress);
+    pthread_cond_destroy(&p.room);
+    for (cl_chunk *c = p.free_chunks, *next; c; c = next) {
+        next = c->next;
+        free(c);
+    }
     free(p.window);
     free(threads);
     return inputs_done(&in, ok);
 }
 
 /* What a format writes once around all inputs: the CSV header, the HTML page's head and tail. */
-bool cl_run(const cl_cli_options *opt, char *const *files, int nfiles, FILE *out)
+bool cl_run(const cl_cli_options *opt, char *const *files, int nfiles, cl_output *out)
 {
     cl_progress bar = {.on = opt->progress, .total = (size_t)nfiles};
     bool ok = true;
     if (opt->format == CL_FMT_CSV)
-        ok = cl_write_csv_header(out) == 0;
+        ok = cl_write_csv_header(out->file) == 0;
     if (opt->format == CL_FMT_HTML) {
         bool one = nfiles == 1 && strcmp(files[0], "-") != 0 && !opt->jsonl_input;
         char count[32];
         snprintf(count, sizeof count, "%d %s", nfiles, opt->jsonl_input ? "record files" : "inputs");
         char *title = dup_printf("claimc: %s%s", one ? files[0] : count, "");
-        ok = cl_write_html_head(out, title) == 0;
+        ok = cl_write_html_head(out->file, title) == 0;
         free(title);
     }
+    note_write(out);
     ok &= run_items(opt, files, nfiles, out, &bar);
     progress_clear(&bar);
     if (opt->format == CL_FMT_HTML)
-        ok &= cl_write_html_tail(out) == 0;
+        ok &= cl_write_html_tail(out->file) == 0;
+    note_write(out);
     return ok;
 }
 
 /* -- atomic output --------------------------------------------------------------------------- */
 
 /* Interrupted (Ctrl-C, kill): the temporary file goes, the old FILE stays. kill -9 cannot be
- * caught; it leaves FILE.tmp.XXXXXX beside an untouched FILE. */
-static const char *volatile temp_to_remove;
+ * caught; it leaves FILE.tmp.XXXXXX beside an untouched FILE. The handler may run on any
+ * thread: the name is a lock-free atomic (C11 7.14.1.1 allows those in a handler), set before
+ * the workers start and cleared after they end. The CLI's one piece of global state. */
+static _Atomic(const char *) temp_to_remove;
+_Static_assert(ATOMIC_POINTER_LOCK_FREE == 2, "a signal handler may only touch lock-free atomics");
 static const int fatal_signals[] = {SIGINT, SIGTERM, SIGHUP};
 
 static void remove_temp_and_die(int sig)
 {
-    if (temp_to_remove)
-        unlink(temp_to_remove);   /* async-signal-safe, as are the two calls below */
+    const char *temp = atomic_load(&temp_to_remove);
+    if (temp)
+        unlink(temp);   /* async-signal-safe, as are the two calls below */
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -463,8 +622,10 @@ bool cl_output_open(cl_output *o, const char *name)
     memset(o, 0, sizeof *o);
     if (!name || strcmp(name, "-") == 0) {
         o->file = stdout;
+        o->shown = "standard output";
         return true;
     }
+    o->shown = name;
     struct stat st;
     if (stat(name, &st) == 0 && !S_ISREG(st.st_mode)) {
         /* -o /dev/null, a FIFO: written in place (renaming over a device would replace it) */
@@ -490,7 +651,7 @@ bool cl_output_open(cl_output *o, const char *name)
         free(o->temp_name);
         return false;
     }
-    temp_to_remove = o->temp_name;
+    atomic_store(&temp_to_remove, o->temp_name);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = remove_temp_and_die;
@@ -499,17 +660,39 @@ bool cl_output_open(cl_output *o, const char *name)
     return true;
 }
 
+/* ERR: the errno of the failed call; 0 when the stream only says an earlier write failed. */
+static void write_error(const cl_output *o, int err)
+{
+    fprintf(stderr, "claimc: write error: %s: %s\n", o->shown, strerror(err ? err : EIO));
+}
+
 bool cl_output_close(cl_output *o, bool keep)
 {
+    errno = 0;
     bool ok = fflush(o->file) == 0 && !ferror(o->file);
-    if (o->file == stdout)
+    int err = o->err ? o->err : errno;   /* the first failed write's, else fflush's */
+    if (o->file == stdout || !o->temp_name) {   /* standard output, or written in place */
+        /* closed here, as GNU's close_stdout does: a file system may report errors only then */
+        if (fclose(o->file) != 0 && ok) {
+            ok = false;
+            err = errno;
+        }
+        if (!ok)
+            write_error(o, err);
         return ok;
-    if (!o->temp_name)   /* written in place */
-        return fclose(o->file) == 0 && ok;
-    ok = fsync(fileno(o->file)) == 0 && ok;   /* on disk before the rename makes it FILE */
-    ok = fclose(o->file) == 0 && ok;
+    }
+    if (ok && fsync(fileno(o->file)) != 0) {   /* on disk before the rename makes it FILE */
+        ok = false;
+        err = errno;
+    }
+    if (fclose(o->file) != 0 && ok) {
+        ok = false;
+        err = errno;
+    }
+    if (!ok)
+        write_error(o, err);
     (void)keep;   /* what was parsed is kept even when an input failed */
-    temp_to_remove = NULL;
+    atomic_store(&temp_to_remove, NULL);
     if (ok && rename(o->temp_name, o->final_name) != 0) {
         fprintf(stderr, "claimc: cannot write %s: %s\n", o->final_name, strerror(errno));
         ok = false;

@@ -8,6 +8,7 @@
 #include <cjson/cJSON.h>
 
 #include "compare.h"
+#include "jtext.h"
 #include "readfile.h"
 #include "utf8.h"
 
@@ -157,9 +158,12 @@ static int write_table(const cl_compare *t, bool all, FILE *out)
     for (size_t k = 0; k < t->nrows; k++) {
         if (!shown(t, &t->rows[k], all))
             continue;
-        for (size_t c = 0; c < ncols; c++) {
+        size_t last = ncols - 1;   /* the last column with text: no spaces after it */
+        while (last > 0 && !row_field(t, &t->rows[k], last, buf)[0])
+            last--;
+        for (size_t c = 0; c <= last; c++) {
             row_field(t, &t->rows[k], c, buf);
-            pad(out, buf, strlen(buf), c + 1 < ncols ? w[c] + 2 : 0);
+            pad(out, buf, strlen(buf), c < last ? w[c] + 2 : 0);
         }
         fputc('\n', out);
     }
@@ -239,14 +243,7 @@ static int write_csv(const cl_compare *t, bool all, FILE *out)
 
 static cJSON *span_text(const cl_doc *doc, cl_span s)
 {
-    char *buf = malloc(s.end - s.start + 1);
-    if (!buf)
-        return cJSON_CreateNull();
-    memcpy(buf, cl_doc_text(doc) + s.start, s.end - s.start);
-    buf[s.end - s.start] = '\0';
-    cJSON *j = cJSON_CreateString(buf);
-    free(buf);
-    return j;
+    return cl_json_text(cl_doc_text(doc) + s.start, s.end > s.start ? s.end - s.start : 0);
 }
 
 static double rounded(double x, double step)
@@ -298,7 +295,7 @@ static int write_json(const cl_compare *t, bool all, FILE *out)
 {
     cJSON *o = cJSON_CreateObject(), *docs = cJSON_AddArrayToObject(o, "documents");
     for (size_t d = 0; d < t->ndocs; d++)
-        cJSON_AddItemToArray(docs, cJSON_CreateString(cl_doc_name(t->docs[d])));
+        cJSON_AddItemToArray(docs, cl_json_text(cl_doc_name(t->docs[d]), strlen(cl_doc_name(t->docs[d]))));
     cJSON *rows = cJSON_AddArrayToObject(o, "rows");
     for (size_t k = 0; k < t->nrows; k++) {
         const cl_row *r = &t->rows[k];

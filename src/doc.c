@@ -148,6 +148,12 @@ typedef struct {
     void *arg;
     size_t handed;   /* claims handed out so far: the id of the next */
     bool stopped;    /* on_claim said stop */
+    /* or the outline (cl_parse_adopt_outline), each item waiting until it is final */
+    const cl_outline_fn *outline;
+    cl_section *waiting;       /* a heading whose title the next sentence may be */
+    bool has_sentence;
+    cl_sentence sentence;      /* the last sentence (first_claim an id): its last claim may
+                                * yet move into the next sentence's progress claim */
 } cl_stream;
 
 /* The sentence just parsed, with its claims (from FIRST_CLAIM on), in the document's lists. */
@@ -202,6 +208,58 @@ static bool hand_out(cl_doc *doc, cl_ctx *ctx, cl_stream *st, bool all)
     return true;
 }
 
+/* The outline streamed: the waiting sentence to the sink with its claims, which are forgotten. */
+static bool flush_sentence(cl_doc *doc, cl_ctx *ctx, cl_stream *st)
+{
+    if (!st->has_sentence)
+        return true;
+    st->has_sentence = false;
+    cl_claim *claims = doc->claims.data;
+    size_t drop = st->sentence.first_claim - st->handed + st->sentence.claim_count;
+    if (!st->outline->sentence(st->outline->arg, doc, &st->sentence,
+                               claims + (st->sentence.first_claim - st->handed))) {
+        st->stopped = true;
+        return false;
+    }
+    memmove(claims, claims + drop, (doc->claims.len - drop) * sizeof *claims);
+    doc->claims.len -= drop;
+    st->handed += drop;
+    if (ctx->pending_claim >= 0)
+        ctx->pending_claim -= (long)drop;
+    return true;
+}
+
+/* The waiting heading to the sink: its title is what it will be (and its plan with it). */
+static bool flush_heading(cl_doc *doc, cl_ctx *ctx, cl_stream *st)
+{
+    cl_section *h = st->waiting;
+    if (!h)
+        return true;
+    st->waiting = NULL;
+    cl_section_plan(ctx, h);
+    if (!st->outline->heading(st->outline->arg, doc, h)) {
+        st->stopped = true;
+        return false;
+    }
+    return true;
+}
+
+/* The sentence just built (its claims from index FIRST_CLAIM on) makes the items before it
+ * final: the sentence before (less the total this one took, when it did), or the heading this
+ * one titles. It waits in turn. */
+static bool outline_sentence(cl_doc *doc, cl_ctx *ctx, cl_stream *st, size_t first_claim)
+{
+    if (ctx->merged && st->has_sentence)
+        st->sentence.claim_count--;
+    size_t first = st->handed + first_claim - (ctx->merged ? 1 : 0);
+    if (!flush_sentence(doc, ctx, st) || !flush_heading(doc, ctx, st))
+        return false;
+    st->sentence = (cl_sentence){ctx->span, ctx->section, first,
+                                 st->handed + doc->claims.len - first};
+    st->has_sentence = true;
+    return true;
+}
+
 static void parse_text(cl_doc *doc, const title_words *words, cl_stream *stream)
 {
     cl_filter f;
@@ -215,7 +273,10 @@ static void parse_text(cl_doc *doc, const title_words *words, cl_stream *stream)
     cl_section *stack[MAX_DEPTH];
     int depth = 0;
     cl_section *untitled = NULL;   /* a heading whose title is the next sentence */
-    for (;;) {
+    const cl_outline_fn *outline = stream ? stream->outline : NULL;
+    if (outline && !outline->start(outline->arg, doc))
+        stream->stopped = true;
+    for (; !(stream && stream->stopped);) {
         cl_span marker;
         int level = 0;
         ctx.ntoks = ctx.ndrafts = 0;
@@ -238,7 +299,10 @@ static void parse_text(cl_doc *doc, const title_words *words, cl_stream *stream)
                 ctx.pending_claim = -1;   /* what the builder does with a sentence of no claims */
                 ctx.merged = false;
             }
-            if (stream) {
+            if (outline) {
+                if (!outline_sentence(doc, &ctx, stream, first_claim))
+                    break;
+            } else if (stream) {
                 /* most sentences have no claim: no call (its register saves cost more than the
                  * test) */
                 if (doc->claims.len && !hand_out(doc, &ctx, stream, false))
@@ -251,6 +315,8 @@ static void parse_text(cl_doc *doc, const title_words *words, cl_stream *stream)
             break;
         if (ev == CL_EV_HEADING) {
             ctx.pending_claim = -1;   /* a total does not carry over a heading */
+            if (outline && (!flush_sentence(doc, &ctx, stream) || !flush_heading(doc, &ctx, stream)))
+                break;
             while (depth && stack[depth - 1]->level >= level)
                 depth--;
             /* streaming: the claims point at their headings, but nothing lists them */
@@ -268,6 +334,8 @@ static void parse_text(cl_doc *doc, const title_words *words, cl_stream *stream)
                 depth--;   /* deeper nesting than any report has: stay at the deepest level */
             stack[depth++] = sec;
             untitled = sec;
+            if (outline)
+                stream->waiting = sec;
         } else if (ev == CL_EV_END) {
             break;
         }
@@ -275,7 +343,9 @@ static void parse_text(cl_doc *doc, const title_words *words, cl_stream *stream)
     if (ctx.oom)
         cl_doc_diag_add(doc, CL_SEV_ERROR, "memory", "out of memory; the rest was not parsed",
                         ctx.span);
-    if (stream && !stream->stopped)
+    if (outline && !stream->stopped && flush_sentence(doc, &ctx, stream))
+        flush_heading(doc, &ctx, stream);
+    else if (stream && !outline && !stream->stopped)
         hand_out(doc, &ctx, stream, true);
     for (size_t i = 0; i < doc->sections.len; i++)   /* the listed headings, for the reader */
         cl_section_plan(&ctx, CL_VEC_AT(doc->sections, cl_section *, i));
@@ -343,6 +413,51 @@ cl_doc *cl_parse(const char *name, const void *data, size_t len)
 cl_doc *cl_parse_adopt(const char *name, unsigned char *data, size_t len)
 {
     return parse(name, data, len, data, NULL);
+}
+
+/* cl_parse_adopt_claims' sink: each claim, once final, into the vector ARG of the document's
+ * arena (the document is the parse's own: its arena takes the vector). */
+static bool keep_claim(void *arg, const cl_doc *doc, const cl_claim *claim, size_t id)
+{
+    (void)id;
+    cl_claim *slot = cl_vec_push_raw(&((cl_doc *)doc)->arena, arg, sizeof *slot);
+    if (slot)
+        *slot = *claim;
+    return slot != NULL;
+}
+
+cl_doc *cl_parse_adopt_claims(const char *name, unsigned char *data, size_t len)
+{
+    cl_vec kept = {0};
+    cl_stream stream = {.on_claim = keep_claim, .arg = &kept};
+    cl_doc *doc = parse(name, data, len, data, &stream);
+    if (!doc) {
+        free(kept.data);
+        return NULL;
+    }
+    /* the kept claims become the document's (whose own vector was the builder's workspace):
+     * the arena, which frees vectors through its list of them, forgets KEPT (on this stack) */
+    for (cl_vec **at = &doc->arena.vecs; *at; at = &(*at)->next)
+        if (*at == &kept) {
+            *at = kept.next;
+            break;
+        }
+    if (!doc->claims.cap) {   /* never grown: not in the list yet */
+        doc->claims.next = doc->arena.vecs;
+        doc->arena.vecs = &doc->claims;
+    }
+    free(doc->claims.data);
+    doc->claims.data = kept.data;
+    doc->claims.len = kept.len;
+    doc->claims.cap = kept.cap;
+    return doc;
+}
+
+cl_doc *cl_parse_adopt_outline(const char *name, unsigned char *data, size_t len,
+                               const cl_outline_fn *fn)
+{
+    cl_stream stream = {.outline = fn};
+    return parse(name, data, len, data, &stream);
 }
 
 cl_doc *cl_parse_adopt_each(const char *name, unsigned char *data, size_t len,

@@ -62,6 +62,25 @@ typedef bool (*cl_claim_fn)(void *arg, const cl_doc *doc, const cl_claim *claim,
 cl_doc *cl_parse_adopt_each(const char *name, unsigned char *data, size_t len,
                             cl_claim_fn on_claim, void *arg);
 
+/* Streaming the outline, for --format json: START once the text is decoded (encoding, plan,
+ * length known), then headings and sentences in document order, each once final (a heading
+ * when its title is known, a sentence when its claims are: its last may yet become the total
+ * of the next sentence's progress claim), the sentence with its claims (CLAIMS[0..claim_count),
+ * ids from first_claim on). Nothing is kept: the document returned lists no claims, sentences
+ * or headings. A callback returns false to stop the parse. */
+typedef struct {
+    bool (*start)(void *arg, const cl_doc *doc);
+    bool (*heading)(void *arg, const cl_doc *doc, const cl_section *s);
+    bool (*sentence)(void *arg, const cl_doc *doc, const cl_sentence *s, const cl_claim *claims);
+    void *arg;
+} cl_outline_fn;
+cl_doc *cl_parse_adopt_outline(const char *name, unsigned char *data, size_t len,
+                               const cl_outline_fn *fn);
+
+/* A parse that keeps the claims but neither sentences nor headings (--format html: a page
+ * needs every claim before its text, and nothing of the outline). */
+cl_doc *cl_parse_adopt_claims(const char *name, unsigned char *data, size_t len);
+
 void cl_doc_diag_add(cl_doc *doc, cl_severity sev, const char *code, const char *message,
                      cl_span span);
 static inline cl_span cl_span_of(uint32_t start, uint32_t end)

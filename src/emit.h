@@ -72,6 +72,22 @@ void cl_jsonl_meta(cl_jsonl_writer *w, const char *meta);
 /* cl_jsonl_claim as a cl_claim_fn: cl_parse_adopt_each(name, data, len, cl_jsonl_take, w). */
 bool cl_jsonl_take(void *writer, const cl_doc *doc, const cl_claim *claim, size_t id);
 
+/* -- CSV, one claim at a time (emit_csv.c): as the JSONL writer above, for --format csv ---- */
+typedef struct cl_csv_writer cl_csv_writer;
+cl_csv_writer *cl_csv_open_buf(cl_wbuf *b);
+void cl_csv_meta(cl_csv_writer *w, const char *meta);   /* else each document's own */
+bool cl_csv_take(void *writer, const cl_doc *doc, const cl_claim *claim, size_t id);
+int cl_csv_close(cl_csv_writer *w);   /* flushes B (not freed), frees W: 0, or -1 */
+
+/* -- the JSON Document as a parse hands out its outline (emit_json.c), for --format json:
+ * a document's claims, sentences and outline are never all in memory. META: a record's fields,
+ * else the document's own. cl_json_stream_close writes the rest (diagnostics, stats) and
+ * flushes B: 0, or -1. */
+typedef struct cl_json_stream cl_json_stream;
+cl_json_stream *cl_json_stream_open(cl_wbuf *b, bool pretty, const char *meta,
+                                    cl_outline_fn *fn);
+int cl_json_stream_close(cl_json_stream *s, const cl_doc *doc);
+
 /* -- every format into a buffer (0, or -1 when out of memory or writing failed) -------------- */
 
 int cl_json_write(cl_wbuf *b, const cl_doc *doc, bool pretty);     /* emit_json.c */

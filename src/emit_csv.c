@@ -126,7 +126,7 @@ static bool join_path(joined_path *j, const cl_doc *doc, const cl_section *s)
 
 /* One row: a column is one line here, and one name in the header above. */
 static char *w_row(char *o, const cl_doc *doc, const cl_claim *c, size_t id, uint32_t line,
-                   uint32_t column, const joined_path *path)
+                   uint32_t column, const joined_path *path, const char *meta)
 {
     bool progress = c->kind == CL_PROGRESS;
     const cl_quantity *q = progress ? &c->done : &c->quantity;
@@ -152,38 +152,83 @@ static char *w_row(char *o, const cl_doc *doc, const cl_claim *c, size_t id, uin
     o = w_uint(o, c->span.end);
     o = w_span(o, doc, c->span);
     o = w_str(o, c->indicator);   /* the canonical indicator (grammar/indicators.tsv), or empty */
-    o = w_str(o, doc->meta);   /* the record's fields as JSON (meta.c), or empty */
+    o = w_str(o, meta);   /* the record's fields as JSON (meta.c), or empty */
     return CL_LIT(o, "\r\n");
+}
+
+/* Rows one claim at a time: from a parsed document (cl_csv_write), or as a streaming parse
+ * hands the claims out (cl_parse_adopt_each, for --format csv), so a document's claims are
+ * never all in memory. */
+struct cl_csv_writer {
+    cl_wbuf *b;
+    const cl_doc *doc;
+    const char *meta;    /* cl_csv_meta's, else the document's own */
+    cl_textpos pos;
+    joined_path path;
+};
+
+cl_csv_writer *cl_csv_open_buf(cl_wbuf *b)
+{
+    cl_csv_writer *w = calloc(1, sizeof *w);
+    if (w)
+        w->b = b;
+    return w;
+}
+
+void cl_csv_meta(cl_csv_writer *w, const char *meta)
+{
+    w->meta = meta;
+}
+
+bool cl_csv_take(void *writer, const cl_doc *doc, const cl_claim *c, size_t id)
+{
+    cl_csv_writer *w = writer;
+    if (w->doc != doc) {   /* the first claim of a document */
+        w->doc = doc;
+        cl_textpos_init(&w->pos, doc->text, doc->len);
+        w->path.valid = false;
+    }
+    w->pos.first_cr = doc->first_cr;   /* a streaming parse may have lexed a CR since */
+    const char *meta = w->meta ? w->meta : doc->meta;
+    if (!join_path(&w->path, doc, c->section)) {
+        w->b->failed = true;
+        return false;
+    }
+    size_t text = strlen(doc->name) + w->path.len + cl_span_len(c->subject) +
+                  cl_span_len(c->span) + cl_span_len(c->quantity.unit_text) +
+                  cl_span_len(c->done.unit_text) + cl_span_len(c->baseline);
+    const char *unit = c->kind == CL_PROGRESS ? c->done.unit : c->quantity.unit;
+    text += (unit ? strlen(unit) : 0) + (meta ? strlen(meta) : 0) +
+            (c->indicator ? strlen(c->indicator) : 0);
+    char *o = cl_wbuf_room(w->b, FIELD_MAX(text) + 20 * CL_DEC_MAX + 512);
+    if (!o)
+        return false;
+    uint32_t line, column;
+    cl_textpos_at(&w->pos, c->span.start, &line, &column);
+    cl_wbuf_end(w->b, w_row(o, doc, c, id, line, column, &w->path, meta));
+    return !w->b->failed;
+}
+
+int cl_csv_close(cl_csv_writer *w)
+{
+    if (!w)
+        return -1;
+    cl_wbuf_flush(w->b);
+    int rc = w->b->failed ? -1 : 0;
+    free(w->path.p);
+    free(w);
+    return rc;
 }
 
 int cl_csv_write(cl_wbuf *b, const cl_doc *doc)
 {
-    cl_textpos pos;
-    cl_textpos_init(&pos, doc->text, doc->len);
-    pos.first_cr = doc->first_cr;
-    joined_path path = {0};
-    size_t name_len = strlen(doc->name);
-    for (size_t i = 0; i < doc->claims.len; i++) {
-        const cl_claim *c = cl_doc_claim(doc, i);
-        if (!join_path(&path, doc, c->section)) {
-            b->failed = true;
+    cl_csv_writer *w = cl_csv_open_buf(b);
+    if (!w)
+        return -1;
+    for (size_t i = 0; i < doc->claims.len; i++)
+        if (!cl_csv_take(w, doc, cl_doc_claim(doc, i), i))
             break;
-        }
-        size_t text = name_len + path.len + cl_span_len(c->subject) + cl_span_len(c->span) +
-                      cl_span_len(c->quantity.unit_text) + cl_span_len(c->done.unit_text) +
-                      cl_span_len(c->baseline);
-        const char *unit = c->kind == CL_PROGRESS ? c->done.unit : c->quantity.unit;
-        text += (unit ? strlen(unit) : 0) + (doc->meta ? strlen(doc->meta) : 0) +
-                (c->indicator ? strlen(c->indicator) : 0);
-        char *o = cl_wbuf_room(b, FIELD_MAX(text) + 20 * CL_DEC_MAX + 512);
-        if (!o)
-            break;
-        uint32_t line, column;
-        cl_textpos_at(&pos, c->span.start, &line, &column);
-        cl_wbuf_end(b, w_row(o, doc, c, i, line, column, &path));
-    }
-    free(path.p);
-    return b->failed ? -1 : 0;
+    return cl_csv_close(w);
 }
 
 int cl_write_csv(const cl_doc *doc, FILE *out)

@@ -21,16 +21,31 @@
 
 /* Text as HTML: markup characters escaped, NUL, other C0 controls and invalid UTF-8 as U+FFFD
  * (a browser would show them so anyway, and the page stays well-formed). */
+/* How many bytes from the start of S[0..N) go to the page as they are: ASCII from 0x20 but the
+ * markup characters, and valid UTF-8 (most of the text: two CJK characters a step). */
+static size_t plain_run(const unsigned char *s, size_t n)
+{
+    static const char stop[128] = {   /* C0 controls and the markup characters */
+        [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1,
+        [0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0A] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1,
+        [0x0E] = 1, [0x0F] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1,
+        [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1,
+        [0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x1F] = 1,
+        ['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1};
+    return cl_utf8_run(s, n, stop);
+}
+
 static char *w_esc(char *o, const char *text, size_t n)
 {
     const unsigned char *s = (const unsigned char *)text;
     for (size_t i = 0; i < n;) {
+        size_t k = plain_run(s + i, n - i);
+        memcpy(o, s + i, k);
+        o += k;
+        i += k;
+        if (i == n)
+            break;
         unsigned char c = s[i];
-        if (c >= 0x20 && c < 0x80 && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'') {
-            *o++ = (char)c;   /* most of the ASCII */
-            i++;
-            continue;
-        }
         size_t len = cl_utf8_len(s + i, n - i);
         if (len == 0 || (c < 0x20 && c != '\n' && c != '\t' && c != '\r')) {
             o = CL_LIT(o, "\xEF\xBF\xBD");
@@ -74,13 +89,17 @@ static void json_in_script(cl_wbuf *b, const char *json, size_t n)
     char *o = cl_wbuf_room(b, 6 * n);
     if (!o)
         return;
-    for (size_t i = 0; i < n; i++) {
-        switch (json[i]) {
-        case '<': o = CL_LIT(o, "\\u003c"); break;
-        case '>': o = CL_LIT(o, "\\u003e"); break;
-        case '&': o = CL_LIT(o, "\\u0026"); break;
-        default: *o++ = json[i];
-        }
+    for (size_t i = 0; i < n;) {
+        size_t k = i;   /* a run with none of the three: copied at once */
+        while (k < n && json[k] != '<' && json[k] != '>' && json[k] != '&')
+            k++;
+        memcpy(o, json + i, k - i);
+        o += k - i;
+        if (k == n)
+            break;
+        o = json[k] == '<' ? CL_LIT(o, "\\u003c") : json[k] == '>' ? CL_LIT(o, "\\u003e")
+                                                            : CL_LIT(o, "\\u0026");
+        i = k + 1;
     }
     cl_wbuf_end(b, o);
 }

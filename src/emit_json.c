@@ -12,11 +12,20 @@
 
 #include "emit.h"
 
+/* An open heading: its children's array has had elements or not. */
+typedef struct {
+    const cl_section *s;
+    bool children;
+} open_heading;
+
 typedef struct {
     cl_wbuf *b;
     const cl_doc *doc;
     bool pretty;
-    cl_jclaims *x;     /* the claims' writer, whose cursor the spans share */
+    cl_jclaims *x;         /* the claims' writer, whose cursor the spans share */
+    open_heading *open;    /* the headings open, from the outermost down */
+    size_t depth, cap;
+    bool top_seen;         /* the Document's children have had an element */
 } json_out;
 
 /* The room for an object of at most 12 keys at DEPTH with strings of TEXT bytes in all. */
@@ -73,8 +82,8 @@ static void close_section(json_out *j, int depth)
     }
 }
 
-/* A sentence and its claims, which are stored in document order: a slice. */
-static void put_sentence(json_out *j, const cl_sentence *s, int depth)
+/* A sentence and its claims (CLAIMS, ids from s->first_claim on). */
+static void put_sentence(json_out *j, const cl_sentence *s, const cl_claim *claims, int depth)
 {
     const cl_doc *doc = j->doc;
     char *o = cl_wbuf_room(j->b, object_room(cl_span_len(s->span), depth));
@@ -92,7 +101,7 @@ static void put_sentence(json_out *j, const cl_sentence *s, int depth)
     cl_wbuf_end(j->b, o);
     for (size_t i = 0; i < s->claim_count; i++) {
         size_t id = s->first_claim + i;
-        const cl_claim *c = cl_doc_claim(doc, id);
+        const cl_claim *c = &claims[i];
         if (!(o = cl_wbuf_room(j->b, cl_claim_bound(j->x, c, depth + 2) + 4)))
             return;
         if (i)
@@ -114,52 +123,46 @@ static void separate(json_out *j, bool *seen)
     *seen = true;
 }
 
-/* An open heading: its children's array has had elements or not. */
-typedef struct {
-    const cl_section *s;
-    bool children;
-} open_heading;
-
-/* The outline, in document order: an item goes into the open heading that is its parent (the
- * headings opened after that one are complete, and closed), or, when none is, at the top. */
-static void put_children(json_out *j)
+/* The next item of the outline, in document order, a heading SEC or a sentence SENT with its
+ * CLAIMS: it goes into the open heading that is its parent (the headings opened after that one
+ * are complete, and closed), or, when none is, at the top. */
+static void put_item(json_out *j, const cl_section *sec, const cl_sentence *sent,
+                     const cl_claim *claims)
 {
-    const cl_doc *doc = j->doc;
-    open_heading *open = malloc((doc->sections.len + 1) * sizeof *open);
-    if (!open) {
-        j->b->failed = true;
+    const cl_section *parent = sec ? sec->parent : sent->section;
+    size_t keep = j->depth;
+    while (keep > 0 && j->open[keep - 1].s != parent)
+        keep--;
+    for (; j->depth > keep; j->depth--)   /* headings 1..depth have their keys at 3 + 2k */
+        close_section(j, 3 + 2 * (int)(j->depth - 1));
+    separate(j, j->depth ? &j->open[j->depth - 1].children : &j->top_seen);
+    int keys = 3 + 2 * (int)j->depth;
+    if (!sec) {
+        put_sentence(j, sent, claims, keys);
         return;
     }
-    size_t depth = 0;   /* open headings */
-    bool top_seen = false;
-    for (size_t i = 0; i < doc->outline.len; i++) {
-        const cl_outline_item *item = &CL_VEC_AT(doc->outline, cl_outline_item, i);
-        const cl_section *parent, *sec = NULL;
-        const cl_sentence *sent = NULL;
-        if (item->is_section) {
-            sec = CL_VEC_AT(doc->sections, cl_section *, item->index);
-            parent = sec->parent;
-        } else {
-            sent = &CL_VEC_AT(doc->sentences, cl_sentence, item->index);
-            parent = sent->section;
+    if (j->depth == j->cap) {
+        size_t cap = j->cap ? 2 * j->cap : 16;
+        open_heading *open = realloc(j->open, cap * sizeof *open);
+        if (!open) {
+            j->b->failed = true;
+            return;
         }
-        size_t keep = depth;
-        while (keep > 0 && open[keep - 1].s != parent)
-            keep--;
-        for (; depth > keep; depth--)   /* headings 1..depth have their keys at 3 + 2k */
-            close_section(j, 3 + 2 * (int)(depth - 1));
-        separate(j, depth ? &open[depth - 1].children : &top_seen);
-        int keys = 3 + 2 * (int)depth;
-        if (sec) {
-            open_section(j, sec, keys);
-            open[depth++] = (open_heading){sec, false};
-        } else {
-            put_sentence(j, sent, keys);
-        }
+        j->open = open;
+        j->cap = cap;
     }
-    for (; depth > 0; depth--)
-        close_section(j, 3 + 2 * (int)(depth - 1));
-    free(open);
+    open_section(j, sec, keys);
+    j->open[j->depth++] = (open_heading){sec, false};
+}
+
+/* The end of the Document's children: every heading still open is closed. */
+static void close_children(json_out *j)
+{
+    for (; j->depth > 0; j->depth--)
+        close_section(j, 3 + 2 * (int)(j->depth - 1));
+    free(j->open);
+    j->open = NULL;
+    j->cap = 0;
 }
 
 static void put_diagnostics(json_out *j)
@@ -189,20 +192,16 @@ static void put_diagnostics(json_out *j)
     }
 }
 
-static void put_stats(json_out *j)
+static void put_stats(json_out *j, size_t sentences, size_t claims, const size_t *counts)
 {
-    const cl_doc *doc = j->doc;
-    size_t counts[CL_NKINDS] = {0};
-    for (size_t i = 0; i < doc->claims.len; i++)
-        counts[cl_doc_claim(doc, i)->kind]++;
     char *o = cl_wbuf_room(j->b, 1024);
     if (!o)
         return;
     *o++ = '{';
     o = KEY1(o, j, 2, "sentences");
-    o = cl_w_uint(o, doc->sentences.len);
+    o = cl_w_uint(o, sentences);
     o = KEY(o, j, 2, "claims");
-    o = cl_w_uint(o, doc->claims.len);
+    o = cl_w_uint(o, claims);
     o = KEY(o, j, 2, "by_kind");
     *o++ = '{';
     for (int k = 0; k < CL_NKINDS; k++) {   /* keys that are names: written as the names are */
@@ -224,11 +223,11 @@ static void put_stats(json_out *j)
 /* The input record's other fields (meta.c) as the Document's "meta" value: the compact JSON as
  * it is, or laid out as cJSON_Print lays out an object at depth 1 (a tab after each of its
  * newlines: JSON strings hold none). Malloc'd; NULL for none. */
-static char *meta_text(const cl_doc *doc, bool pretty)
+static char *meta_text(const char *meta, bool pretty)
 {
-    if (!doc->meta || !pretty)
-        return doc->meta ? strdup(doc->meta) : NULL;
-    cJSON *o = cJSON_Parse(doc->meta);
+    if (!meta || !pretty)
+        return meta ? strdup(meta) : NULL;
+    cJSON *o = cJSON_Parse(meta);
     char *p = o ? cJSON_Print(o) : NULL, *out = NULL;
     cJSON_Delete(o);
     size_t lines = 0, n = p ? strlen(p) : 0;
@@ -245,62 +244,154 @@ static char *meta_text(const cl_doc *doc, bool pretty)
     return out;
 }
 
+/* The Document up to and with the '[' of its children: all known once the text is decoded. */
+static void put_head(json_out *j, const char *meta_json)
+{
+    const cl_doc *doc = j->doc;
+    size_t name_len = strlen(doc->name);
+    char *meta = meta_text(meta_json, j->pretty);
+    size_t meta_len = meta ? strlen(meta) : 0;
+    char *o = cl_wbuf_room(j->b, object_room(name_len + strlen(doc->encoding) + 16, 1) + meta_len);
+    if (o) {
+        *o++ = '{';
+        o = KEY1(o, j, 1, "type");
+        o = CL_LIT(o, "\"Document\"");
+        o = KEY(o, j, 1, "name");
+        o = cl_w_string(o, doc->name, name_len);
+        if (meta) {
+            o = KEY(o, j, 1, "meta");
+            memcpy(o, meta, meta_len);
+            o += meta_len;
+        }
+        o = KEY(o, j, 1, "encoding");
+        o = w_raw(o, doc->encoding);
+        o = KEY(o, j, 1, "script");   /* known once decoded (script.c); the default otherwise */
+        o = w_raw(o, doc->script ? doc->script : "simplified");
+        o = KEY(o, j, 1, "doc_kind");
+        o = doc->plan ? CL_LIT(o, "\"plan\"") : CL_LIT(o, "\"report\"");
+        o = KEY(o, j, 1, "bytes");
+        o = cl_w_uint(o, doc->len);
+        o = KEY(o, j, 1, "children");
+        *o++ = '[';
+        cl_wbuf_end(j->b, o);
+    }
+    free(meta);
+}
+
+/* After the children: the diagnostics, the stats, the end. */
+static void put_tail(json_out *j, size_t sentences, size_t claims, const size_t *counts)
+{
+    char *o;
+    close_children(j);
+    if ((o = cl_wbuf_room(j->b, 64))) {
+        o = CL_LIT(o, "]");
+        o = KEY(o, j, 1, "diagnostics");
+        *o++ = '[';
+        cl_wbuf_end(j->b, o);
+    }
+    put_diagnostics(j);
+    if ((o = cl_wbuf_room(j->b, 64))) {
+        o = CL_LIT(o, "]");
+        o = KEY(o, j, 1, "stats");
+        cl_wbuf_end(j->b, o);
+    }
+    put_stats(j, sentences, claims, counts);
+    if ((o = cl_wbuf_room(j->b, 8))) {
+        o = cl_j_close(o, j->pretty, 1);
+        *o++ = '\n';
+        cl_wbuf_end(j->b, o);
+    }
+}
+
 int cl_json_write(cl_wbuf *b, const cl_doc *doc, bool pretty)
 {
     cl_jclaims *x = calloc(1, sizeof *x);
     if (!x)
         return -1;
     cl_jclaims_start(x, doc);
-    json_out j = {b, doc, pretty, x};
-    size_t name_len = strlen(doc->name);
-    char *meta = meta_text(doc, pretty);
-    size_t meta_len = meta ? strlen(meta) : 0;
-    char *o = cl_wbuf_room(b, object_room(name_len + strlen(doc->encoding) + strlen(doc->script), 1) + meta_len);
-    if (o) {
-        *o++ = '{';
-        o = KEY1(o, &j, 1, "type");
-        o = CL_LIT(o, "\"Document\"");
-        o = KEY(o, &j, 1, "name");
-        o = cl_w_string(o, doc->name, name_len);
-        if (meta) {
-            o = KEY(o, &j, 1, "meta");
-            memcpy(o, meta, meta_len);
-            o += meta_len;
+    json_out j = {.b = b, .doc = doc, .pretty = pretty, .x = x};
+    put_head(&j, doc->meta);
+    for (size_t i = 0; i < doc->outline.len; i++) {
+        const cl_outline_item *item = &CL_VEC_AT(doc->outline, cl_outline_item, i);
+        if (item->is_section) {
+            put_item(&j, CL_VEC_AT(doc->sections, cl_section *, item->index), NULL, NULL);
+        } else {
+            const cl_sentence *s = &CL_VEC_AT(doc->sentences, cl_sentence, item->index);
+            put_item(&j, NULL, s, cl_doc_claim(doc, s->first_claim));
         }
-        o = KEY(o, &j, 1, "encoding");
-        o = w_raw(o, doc->encoding);
-        o = KEY(o, &j, 1, "script");
-        o = w_raw(o, doc->script);
-        o = KEY(o, &j, 1, "doc_kind");
-        o = doc->plan ? CL_LIT(o, "\"plan\"") : CL_LIT(o, "\"report\"");
-        o = KEY(o, &j, 1, "bytes");
-        o = cl_w_uint(o, doc->len);
-        o = KEY(o, &j, 1, "children");
-        *o++ = '[';
-        cl_wbuf_end(b, o);
     }
-    put_children(&j);
-    if ((o = cl_wbuf_room(b, 64))) {
-        o = CL_LIT(o, "]");
-        o = KEY(o, &j, 1, "diagnostics");
-        *o++ = '[';
-        cl_wbuf_end(b, o);
-    }
-    put_diagnostics(&j);
-    if ((o = cl_wbuf_room(b, 64))) {
-        o = CL_LIT(o, "]");
-        o = KEY(o, &j, 1, "stats");
-        cl_wbuf_end(b, o);
-    }
-    put_stats(&j);
-    if ((o = cl_wbuf_room(b, 8))) {
-        o = cl_j_close(o, pretty, 1);
-        *o++ = '\n';
-        cl_wbuf_end(b, o);
-    }
-    free(meta);
+    size_t counts[CL_NKINDS] = {0};
+    for (size_t i = 0; i < doc->claims.len; i++)
+        counts[cl_doc_claim(doc, i)->kind]++;
+    put_tail(&j, doc->sentences.len, doc->claims.len, counts);
     free(x);
     return b->failed ? -1 : 0;
+}
+
+/* -- the Document as the parse hands out its outline (cl_parse_adopt_outline) ---------------- */
+
+struct cl_json_stream {
+    json_out j;
+    cl_jclaims x;
+    const char *meta;
+    size_t sentences, claims, counts[CL_NKINDS];
+};
+
+static bool stream_start(void *arg, const cl_doc *doc)
+{
+    cl_json_stream *s = arg;
+    s->j.doc = doc;
+    cl_jclaims_start(&s->x, doc);
+    put_head(&s->j, s->meta ? s->meta : doc->meta);
+    return !s->j.b->failed;
+}
+
+static bool stream_heading(void *arg, const cl_doc *doc, const cl_section *sec)
+{
+    cl_json_stream *s = arg;
+    s->x.pos.first_cr = doc->first_cr;   /* the parse may have lexed a CR since */
+    put_item(&s->j, sec, NULL, NULL);
+    return !s->j.b->failed;
+}
+
+static bool stream_sentence(void *arg, const cl_doc *doc, const cl_sentence *sent,
+                            const cl_claim *claims)
+{
+    cl_json_stream *s = arg;
+    s->x.pos.first_cr = doc->first_cr;   /* the parse may have lexed a CR since */
+    put_item(&s->j, NULL, sent, claims);
+    s->sentences++;
+    s->claims += sent->claim_count;
+    for (size_t i = 0; i < sent->claim_count; i++)
+        s->counts[claims[i].kind]++;
+    return !s->j.b->failed;
+}
+
+cl_json_stream *cl_json_stream_open(cl_wbuf *b, bool pretty, const char *meta,
+                                    cl_outline_fn *fn)
+{
+    cl_json_stream *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->j = (json_out){.b = b, .pretty = pretty, .x = &s->x};
+    s->meta = meta;
+    *fn = (cl_outline_fn){stream_start, stream_heading, stream_sentence, s};
+    return s;
+}
+
+int cl_json_stream_close(cl_json_stream *s, const cl_doc *doc)
+{
+    if (!s)
+        return -1;
+    if (s->j.doc != doc)   /* no text was parsed (undecodable, too large): the head now */
+        stream_start(s, doc);
+    cl_jclaims_start(&s->x, doc);
+    put_tail(&s->j, s->sentences, s->claims, s->counts);
+    cl_wbuf_flush(s->j.b);
+    int rc = s->j.b->failed ? -1 : 0;
+    free(s->j.open);
+    free(s);
+    return rc;
 }
 
 int cl_write_json(const cl_doc *doc, FILE *out, bool pretty)

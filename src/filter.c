@@ -2,6 +2,7 @@
  *
  * PostgreSQL's base_yylex pattern: a small layer with lookahead between the lexer and the
  * parser, so the grammar stays LALR(1) and free of prose. */
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,12 +12,15 @@
 #include "text.h"
 #include "units.h"
 
-static int cut_soft = CL_CUT_SOFT, cut_hard = CL_CUT_HARD;
+/* The library's only writable globals: set by tests (cl_filter_cut_window), read by every
+ * parse. Atomic (relaxed: a plain load on x86), so that parses on other threads read whole
+ * values and ThreadSanitizer has no race to report (issue 20). */
+static _Atomic int cut_soft = CL_CUT_SOFT, cut_hard = CL_CUT_HARD;
 
 void cl_filter_cut_window(int soft, int hard)
 {
-    cut_soft = soft;
-    cut_hard = hard;
+    atomic_store_explicit(&cut_soft, soft, memory_order_relaxed);
+    atomic_store_explicit(&cut_hard, hard, memory_order_relaxed);
 }
 
 void cl_filter_init(cl_filter *f, cl_doc *doc)
@@ -258,20 +262,6 @@ static cl_stok *push_claim_sig(cl_filter *f, cl_ctx *ctx, cl_sig sig, cl_span sp
 
 /* -- quantities ------------------------------------------------------------------------------ */
 
-static int percent_row(void)
-{
-    static int row = -2;   /* computed once; the table is constant */
-    if (row == -2) {
-        row = -1;
-        for (int i = 0; i < cl_units_count; i++)
-            if (strcmp(cl_units[i].canonical, "%") == 0 && cl_units[i].exp10 == 0) {
-                row = i;
-                break;
-            }
-    }
-    return row;
-}
-
 typedef struct {
     cl_dec value;
     bool ok;
@@ -295,7 +285,7 @@ static void fold_part(cl_filter *f, const cl_rawtok *first, qpart *p)
     p->unit_row = -1;
     p->end = first->end;
     if (first->type == CL_RT_PCT || first->type == CL_RT_FRAC) {
-        p->unit_row = percent_row();
+        p->unit_row = cl_unit_percent;   /* generated from units.tsv */
         p->unit_text_start = first->start;
         p->unit_text_end = first->end;
         return;
@@ -585,7 +575,7 @@ static bool cut_here(const cl_ctx *ctx, cl_rt t)
             : last->sig == CL_SIG_COMMA && !(ctx->ntoks >= 2 && is_count(last - 1)))
             return true;
     }
-    return ctx->ntoks >= cut_hard && t != CL_RT_SPACE && t != CL_RT_NEWLINE && t != CL_RT_END;
+    return ctx->ntoks >= atomic_load_explicit(&cut_hard, memory_order_relaxed) && t != CL_RT_SPACE && t != CL_RT_NEWLINE && t != CL_RT_END;
 }
 
 /* End this piece of a long sentence; the next call goes on with the sentence (the subject
@@ -875,7 +865,8 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
     for (;;) {
         const cl_rawtok *t;
         cl_rt type = take_head(f, &t);
-        if (ctx->ntoks >= cut_soft && cut_here(ctx, type)) {
+        if (ctx->ntoks >= atomic_load_explicit(&cut_soft, memory_order_relaxed) &&
+            cut_here(ctx, type)) {
             untake_head(f, t);
             return cut_sentence(f, ctx);
         }

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,6 +97,12 @@ static bool parse_format(const char *s, cl_format *out, bool check)
 
 int main(int argc, char **argv)
 {
+    /* Memory a document freed stays for the next one: without this glibc hands a big block
+     * (a document's claims and sentences) back to the kernel when it is freed, and the next
+     * document faults every page of it in again (110,000 page faults over 200 files of 1 MB,
+     * a third of the time of --format json). */
+    mallopt(M_MMAP_THRESHOLD, 4 << 20);   /* above: mapped, and grown by mremap, not copied */
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
     if (argc > 1 && strcmp(argv[1], "compare") == 0)   /* claimc compare A B ...: compare*.c */
         return cl_compare_main(argc - 1, argv + 1);
     cl_cli_options opt = {.format = CL_FMT_JSON, .pretty = true, .jobs = 0};
@@ -184,7 +191,7 @@ int main(int argc, char **argv)
     cl_output out;
     if (!cl_output_open(&out, output))
         return 1;
-    bool ok = cl_run(&opt, files, nfiles, out.file);
+    bool ok = cl_run(&opt, files, nfiles, &out);
     if (!cl_output_close(&out, ok))
         ok = false;
     return ok ? 0 : 1;

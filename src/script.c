@@ -17,35 +17,40 @@
 
 #include "doc.h"
 #include "script.h"
+#include "utf8.h"
 
 static inline bool bit_of(const uint8_t *bits, unsigned cp) { return bits[cp >> 3] >> (cp & 7) & 1; }
 
-/* The code point of the three-byte sequence at P, or 0 when P holds none (an invalid or a
- * damaged sequence, which the lexer reports: its bytes are left alone). */
-static inline unsigned cp3(const unsigned char *p)
+static inline unsigned cp_of(uint64_t w)   /* a three-byte sequence in the low bytes of W */
 {
-    if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
-        return 0;
-    return (unsigned)(p[0] & 0x0F) << 12 | (unsigned)(p[1] & 0x3F) << 6 | (p[2] & 0x3Fu);
+    return (unsigned)((w & 0x0Fu) << 12 | (w & 0x3F00u) >> 2 | (w & 0x3F0000u) >> 16);
 }
 
-/* The first traditional character from P on, or END. Only three-byte code points can be one
- * (CJK, U+3400 on); ASCII is stepped over eight bytes at a time. */
+/* The first traditional character from P on, or END: every report is read through here, so
+ * two code points a step in the runs of CJK that make up nearly all of one (a test of eight
+ * bytes says both are three-byte sequences), ASCII eight bytes a step; the rest, and the end,
+ * one byte at a time. Only three-byte code points can be traditional (CJK, U+3400 on). */
 static const unsigned char *first_traditional(const unsigned char *p, const unsigned char *end)
 {
-    while (end - p >= 3) {
-        if (*p < 0x80) {
-            uint64_t w;
-            if (end - p >= 8 && (memcpy(&w, p, 8), (w & 0x8080808080808080u) == 0))
-                p += 8;
-            else
-                p++;
-            continue;
+    while (end - p >= 8) {
+        uint64_t q;
+        memcpy(&q, p, 8);
+        if ((q & 0xC0C0F0C0C0F0u) == 0x8080E08080E0u) {
+            if (bit_of(cl_trad_bits, cp_of(q)) | bit_of(cl_trad_bits, cp_of(q >> 24)))
+                break;
+            p += 6;
+        } else if ((q & 0xC0C0F0u) == 0x8080E0u) {
+            if (bit_of(cl_trad_bits, cp_of(q)))
+                break;
+            p += 3;
+        } else {
+            p += (q & 0x8080808080808080u) ? 1 : 8;
         }
-        unsigned c = cp3(p);
+    }
+    for (; end - p >= 3; p++) {   /* the last bytes, or the step that found one */
+        unsigned c = cl_utf8_cp3(p);
         if (c && bit_of(cl_trad_bits, c))
             return p;
-        p += c ? 3 : 1;
     }
     return end;
 }
@@ -71,7 +76,7 @@ static void simplify(unsigned char *s, size_t from, size_t len, size_t *trad, si
 {
     size_t t = 0, sm = 0;
     for (size_t i = from; i + 3 <= len;) {
-        unsigned c = cp3(s + i);
+        unsigned c = cl_utf8_cp3(s + i);
         if (!c) {
             i++;
             continue;
@@ -98,7 +103,7 @@ static size_t count_simplified(const unsigned char *s, size_t len)
 {
     size_t n = 0;
     for (size_t i = 0; i + 3 <= len;) {
-        unsigned c = cp3(s + i);
+        unsigned c = cl_utf8_cp3(s + i);
         n += c && bit_of(cl_simp_bits, c);
         i += c ? 3 : 1;
     }

@@ -16,5 +16,6 @@ typedef struct {
 
 extern const cl_unit_info cl_units[];
 extern const int cl_units_count;
+extern const int cl_unit_percent;   /* the row of % (exp10 0): the unit of PCT and FRAC tokens */
 
 #endif

@@ -84,4 +84,29 @@ static inline unsigned cl_utf8_cp3(const unsigned char *s)
     return (unsigned)(s[0] & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
 }
 
+/* How many bytes from the start of S[0..N) are valid UTF-8 with no ASCII byte that STOP (128
+ * entries) marks non-zero: the run a writer copies as it is (two CJK characters a step). */
+static inline size_t cl_utf8_run(const unsigned char *s, size_t n, const char *stop)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            if (stop[c])
+                break;
+            i++;
+        } else if (n - i >= 8 && cl_utf8_two_plain3(s + i)) {
+            i += 6;
+        } else if (n - i >= 3 && cl_utf8_plain3(s + i)) {
+            i += 3;
+        } else {
+            size_t len = cl_utf8_len(s + i, n - i);
+            if (!len)
+                break;
+            i += len;
+        }
+    }
+    return i;
+}
+
 #endif

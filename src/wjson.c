@@ -25,25 +25,7 @@ static const char ascii_class[128] = {
  * escape, and valid UTF-8 sequences. */
 static size_t as_is(const unsigned char *s, size_t n)
 {
-    size_t i = 0;
-    while (i < n) {
-        unsigned char c = s[i];
-        if (c < 0x80) {
-            if (ascii_class[c])
-                break;
-            i++;
-        } else if (n - i >= 8 && cl_utf8_two_plain3(s + i)) {
-            i += 6;
-        } else if (n - i >= 3 && cl_utf8_plain3(s + i)) {
-            i += 3;
-        } else {
-            size_t len = cl_utf8_len(s + i, n - i);
-            if (!len)
-                break;
-            i += len;
-        }
-    }
-    return i;
+    return cl_utf8_run(s, n, ascii_class);
 }
 
 /* The byte C where as_is stopped: its escape, or U+FFFD for NUL and for each byte that is not

@@ -549,11 +549,36 @@ output() {
   ls /dev/null.tmp.* > /dev/null 2>&1 && bad "a temporary file in /dev"
   end
 
-  # Writing fails: the status says so (nothing is lost silently).
+  # Writing fails: the status says so, and a message names the output and the reason, as GNU
+  # tools write it (nothing is lost silently).
   begin output/write-error
-  if [ -w /dev/full ]; then
-    timeout "$TIMEOUT" "$claimc" --format jsonl corpus/*.txt > /dev/full 2> "$W/full.err"; rc=$?; last=full
+  write_error() {   # write_error NAME OUTPUT REASON: the last run's status and message
+    last=$1
     want_rc 1
+    grep -qx "claimc: write error: $2: $3" "$W/$1.err" ||
+      bad "$1: no 'claimc: write error: $2: $3' (stderr: $(head -c 200 "$W/$1.err"))"
+  }
+  if [ -w /dev/full ]; then
+    for how in "json" "jsonl --jobs 1" "jsonl --jobs 2" "csv --jobs 2" "html" "json --compact --jobs 4"; do
+      n=full-$(echo "$how" | tr -d ' -')
+      # shellcheck disable=SC2086
+      timeout "$TIMEOUT" "$claimc" --format $how corpus/*.txt > /dev/full 2> "$W/$n.err"; rc=$?
+      write_error "$n" "standard output" "No space left on device"
+    done
+    timeout "$TIMEOUT" "$claimc" check corpus/*.txt > /dev/full 2> "$W/full-check.err"; rc=$?
+    write_error full-check "standard output" "No space left on device"
+    run full-o --format jsonl -o /dev/full corpus/hongshan-2024-report.txt
+    write_error full-o /dev/full "No space left on device"
+  fi
+  timeout "$TIMEOUT" "$claimc" corpus/hongshan-2024-report.txt >&- 2> "$W/closed.err"; rc=$?
+  write_error closed "standard output" "Bad file descriptor"
+  # -o FILE on a full file system (a 16 KiB tmpfs, where mounting one is allowed): the message,
+  # and neither FILE nor its temporary file left behind
+  mnt=$W/mnt; mkdir -p "$mnt"
+  if unshare -m sh -c "mount -t tmpfs -o size=16k tmpfs '$mnt' && '$claimc' --format json -o '$mnt/out.json' corpus/*.txt 2> '$W/tmpfs.err'; echo \$? > '$W/tmpfs.rc'; ls -A '$mnt' > '$W/tmpfs.ls'" 2> /dev/null; then
+    rc=$(cat "$W/tmpfs.rc")
+    write_error tmpfs "$mnt/out.json" "No space left on device"
+    [ -s "$W/tmpfs.ls" ] && bad "left on the full file system: $(cat "$W/tmpfs.ls")"
   fi
   run nodir --format jsonl -o "$W/no/such/dir/out.jsonl" corpus/hongshan-2024-report.txt
   want_rc 1

@@ -230,6 +230,43 @@ static bool same_bytes(const char *name, const char *format, const char *a, size
     return false;
 }
 
+/* --format json's path: the Document written as the parse hands out its outline must be the
+ * bytes cl_write_json writes for the parsed document (compared with the oracle below). */
+static bool same_json_streamed(const char *name, const char *text, size_t len,
+                               const cl_doc *parsed, bool pretty, tally *t)
+{
+    size_t want_len = 0, got_len = 0;
+    char *want = render(parsed, pretty ? core_json : core_json_compact, &want_len);
+    char *got = NULL;
+    FILE *f = open_memstream(&got, &got_len);
+    unsigned char *room = malloc(len + 1);
+    bool ok = false;
+    if (f && room) {
+        memcpy(room, text, len);
+        room[len] = '\0';
+        cl_wbuf b;
+        cl_wbuf_init(&b, f);
+        cl_outline_fn fn;
+        cl_json_stream *js = cl_json_stream_open(&b, pretty, parsed->meta, &fn);
+        cl_doc *doc = js ? cl_parse_adopt_outline(name, room, len, &fn) : NULL;
+        room = NULL;   /* the document has it */
+        ok = doc && cl_json_stream_close(js, doc) == 0 && cl_wbuf_close(&b) == 0;
+        if (doc && (cl_doc_claim_count(doc) || cl_doc_sentence_count(doc)))
+            ok = false;   /* a streamed document keeps nothing */
+        cl_doc_free(doc);
+    }
+    free(room);
+    if (f)
+        fclose(f);
+    ok = ok && same_bytes(name, pretty ? "json-streamed" : "json-compact-streamed", got,
+                          got_len, want, want_len, t);
+    if (!ok && !t->why[0])
+        snprintf(t->why, sizeof t->why, "%s: the streamed Document failed", name);
+    free(got);
+    free(want);
+    return ok;
+}
+
 static bool same_formats(const char *name, const cl_doc *doc, tally *t)
 {
     bool ok = true;
@@ -277,6 +314,9 @@ static bool same(const char *name, const char *text, size_t len, tally *t)
         ok = same_streamed(name, text, len, fast, fast_len, cl_doc_claim_count(doc), t);
     if (ok)
         ok = same_formats(name, doc, t);
+    if (ok)
+        ok = same_json_streamed(name, text, len, doc, true, t) &&
+             same_json_streamed(name, text, len, doc, false, t);
     if (t->keep && ref)
         fwrite(ref, 1, ref_len, t->keep);
     t->docs++;

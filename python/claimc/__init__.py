@@ -104,8 +104,12 @@ def iter_many(paths, jobs=None, errors="raise", raw=False):
     of the file as bytes (what the CLI writes for it), not decoded: the fast way to write
     records elsewhere (claimc.dask_bag does)."""
     paths = [os.fspath(p) for p in paths]
-    for path, (jsonl, diags, failed) in zip(paths, _native.batch([_name(p) for p in paths], jobs)):
-        yield path, _settle(path, jsonl, diags, failed, errors, raw)
+    results = _native.batch([_name(p) for p in paths], jobs)
+    try:
+        for path, (jsonl, diags, failed) in zip(paths, results):
+            yield path, _settle(path, jsonl, diags, failed, errors, raw)
+    finally:
+        results.close()   # an error raised, or the loop left: the library's threads stop now
 
 
 def extract_file(path, errors="raise"):

@@ -8,11 +8,10 @@ MODALITIES = ["actual", "target"]
 # is still float64). Strings stay strings, an empty field an empty string.
 _NUMBERS = ["value", "value_hi", "done", "total"]
 _INTEGERS = ["id", "line", "column", "start", "end"]
-CSV_DTYPES = dict({c: "float64" for c in _NUMBERS}, **{c: "int64" for c in _INTEGERS},
-                  **{c: "string" for c in ["doc", "subject", "unit", "unit_text", "approx",
-                                             "direction", "baseline", "section", "text",
-                                             "indicator", "meta"]},
-                  kind="category", modality="category")
+_COLUMNS = ("doc id kind modality subject value value_hi unit unit_text approx done total "
+            "direction baseline section line column start end text indicator meta").split()
+CSV_DTYPES = {c: "float64" if c in _NUMBERS else "int64" if c in _INTEGERS
+              else "category" if c in ("kind", "modality") else "string" for c in _COLUMNS}
 
 
 def _typed(pd, df):

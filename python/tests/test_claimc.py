@@ -161,3 +161,18 @@ def test_the_notebook_example_runs():
     out = p.stdout.decode("utf-8")
     assert p.returncode == 0, out
     assert "55 claims" in out and "invalid-utf8" in out and "鄂州" in out
+
+
+def test_csv_columns_are_the_schemas():
+    """schema/claims.schema.json's CsvRow, CSV_DTYPES and the CLI's header name the same
+    columns, in order, and the types agree (number: float64, integer: int64)."""
+    schema = json.load(open(os.path.join(ROOT, "schema/claims.schema.json"), encoding="utf-8"))
+    props = schema["$defs"]["CsvRow"]["properties"]
+    header = subprocess.run([CLI, "-f", "csv"], input=b"", stdout=subprocess.PIPE).stdout
+    assert header.decode().rstrip("\r\n").split(",") == list(props) == list(claimc.CSV_DTYPES)
+    for col, spec in props.items():
+        types = spec.get("type", "string")
+        types = types if isinstance(types, list) else [types]
+        want = "float64" if "number" in types else "int64" if "integer" in types else None
+        if want:
+            assert claimc.CSV_DTYPES[col] == want, col

@@ -1,5 +1,8 @@
 """claimc on Dask: a LocalCluster of 2 worker processes over the corpus repeated 200 times
-(600 files) writes partitioned JSONL whose lines, sorted, are the single-process CLI's."""
+(600 files) writes partitioned JSONL whose lines, sorted, are the single-process CLI's; and
+extract_bag gives the CLI's claims as dicts (counted by kind over 30 files)."""
+import collections
+import json
 import os
 import shutil
 import subprocess
@@ -13,7 +16,7 @@ distributed = pytest.importorskip("distributed")
 
 
 def test_dask_600_files_equal_the_cli(tmp_path):
-    from claimc.dask_bag import write_jsonl
+    from claimc.dask_bag import extract_bag, write_jsonl
     indir = tmp_path / "in"
     indir.mkdir()
     paths = []
@@ -29,6 +32,8 @@ def test_dask_600_files_equal_the_cli(tmp_path):
             t = time.perf_counter()
             s = write_jsonl(paths, str(tmp_path / "out"), npartitions=24)
             took = time.perf_counter() - t
+            bag = extract_bag(paths[:30], npartitions=3)   # the claims as dicts, on the workers
+            kinds = bag.pluck("kind").frequencies().compute()
     finally:
         cluster.close()
     assert s["files"] == 600 and len(s["parts"]) == 24 and not s["failed"]
@@ -37,4 +42,7 @@ def test_dask_600_files_equal_the_cli(tmp_path):
                           check=True).stdout
     assert want.count(b"\n") > 600 * 50
     assert sorted(got.splitlines()) == sorted(want.splitlines())
+    first30 = [json.loads(l)["kind"] for l in subprocess.run(
+        [CLI, "-f", "jsonl"] + paths[:30], stdout=subprocess.PIPE).stdout.splitlines()]
+    assert dict(kinds) == dict(collections.Counter(first30))
     print("dask: 600 files in %.2f s on 2 workers" % took)

@@ -11,8 +11,11 @@
  *     span's line and column are what cl_doc_position says;
  *   - the streaming parse of --format jsonl (cl_parse_adopt_each) writes exactly those bytes;
  *   - all of that output is valid UTF-8 (a downstream json.loads would reject anything else);
- *   - cl_write_tokens runs (its text is not JSON; it must only not crash).
- * A failed check aborts, so libFuzzer saves the input as a crash reproducer. */
+ *   - cl_write_csv gives one CRLF row of as many fields as its header per claim (RFC 4180);
+ *   - cl_write_html gives valid UTF-8; cl_write_tokens runs (it must only not crash);
+ *   - the sentences come in order, inside the text, and hand out the claims consecutively.
+ * libFuzzer's buffer is exactly SIZE bytes, with no NUL after it: cl_parse reading one byte too
+ * far is an ASan report. A failed check aborts (oracle.h), so libFuzzer saves the input. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,23 +26,7 @@
 #include "claimc.h"
 #include "doc.h"
 #include "emit.h"
-
-#define CHECK(cond, ...)                                                                     \
-    do {                                                                                     \
-        if (!(cond)) {                                                                       \
-            fprintf(stderr, "fuzz_parse: oracle failed: %s: ", #cond);                      \
-            fprintf(stderr, __VA_ARGS__);                                                    \
-            fputc('\n', stderr);                                                             \
-            abort();                                                                         \
-        }                                                                                    \
-    } while (0)
-
-static void check_span(const cl_doc *doc, cl_span s, const char *what)
-{
-    size_t len = cl_doc_text_len(doc);
-    CHECK(s.start <= s.end && s.end <= len, "%s span [%u, %u) outside text of %zu bytes", what,
-          s.start, s.end, len);
-}
+#include "oracle.h"
 
 static void check_quantity(const cl_doc *doc, const cl_quantity *q, const char *what)
 {
@@ -47,56 +34,22 @@ static void check_quantity(const cl_doc *doc, const cl_quantity *q, const char *
     check_span(doc, q->unit_text, what);
 }
 
-/* Strict UTF-8 (no overlongs, surrogates or code points above U+10FFFF). */
-static size_t utf8_bad_at(const unsigned char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = s[i];
-        size_t n;
-        unsigned lo = 0x80, hi = 0xBF;
-        if (c < 0x80) { i++; continue; }
-        if (c >= 0xC2 && c <= 0xDF) n = 1;
-        else if (c == 0xE0) { n = 2; lo = 0xA0; }
-        else if (c == 0xED) { n = 2; hi = 0x9F; }
-        else if (c >= 0xE1 && c <= 0xEF) n = 2;
-        else if (c == 0xF0) { n = 3; lo = 0x90; }
-        else if (c >= 0xF1 && c <= 0xF3) n = 3;
-        else if (c == 0xF4) { n = 3; hi = 0x8F; }
-        else return i;
-        if (i + n >= len || s[i + 1] < lo || s[i + 1] > hi)
-            return i;
-        for (size_t k = 2; k <= n; k++)
-            if (s[i + k] < 0x80 || s[i + k] > 0xBF)
-                return i;
-        i += n + 1;
-    }
-    return len;
-}
+/* The writers, as fuzz_writer (oracle.h). */
+static int write_json_pretty(const cl_doc *d, FILE *o, const void *a) { (void)a; return cl_write_json(d, o, true); }
+static int write_json_compact(const cl_doc *d, FILE *o, const void *a) { (void)a; return cl_write_json(d, o, false); }
+static int write_jsonl(const cl_doc *d, FILE *o, const void *a) { (void)a; return cl_write_jsonl(d, o); }
+static int write_tokens(const cl_doc *d, FILE *o, const void *a) { (void)a; return cl_write_tokens(d, o); }
+static int write_csv(const cl_doc *d, FILE *o, const void *a) { (void)a; return cl_write_csv(d, o); }
+static int write_html(const cl_doc *d, FILE *o, const void *a) { (void)a; return cl_write_html(d, o, 7); }
 
-/* Write with FN into memory; returns the bytes (NUL-terminated) and their length. */
-typedef int (*writer)(const cl_doc *doc, FILE *out, int mode);
-static int write_json_pretty(const cl_doc *d, FILE *o, int m) { (void)m; return cl_write_json(d, o, true); }
-static int write_json_compact(const cl_doc *d, FILE *o, int m) { (void)m; return cl_write_json(d, o, false); }
-static int write_jsonl(const cl_doc *d, FILE *o, int m) { (void)m; return cl_write_jsonl(d, o); }
-static int write_tokens(const cl_doc *d, FILE *o, int m) { (void)m; return cl_write_tokens(d, o); }
-
-static char *render(const cl_doc *doc, writer fn, size_t *len)
+static char *render(const cl_doc *doc, fuzz_writer fn, size_t *len)
 {
-    char *buf = NULL;
-    *len = 0;
-    FILE *out = open_memstream(&buf, len);
-    CHECK(out != NULL, "open_memstream");
-    int rc = fn(doc, out, 0);
-    CHECK(fclose(out) == 0, "fclose of a memory stream");
-    CHECK(rc == 0, "writer returned %d", rc);
-    return buf;
+    return render_with(doc, fn, NULL, len);
 }
 
 static void check_json_document(const cl_doc *doc, const char *s, size_t len)
 {
-    CHECK(utf8_bad_at((const unsigned char *)s, len) == len, "JSON output is not UTF-8 at byte %zu",
-          utf8_bad_at((const unsigned char *)s, len));
+    check_utf8(s, len, "JSON");
     CHECK(len > 0 && s[len - 1] == '\n', "JSON output does not end with a newline");
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithOpts(s, &end, false);
@@ -115,39 +68,101 @@ static void check_json_document(const cl_doc *doc, const char *s, size_t len)
     cJSON_Delete(root);
 }
 
+/* One JSONL line: a Claim whose line and column are what cl_doc_position says. */
+static void check_claim_line(const cJSON *o, size_t i, void *arg)
+{
+    const cl_doc *doc = arg;
+    const cJSON *type = cJSON_GetObjectItemCaseSensitive(o, "type");
+    CHECK(cJSON_IsString(type) && strcmp(type->valuestring, "Claim") == 0,
+          "JSONL line %zu is not a Claim", i + 1);
+    /* the writer's cursor (one pass ahead, skipping CR searches before the first CR the
+     * filter saw) against cl_doc_position's index: two ways to the same line and column */
+    const cJSON *span = cJSON_GetObjectItemCaseSensitive(o, "span");
+    const cJSON *start = cJSON_GetObjectItemCaseSensitive(span, "start");
+    const cJSON *line = cJSON_GetObjectItemCaseSensitive(span, "line");
+    const cJSON *column = cJSON_GetObjectItemCaseSensitive(span, "column");
+    CHECK(cJSON_IsNumber(start) && cJSON_IsNumber(line) && cJSON_IsNumber(column),
+          "JSONL line %zu has no span position", i + 1);
+    uint32_t want_line, want_column;
+    cl_doc_position(doc, (uint32_t)start->valuedouble, &want_line, &want_column);
+    CHECK((uint32_t)line->valuedouble == want_line && (uint32_t)column->valuedouble == want_column,
+          "JSONL line %zu: offset %u at %u:%u, cl_doc_position says %u:%u", i + 1,
+          (unsigned)start->valuedouble, (unsigned)line->valuedouble,
+          (unsigned)column->valuedouble, want_line, want_column);
+}
+
 static void check_jsonl(const cl_doc *doc, const char *s, size_t len)
 {
-    CHECK(utf8_bad_at((const unsigned char *)s, len) == len, "JSONL output is not UTF-8 at byte %zu",
-          utf8_bad_at((const unsigned char *)s, len));
-    size_t lines = 0;
-    for (const char *p = s, *e = s + len; p < e; lines++) {
-        const char *nl = memchr(p, '\n', (size_t)(e - p));
-        CHECK(nl != NULL, "JSONL line %zu has no newline", lines + 1);
-        const char *end = NULL;
-        cJSON *o = cJSON_ParseWithLengthOpts(p, (size_t)(nl - p), &end, false);
-        CHECK(cJSON_IsObject(o), "JSONL line %zu is not a JSON object", lines + 1);
-        CHECK(end == nl, "JSONL line %zu has text after its object", lines + 1);
-        const cJSON *type = cJSON_GetObjectItemCaseSensitive(o, "type");
-        CHECK(cJSON_IsString(type) && strcmp(type->valuestring, "Claim") == 0,
-              "JSONL line %zu is not a Claim", lines + 1);
-        /* the writer's cursor (one pass ahead, skipping CR searches before the first CR the
-         * filter saw) against cl_doc_position's index: two ways to the same line and column */
-        const cJSON *span = cJSON_GetObjectItemCaseSensitive(o, "span");
-        const cJSON *start = cJSON_GetObjectItemCaseSensitive(span, "start");
-        const cJSON *line = cJSON_GetObjectItemCaseSensitive(span, "line");
-        const cJSON *column = cJSON_GetObjectItemCaseSensitive(span, "column");
-        CHECK(cJSON_IsNumber(start) && cJSON_IsNumber(line) && cJSON_IsNumber(column),
-              "JSONL line %zu has no span position", lines + 1);
-        uint32_t want_line, want_column;
-        cl_doc_position(doc, (uint32_t)start->valuedouble, &want_line, &want_column);
-        CHECK((uint32_t)line->valuedouble == want_line && (uint32_t)column->valuedouble == want_column,
-              "JSONL line %zu: offset %u at %u:%u, cl_doc_position says %u:%u", lines + 1,
-              (unsigned)start->valuedouble, (unsigned)line->valuedouble,
-              (unsigned)column->valuedouble, want_line, want_column);
-        cJSON_Delete(o);
-        p = nl + 1;
-    }
+    size_t lines = check_json_lines(s, len, "JSONL", check_claim_line, (void *)doc);
     CHECK(lines == cl_doc_claim_count(doc), "%zu JSONL lines for %zu claims", lines,
+          cl_doc_claim_count(doc));
+}
+
+/* RFC 4180 as a loader reads it: every row ends with CRLF outside quotes and has as many
+ * fields as the header; one row per claim. */
+static size_t csv_header_fields(void)
+{
+    char *h = NULL;
+    size_t n = 0, fields = 1;
+    FILE *f = open_memstream(&h, &n);
+    CHECK(f && cl_write_csv_header(f) == 0 && fclose(f) == 0, "the CSV header");
+    for (size_t i = 0; i < n; i++)
+        fields += h[i] == ',';
+    free(h);
+    return fields;
+}
+
+static void check_csv(const cl_doc *doc, const char *s, size_t len)
+{
+    static size_t FIELDS;   /* the header's (emit_csv.c); the fuzzer runs on one thread */
+    if (!FIELDS)
+        FIELDS = csv_header_fields();
+    size_t rows = 0, fields = 1;
+    bool quoted = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < len && s[i + 1] == '"')
+                i++;
+            else if (c == '"')
+                quoted = false;
+        } else if (c == '"') {
+            CHECK(i == 0 || s[i - 1] == ',' || s[i - 1] == '\n', "CSV quote inside a field at %zu", i);
+            quoted = true;
+        } else if (c == ',') {
+            fields++;
+        } else if (c == '\r') {
+            CHECK(i + 1 < len && s[i + 1] == '\n', "CSV: CR without LF at %zu", i);
+            CHECK(fields == FIELDS, "CSV row %zu has %zu fields", rows + 1, fields);
+            rows++;
+            fields = 1;
+            i++;
+        } else {
+            CHECK(c != '\n', "CSV: LF outside quotes at %zu", i);
+        }
+    }
+    CHECK(!quoted && fields == 1, "CSV ends inside a row");
+    CHECK(rows == cl_doc_claim_count(doc), "%zu CSV rows for %zu claims", rows,
+          cl_doc_claim_count(doc));
+}
+
+/* Sentences in order, inside the text, their claims consecutive and all of them. */
+static void check_sentences(const cl_doc *doc)
+{
+    size_t n = cl_doc_sentence_count(doc), next_claim = 0;
+    uint32_t prev_end = 0;
+    cl_sentence_view v;
+    for (size_t i = 0; i < n; i++) {
+        CHECK(cl_doc_sentence(doc, i, &v), "sentence %zu of %zu missing", i, n);
+        check_span(doc, v.span, "sentence");
+        CHECK(v.span.start >= prev_end, "sentence %zu starts before the last one ends", i);
+        prev_end = v.span.end;
+        CHECK(v.first_claim == next_claim || v.claim_count == 0,
+              "sentence %zu's claims start at %zu, not %zu", i, v.first_claim, next_claim);
+        next_claim += v.claim_count;
+    }
+    CHECK(!cl_doc_sentence(doc, n, &v), "a sentence past the last");
+    CHECK(next_claim <= cl_doc_claim_count(doc), "sentences hold %zu claims of %zu", next_claim,
           cl_doc_claim_count(doc));
 }
 
@@ -220,7 +235,7 @@ static void check_streamed(const uint8_t *data, size_t size, const char *want, s
     free(out);
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static void one_input(const uint8_t *data, size_t size)
 {
     /* both entry points: a copy (cl_parse), or the buffer given away and parsed in place
      * (cl_parse_adopt, what the CLI does), chosen by the input's length */
@@ -228,14 +243,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size % 2) {
         unsigned char *room = malloc(size + 1);
         if (!room)
-            return 0;
+            return;
         memcpy(room, data, size);
         doc = cl_parse_adopt("fuzz", room, size);
     } else {
         doc = cl_parse("fuzz", data, size);
     }
     if (!doc)
-        return 0;   /* out of memory: allowed by the API */
+        return;   /* out of memory: allowed by the API */
     check_doc(doc);
 
     size_t len;
@@ -252,7 +267,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     free(s);
     s = render(doc, write_tokens, &len);
     free(s);
+    s = render(doc, write_csv, &len);
+    check_csv(doc, s, len);
+    free(s);
+    s = render(doc, write_html, &len);
+    check_utf8(s, len, "HTML");
+    free(s);
+    check_sentences(doc);
 
     cl_doc_free(doc);
-    return 0;
 }
+
+FUZZ_TARGET(one_input)
