@@ -96,6 +96,8 @@ bool cl_baseline_reference(const cl_ctx *ctx, const cl_stok *q, cl_claim *c)
         return false;
     cl_dim dim = cl_units[q->unit_row].dim;
     bool ratio = dim == CL_DIM_PP || dim == CL_DIM_PERCENT;
+    if (!ratio && dim != CL_DIM_CONC)
+        return false;   /* counts and sums are compared with words of their own (多, 超过) */
     const char *text = ctx->doc->text;
     uint32_t end = q->span.start;
     while (end > q->clause && text[end - 1] == ' ')

@@ -53,11 +53,13 @@ static unsigned decode_at(const unsigned char *s, size_t len)
            (s[3] & 63);
 }
 
-/* The key of C's row, malloc'd: the claim's indicator when the claim has one (issue 17 adds
- * it; this is the one place it is to be read), else its subject folded as above, so that
+/* The key of C's row, malloc'd: the claim's indicator when the claim has one (the canonical
+ * id of grammar/indicators.tsv), else its subject folded as above, so that
  * "PM_{2.5} 年均浓度" and "PM2.5年均浓度" meet. NULL for a claim with neither. */
 static char *claim_key(const cl_doc *doc, const cl_claim *c)
 {
+    if (c->indicator)   /* the canonical id lines up reports that name a metric differently */
+        return strdup(c->indicator);
     size_t n = c->subject.end > c->subject.start ? c->subject.end - c->subject.start : 0;
     if (!n)
         return NULL;
@@ -325,6 +327,11 @@ const char *cl_check_name(cl_check_status s)
 
 void cl_compare_label(const cl_compare *t, const cl_row *r, const char **s, size_t *n)
 {
+    if (r->first->indicator) {   /* the row's key: the same id in every report */
+        *s = r->first->indicator;
+        *n = strlen(*s);
+        return;
+    }
     const cl_span sub = r->first->subject;
     *s = cl_doc_text(t->docs[r->first_doc]) + sub.start;
     *n = sub.end - sub.start;

@@ -36,7 +36,7 @@ static const unsigned char *first_traditional(const unsigned char *p, const unsi
         uint64_t q;
         memcpy(&q, p, 8);
         if ((q & 0xC0C0F0C0C0F0u) == 0x8080E08080E0u) {
-            if (bit_of(cl_trad_bits, cp_of(q)) | bit_of(cl_trad_bits, cp_of(q >> 24)))
+            if ((unsigned)bit_of(cl_trad_bits, cp_of(q)) | (unsigned)bit_of(cl_trad_bits, cp_of(q >> 24)))
                 break;
             p += 6;
         } else if ((q & 0xC0C0F0u) == 0x8080E0u) {

@@ -202,8 +202,8 @@ static uint32_t extend_start(const cl_ctx *ctx, cl_span s)
 {
     const char *text = ctx->doc->text;
     size_t n = span_len(s);
-    bool cut = soft_token_at(ctx, s.start, true) &&
-               word_across(ctx->doc, s.start > NEAR ? s.start - NEAR : 0, s.start, s.end) < s.start;
+    bool cut = word_across(ctx->doc, s.start > NEAR ? s.start - NEAR : 0, s.start, s.end) < s.start &&
+               soft_token_at(ctx, s.start, true);   /* the lexicon first: it rarely answers yes */
     bool short_ = n <= 3 * CP && cjk_at(text + s.start);
     bool head = n <= 2 * CP && is_head(text + s.start, n);   /* HEAD words: two characters */
     bool above = n > 2 * CP && (memcmp(text + s.start, "以上", 6) == 0 || memcmp(text + s.start, "以下", 6) == 0);
@@ -324,7 +324,7 @@ static uint32_t fix_end(const cl_ctx *ctx, cl_span s)
 {
     const char *text = ctx->doc->text;
     uint32_t limit = ctx->doc->len > s.end + NEAR ? s.end + NEAR : (uint32_t)ctx->doc->len;
-    if (!soft_token_at(ctx, s.end, false) || word_across(ctx->doc, s.start, s.end, limit) == s.end)
+    if (word_across(ctx->doc, s.start, s.end, limit) == s.end || !soft_token_at(ctx, s.end, false))
         return s.end;   /* no word of the lexicon crosses it: nothing to read */
     uint32_t at = s.start, last = s.start;
     while (at < s.end) {

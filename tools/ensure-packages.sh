@@ -17,6 +17,7 @@ test="$test python3-jsonschema man-db groff-base binutils"  # schema, man page, 
 test="$test chromium fonts-wqy-microhei parallel bsdutils"  # html page, GNU parallel, script
 test="$test time gzip util-linux libc-bin"  # reliability: time -v, gzip, setpriv, iconv
 test="$test python3-pandas python3-distributed python3-pytest python3-setuptools python3-pip"  # python/
+test="$test python3-dev"  # Python.h: claimc._fastdict, the records' dicts made in C
 test="$test opencc"  # script: traditional copies of the corpus (s2t)
 
 case "${1:-build}" in

@@ -7,13 +7,14 @@
     df = claimc.to_dataframe(claims)                      # typed pandas columns
 
 Each dict is exactly the record `claimc --format jsonl` prints for the claim. The parsing is the
-C library's (libclaimc.so, through ctypes); see python/README.md and docs/library.md."""
-import gc
+C library's (libclaimc.so, through ctypes); the dicts are made in C by the optional extension
+claimc._fastdict when `make python` built it, else by json.loads. See python/README.md and
+docs/library.md."""
 import json
 import os
 import warnings
 
-from . import _native
+from . import _native, _records
 
 __all__ = ["extract", "extract_file", "extract_many", "iter_many", "to_dataframe", "read_csv",
            "ClaimcError", "ClaimcWarning", "CSV_DTYPES"]
@@ -41,31 +42,8 @@ class ClaimcWarning(UserWarning):
     """A warning diagnostic (a numeral too large, ...): the input was parsed."""
 
 
-class _no_gc:
-    """The cycle collector paused while records are built: they hold no cycles, and its passes
-    over every dict built so far made extract_many's time grow with the square of the claims
-    (900 files: 6 times the CLI's time, against 2.7 for 300)."""
-
-    def __enter__(self):
-        self.enabled = gc.isenabled()
-        gc.disable()
-
-    def __exit__(self, *exc):
-        if self.enabled:
-            gc.enable()
-
-
-def _records(jsonl):
-    """The claims of a JSONL buffer, decoded as one JSON array (newlines only end records: JSON
-    strings escape them)."""
-    if not jsonl:
-        return []
-    with _no_gc():
-        return json.loads("[" + jsonl.decode("utf-8")[:-1].replace("\n", ",") + "]")
-
-
 def _settle(file, jsonl, diags, failed, errors, raw=False):
-    claims = jsonl if raw else _records(jsonl)
+    claims = jsonl if raw else _records.records(jsonl)
     if errors not in ("raise", "warn", "ignore"):
         raise ValueError("errors must be 'raise', 'warn' or 'ignore', not %r" % (errors,))
     if diags and errors != "ignore":
@@ -122,7 +100,7 @@ def extract_many(paths, jobs=None, errors="raise"):
     """The claims of every file of PATHS, in order, in one list (each claim's "doc" is its
     path), parsed on JOBS threads of the library's (None: one a core)."""
     out = []
-    with _no_gc():
+    with _records.no_gc():
         for _, claims in iter_many(paths, jobs=jobs, errors=errors):
             out.extend(claims)
     return out

@@ -20,13 +20,13 @@ expect() {  # expect NAME INDICATOR STATUS
   got=$(status "$2")
   if [ "$got" = "$3" ]; then pass "compare/$1"; else fail "compare/$1" "($2: $got, want $3)"; fi
 }
-expect within-rounding PM2.5年均浓度 within-rounding
-expect agrees PM10年均浓度 agrees
-expect agrees-points 空气质量优良率 agrees
+expect within-rounding pm25_concentration within-rounding
+expect agrees pm10_concentration agrees
+expect agrees-points good_air_days_ratio agrees
 expect disagrees 污水处理量 disagrees
-expect no-change 生态环境领域固定资产投资 none
+expect no-change fixed_asset_investment none
 
-implied=$(jq -c '.rows[] | select(.indicator == "PM2.5年均浓度") | .cells[1].check | [.implied, .low, .high, .stated]' "$tmp/c.json")
+implied=$(jq -c '.rows[] | select(.indicator == "pm25_concentration") | .cells[1].check | [.implied, .low, .high, .stated]' "$tmp/c.json")
 money=$(jq -c '.rows[] | select(.unit == "CNY") | [.cells[0].value, .cells[1].value]' "$tmp/c.json")
 if [ "$implied" = "[26.249,26.182,26.316,26.3]" ] && [ "$money" = "[158000000,172000000]" ]; then
   pass compare/figures

@@ -35,7 +35,8 @@ turns() {   # turns N: process N's targets, in turns, until the end
         -artifact_prefix="$dir/artifacts/$t-" -max_total_time="$secs" \
         "$dir/corpus/$t" "tests/fuzz/corpus/$t" "$seeds" > "$log" 2>&1
       rc=$?
-      cpu=$(awk 'NR == 1 && NF == 2 { print $1 + $2 }' "$log.time")
+      # the last line: after a failure time(1) writes "Command exited with non-zero status" first
+      cpu=$(awk 'NF == 2 && $1 ~ /^[0-9.]+$/ { v = $1 + $2 } END { print v }' "$log.time")
       execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | cut -d' ' -f2)
       last=$(grep -E '^#[0-9]+' "$log" | tail -1)
       cov=$(echo "$last" | grep -o 'cov: [0-9]*' | cut -d' ' -f2)

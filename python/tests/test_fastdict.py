@@ -1,0 +1,132 @@
+"""claimc._fastdict, the optional C decoder of the library's JSONL, against json.loads: the same
+records (types and key order included) for every input the CLI is tested on, the json.loads
+path still used when the extension is off, and no memory kept over repeated calls."""
+import glob
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+import claimc
+from claimc import _records
+from conftest import CLI, CORPUS, ROOT, cli
+from test_claimc import bad_inputs
+
+fast = pytest.mark.skipif(_records.fastdict is None, reason="claimc._fastdict not built")
+EVAL = sorted(os.path.relpath(p, ROOT) for p in glob.glob(os.path.join(ROOT, "tests/eval/**/*.jsonl"),
+                                                          recursive=True))
+
+
+def same(a, b):
+    """a == b, and the same types all the way down (1 == 1.0 == True for ==) and key order."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+    return a == b
+
+
+def cli_bytes(*args):
+    return subprocess.run([CLI, "-q", "--format", "jsonl"] + list(args), cwd=ROOT,
+                          stdout=subprocess.PIPE).stdout
+
+
+def loads(jsonl):
+    return [json.loads(l) for l in jsonl.decode("utf-8").splitlines()]
+
+
+def test_the_extension_is_built_where_make_says_so():
+    if os.environ.get("CLAIMC_FASTDICT_BUILT"):   # mk/python.mk: make built it for this Python
+        assert _records.fastdict is not None
+
+
+@fast
+def test_corpus_bad_inputs_and_eval_texts_decode_as_json_loads(tmp_path):
+    inputs = [[p] for p in CORPUS] + [[p] for p in bad_inputs(str(tmp_path))]
+    inputs += [["--input", "jsonl", p] for p in EVAL]   # their other fields come back as "meta"
+    assert EVAL and len(inputs) > 20
+    claims = 0
+    for args in inputs:
+        out = cli_bytes(*args)
+        want = loads(out)
+        assert same(_records.fastdict.records(out), want), args
+        claims += len(want)
+    assert claims > 1000
+
+
+@fast
+@pytest.mark.parametrize("line", [
+    '{"a":1,"b":-0,"c":1.0,"d":-2.5e-3,"e":1E400,"f":123456789012345678901234567890,"g":1e2}',
+    '{"s":"\\"\\\\\\/\\b\\f\\n\\r\\t\\u0000\\u00e9\\u4e2d\\ud83d\\ude00","lone":"\\ud800x\\udc00"}',
+    '{"n":null,"t":true,"f":false,"e":{},"l":[],"deep":[[{"x":[1,[2.0,{"y":null}]]}]]}',
+    '{"dup":1,"k":2,"dup":3}',
+    '{"doc":"同一文件","section":["一、总体","（一）环境","一、总体"],"kind":"level"}',
+    '{ "spaced" : [ 1 , 2 ] , "u":"微克/立方米" }',
+    '{"big":-9223372036854775809,"edge":999999999999999999,"edge2":-1000000000000000000}',
+])
+def test_json_corners_decode_as_json_loads(line):
+    data = (line + "\n" + line + "\n").encode("utf-8")
+    assert same(_records.fastdict.records(data), loads(data))
+
+
+@fast
+@pytest.mark.parametrize("data", [b'{"a":1', b'{"a":01}', b'{"a":NaN}', b'{"a":"\\x"}',
+                                  b'{"a":"\x01"}', b'{"a":1} {"b":2}\n', b'{"a":"\xff"}\n',
+                                  b'{"a":tru}', b'[' * 100 + b']' * 100, b'{"a":1.}', b'{"a":-}'])
+def test_not_json_raises_value_error_and_falls_back(data):
+    with pytest.raises(ValueError):
+        _records.fastdict.records(data)
+    with pytest.raises(ValueError):          # json.loads's error, from the fallback
+        _records.records(data)
+
+
+@pytest.fixture(params=["fastdict", "json.loads"])
+def decoder(request, monkeypatch):
+    if request.param == "fastdict" and _records.fastdict is None:
+        pytest.skip("claimc._fastdict not built")
+    if request.param == "json.loads":
+        monkeypatch.setattr(_records, "fastdict", None)
+    return request.param
+
+
+def test_both_decoders_give_the_clis_records(decoder, tmp_path):
+    for path in CORPUS:
+        text = open(os.path.join(ROOT, path), encoding="utf-8").read()
+        assert same(claimc.extract(text, name=path), cli(path)[0])
+        assert same(claimc.extract_file(path), cli(path)[0])
+    paths = CORPUS * 5
+    assert same(claimc.extract_many(paths, jobs=2), loads(cli_bytes(*paths)))
+    for path in EVAL:   # records with meta (nested lists, nulls, numbers), through extract
+        want = loads(cli_bytes("--input", "jsonl", path))
+        meta = want[0]["meta"]   # the first record that has claims
+        for line in open(os.path.join(ROOT, path), encoding="utf-8"):
+            record = json.loads(line)
+            text = record.pop("text")
+            if record == meta:
+                break
+        got = claimc.extract(text, name=want[0]["doc"], meta=record)
+        assert got and same(got, [c for c in want if c["meta"] == meta][:len(got)])
+    for path in bad_inputs(str(tmp_path)):
+        got = claimc.extract_file(path, errors="ignore")
+        assert same(got, cli(path)[0]), path
+
+
+@fast
+def test_memory_stays_flat_over_100_rounds():
+    out = cli_bytes(*CORPUS)
+    bad = b'{"a":"\\ud83d\\ude00x","b":[1,2,{"c":1e5}]}\n{"a":'
+    def round_():
+        assert len(_records.fastdict.records(out)) > 100
+        with pytest.raises(ValueError):
+            _records.fastdict.records(bad)   # the error path frees what it built
+        claimc.extract_many(CORPUS, jobs=2)
+    for _ in range(5):
+        round_()
+    before = sys.getallocatedblocks()
+    for _ in range(100):
+        round_()
+    assert sys.getallocatedblocks() - before < 200   # a leak of a record a round would be 10,000s
