@@ -267,6 +267,25 @@ static cl_span strip_lead(const cl_doc *doc, cl_span s)
     return s;
 }
 
+/* Off the start: marks that join a code or a list number to a name and begin none
+ * (20106-財政事務, 1、, 2）): a subject starts with what it names. */
+static cl_span strip_marks(const cl_doc *doc, cl_span s)
+{
+    static const char *const marks[] = {"-", "_", ".", ":", ")", "]", "/", "－", "—", "：",
+                                        "、", "）", "·", "．"};
+    for (bool again = true; again && span_len(s);) {
+        again = false;
+        for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+            size_t n = strlen(marks[i]);
+            if (span_len(s) > n && memcmp(doc->text + s.start, marks[i], n) == 0) {
+                s.start += (uint32_t)n;
+                again = true;
+            }
+        }
+    }
+    return s;
+}
+
 /* Whether S starts right after a quantity: the things counted (132个长江入河排污口). */
 static bool after_quantity(const cl_ctx *ctx, cl_span s)
 {
@@ -356,7 +375,7 @@ cl_span cl_subject_resolve(const cl_ctx *ctx, cl_span s)
         s = cl_subject_trim(ctx->doc, s);
     }
     s.end = fix_end(ctx, s);
-    s = strip_lead(ctx->doc, s);
+    s = strip_lead(ctx->doc, strip_marks(ctx->doc, s));
     s = strip_tail(ctx, s);
     return s.start == was.start && s.end == was.end ? s : cl_subject_trim(ctx->doc, s);
 }
