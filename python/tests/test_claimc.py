@@ -128,7 +128,7 @@ def test_meta_travels_with_the_claims():
 
 def test_dataframe_types_and_extra_fields():
     claims = claimc.extract_many(CORPUS)
-    claims[0] = dict(claims[0], indicator="air.pm25")     # what issue 17's field will add
+    claims[0] = dict(claims[0], indicator="air.pm25")     # any value of the field is kept
     claims[1] = dict(claims[1], meta={"city": "鄂州", "year": 2024})
     df = claimc.to_dataframe(claims)
     assert len(df) == len(claims)
@@ -136,7 +136,10 @@ def test_dataframe_types_and_extra_fields():
     assert str(df["kind"].dtype) == "category" and list(df["kind"].cat.categories)[0] == "count"
     for col in ("id", "start", "end", "line", "column"):
         assert str(df[col].dtype) == "int64"
-    assert df["indicator"].iloc[0] == "air.pm25" and df["indicator"].isna().sum() == len(df) - 1
+    assert df["indicator"].iloc[0] == "air.pm25"
+    assert [None if v is None or v != v else v for v in df["indicator"]] == \
+        [c.get("indicator") for c in claims]
+    assert df["indicator"].notna().sum() > 1 and df["indicator"].isna().sum() > 0
     assert df["city"].iloc[1] == "鄂州" and df["year"].iloc[1] == 2024
     money = df[df.kind == "money"]
     assert (money.unit == "CNY").all() and money.value.notna().all()
