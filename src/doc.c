@@ -214,14 +214,15 @@ static bool flush_sentence(cl_doc *doc, cl_ctx *ctx, cl_stream *st)
     if (!st->has_sentence)
         return true;
     st->has_sentence = false;
-    cl_claim *claims = doc->claims.data;
+    cl_claim *claims = doc->claims.data;   /* NULL until a first claim: no offset from it */
     size_t drop = st->sentence.first_claim - st->handed + st->sentence.claim_count;
     if (!st->outline->sentence(st->outline->arg, doc, &st->sentence,
-                               claims + (st->sentence.first_claim - st->handed))) {
+                               claims ? claims + (st->sentence.first_claim - st->handed) : NULL)) {
         st->stopped = true;
         return false;
     }
-    memmove(claims, claims + drop, (doc->claims.len - drop) * sizeof *claims);
+    if (claims)
+        memmove(claims, claims + drop, (doc->claims.len - drop) * sizeof *claims);
     doc->claims.len -= drop;
     st->handed += drop;
     if (ctx->pending_claim >= 0)
