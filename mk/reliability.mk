@@ -80,9 +80,10 @@ FUZZ_FLAGS = -dict=$(FZ)/claimc.dict -max_len=$(FUZZ_MAX_LEN) -timeout=$(FUZZ_TI
 # fuzz_run TARGET: new units go to build/fuzz/corpus/TARGET; it starts from the committed,
 # minimised tests/fuzz/corpus/TARGET and the seeds (sentences of corpus/, tests/bad/,
 # tests/regress/; as records for the records target).
-fuzz_run = mkdir -p $(FZ)/corpus/$(1) $(FZ)/artifacts tests/fuzz/corpus/$(1) && \
+# fuzz_run TARGET [WORKDIR]: WORKDIR is build/fuzz/corpus by default.
+fuzz_run = mkdir -p $(or $(2),$(FZ)/corpus)/$(1) $(FZ)/artifacts tests/fuzz/corpus/$(1) && \
 	$(FZ)/fuzz_$(1) $(FUZZ_FLAGS) -artifact_prefix=$(FZ)/artifacts/$(1)- \
-	    $(FZ)/corpus/$(1) tests/fuzz/corpus/$(1) $(FZ)/seeds$(if $(filter records,$(1)),-records)
+	    $(or $(2),$(FZ)/corpus)/$(1) tests/fuzz/corpus/$(1) $(FZ)/seeds$(if $(filter records,$(1)),-records)
 FUZZ_SEEDS = tests/fuzz/make_seeds.sh $(FZ)/seeds tests/bad/* tests/regress/* && \
 	tests/fuzz/make_seeds.sh --records $(FZ)/seeds-records $(FZ)/seeds
 
@@ -114,13 +115,15 @@ fuzz-merge: fuzz-build
 	done
 
 # The check part: FUZZ_CHECK_SECONDS over the targets (a quarter each), starting from the
-# committed corpus, so each run goes on where the last one stopped. A finding fails the check
+# committed corpus (not the working one of long runs, whose thousands of inputs take minutes
+# to load), so each run goes on where the last committed one stopped. A finding fails the check
 # and names the file to keep: copy it into tests/regress/ once fixed.
 test-fuzz: fuzz-build test-regress
 	@$(FUZZ_SEEDS)
 	@for t in $(FUZZ_TARGETS); do \
 	  log=$(FZ)/check-$$t.log; \
-	  if ( $(call fuzz_run,$$t) -max_total_time=$$(( $(FUZZ_CHECK_SECONDS) / 4 )) ) > $$log 2>&1; then \
+	  rm -rf $(FZ)/check-corpus/$$t; \
+	  if ( $(call fuzz_run,$$t,$(FZ)/check-corpus) -max_total_time=$$(( $(FUZZ_CHECK_SECONDS) / 4 )) ) > $$log 2>&1; then \
 	    echo "PASS fuzz $$t $$(grep -o 'stat::number_of_executed_units: [0-9]*' $$log | cut -d' ' -f2) execs, $$(grep '^#.*DONE' $$log | grep -o 'cov: [0-9]* ft: [0-9]*')" >> $(RESULTS); \
 	  else \
 	    tail -60 $$log; \
