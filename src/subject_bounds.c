@@ -268,20 +268,26 @@ static cl_span strip_lead(const cl_doc *doc, cl_span s)
 }
 
 /* Off the start: marks that join a code or a list number to a name and begin none
- * (20106-財政事務, 1、, 2）): a subject starts with what it names. */
+ * (20106-財政事務, 1、, 2）): a subject starts with what it names. Most subjects start with a
+ * Chinese character (lead byte E4-E9), decided by the first byte. */
 static cl_span strip_marks(const cl_doc *doc, cl_span s)
 {
-    static const char *const marks[] = {"-", "_", ".", ":", ")", "]", "/", "－", "—", "：",
-                                        "、", "）", "·", "．"};
-    for (bool again = true; again && span_len(s);) {
-        again = false;
-        for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
-            size_t n = strlen(marks[i]);
-            if (span_len(s) > n && memcmp(doc->text + s.start, marks[i], n) == 0) {
-                s.start += (uint32_t)n;
-                again = true;
+    static const char *const wide[] = {"－", "—", "：", "、", "）", "·", "．"};
+    while (span_len(s) > 1) {
+        const unsigned char *p = (const unsigned char *)doc->text + s.start;
+        size_t n = 0;
+        if (*p < 0x80) {
+            n = *p && strchr("-_.:)]/", *p) ? 1 : 0;
+        } else if (*p == 0xEF || *p == 0xE2 || *p == 0xE3 || *p == 0xC2) {
+            for (size_t i = 0; i < sizeof wide / sizeof wide[0] && !n; i++) {
+                size_t w = strlen(wide[i]);
+                if (span_len(s) > w && memcmp(p, wide[i], w) == 0)
+                    n = w;
             }
         }
+        if (!n)
+            break;
+        s.start += (uint32_t)n;
     }
     return s;
 }
