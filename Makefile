@@ -127,7 +127,7 @@ $(B) $(O):
 # The build's log goes to stderr, so `make run | jq .` reads only the ASTs.
 run:
 	@$(MAKE) --no-print-directory all >&2
-	@$(B)/claimc corpus/*.txt
+	@$(B)/claimc corpus/*.txt corpus/genres/*.txt
 
 # -- tests ------------------------------------------------------------------------------------
 include mk/tests.mk

@@ -29,7 +29,7 @@ test-unit: $(UNIT_TESTS)
 # Rewrite the corpus goldens from the current output. Review every changed claim
 # (git diff corpus/) before committing, and say in the commit why they changed.
 regen-golden: $(B)/claimc
-	@for txt in corpus/*.txt; do \
+	@for txt in corpus/*.txt corpus/genres/*.txt; do \
 	  $(B)/claimc --format jsonl "$$txt" > "$${txt%.txt}.expected.jsonl"; \
 	done; git diff --stat corpus/ 2>/dev/null || true
 

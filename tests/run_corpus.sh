@@ -1,15 +1,17 @@
 #!/bin/sh
 # run_corpus.sh CLAIMC RESULTS — the corpus goldens.
 #
-# For each corpus/NAME.txt: the JSONL claims must equal corpus/NAME.expected.jsonl (a readable
+# For each corpus/NAME.txt and corpus/genres/NAME.txt (one real document of each genre of
+# issue 16, reviewed against a blind annotation in corpus/genres/REVIEW.md): the JSONL claims
+# must equal the NAME.expected.jsonl beside it (a readable
 # diff is shown on a mismatch), and the JSON AST must be valid JSON. The goldens were checked by
 # eye claim by claim; `make regen-golden` rewrites them for the next review.
 set -u
 claimc=$1 results=$2
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-for txt in corpus/*.txt; do
+for txt in corpus/*.txt corpus/genres/*.txt; do
   name=$(basename "$txt" .txt)
-  expected=corpus/$name.expected.jsonl
+  expected=${txt%.txt}.expected.jsonl
   if [ ! -f "$expected" ]; then
     echo "FAIL corpus/$name: no $expected (make regen-golden, then review it)" >> "$results"
     continue
