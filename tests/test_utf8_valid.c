@@ -9,6 +9,7 @@
  * buffer is copied to the end of its own allocation, so the sanitizer build catches a read past
  * the end. */
 #include <dirent.h>
+#include <sys/stat.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -214,6 +215,9 @@ static void edge_sequences(void)
 
 static unsigned char *read_file(const char *path, size_t *len)
 {
+    struct stat st;   /* a directory opens and seeks too (corpus/genres/), to a bogus size */
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return NULL;
     FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;
