@@ -154,6 +154,25 @@ static void report_damage(cl_doc *doc, const damage *dm, const char *what, size_
     }
 }
 
+/* Read DATA as the double-byte encoding FROM (NAME in the Document, WHAT in a diagnostic) when
+ * at most MAX_BAD sequences are damaged and the damage is under half its HIGH non-ASCII bytes;
+ * else leave no text behind for the next guess. */
+static bool try_double_byte(cl_doc *doc, const char *from, const char *name, const char *what,
+                            const unsigned char *data, size_t len, size_t max_bad, size_t high,
+                            size_t base)
+{
+    damage dm;
+    if (convert(doc, from, data, len, 1, max_bad, &dm) && dm.bad * 2 < high) {
+        doc->encoding = name;
+        report_damage(doc, &dm, what, base);
+        return true;
+    }
+    doc->text = NULL;
+    doc->len = 0;
+    return false;
+}
+
+
 /* Whether uchardet reads this double-byte text as Big5 (from its first 64 KiB: enough for
  * the frequencies, and a bound on the time). A handle per call: reentrant. */
 static bool detect_big5(const unsigned char *data, size_t len)
@@ -248,22 +267,11 @@ bool cl_decode(cl_doc *doc, const unsigned char *data, size_t len, unsigned char
         size_t high = 0;
         for (size_t i = 0; i < len; i++)
             high += data[i] >= 0x80;
-        if (detect_big5(data, len)) {
-            if (convert(doc, "BIG5-HKSCS", data, len, 1, 1 + high / 50, &dm) && dm.bad * 2 < high) {
-                doc->encoding = "big5";
-                report_damage(doc, &dm, "invalid Big5 byte sequence", base);
-                return true;
-            }
-            doc->text = NULL;
-            doc->len = 0;
-        }
-        if (convert(doc, "GB18030", data, len, 1, 1 + high / 20, &dm) && dm.bad * 2 < high) {
-            doc->encoding = "gb18030";
-            report_damage(doc, &dm, "invalid GB18030 byte sequence", base);
+        if (detect_big5(data, len) &&
+            try_double_byte(doc, "BIG5-HKSCS", "big5", "invalid Big5 byte sequence", data, len, 1 + high / 50, high, base))
             return true;
-        }
-        doc->text = NULL;
-        doc->len = 0;
+        if (try_double_byte(doc, "GB18030", "gb18030", "invalid GB18030 byte sequence", data, len, 1 + high / 20, high, base))
+            return true;
     }
     if (invalid * 4 > len) {   /* noise, or an encoding we do not read: one error, not thousands */
         copy_text(doc, (const unsigned char *)"", 0);
