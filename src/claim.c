@@ -8,6 +8,7 @@
 #include "number.h"
 #include "baseline.h"
 #include "indicator.h"
+#include "heading.h"
 #include "sentence.h"
 #include "subject.h"
 #include "text.h"

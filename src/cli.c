@@ -19,7 +19,7 @@
 #include "arena.h"
 #include "claimc.h"
 #include "cli.h"
-#include "doc.h"
+#include "pipeline.h"
 #include "emit.h"
 #include "meta.h"
 #include "readfile.h"
