@@ -160,7 +160,8 @@ static const char *indicator_of(const cl_ctx *ctx, cl_span subject, cl_kind kind
 cl_claim *cl_claim_new(cl_ctx *ctx, cl_kind kind, const cl_stok *q, cl_span subject)
 {
     cl_span own;   /* the subject's words in the claim's clause: its text */
-    subject = cl_subject_settle(ctx, subject, kind, &own);
+    bool completion;
+    subject = cl_subject_settle(ctx, subject, kind, &own, &completion);
     cl_claim *c = cl_vec_push_raw(&ctx->doc->arena, &ctx->doc->claims, sizeof *c);
     if (!c) {
         ctx->oom = true;
@@ -168,7 +169,7 @@ cl_claim *cl_claim_new(cl_ctx *ctx, cl_kind kind, const cl_stok *q, cl_span subj
     }
     c->kind = kind;
     c->subject = subject;
-    c->indicator = indicator_of(ctx, subject, kind, q);
+    c->indicator = completion ? cl_indicator_named("budget_completion") : indicator_of(ctx, subject, kind, q);
     cl_modality modality = (q->modal || (in_plan(ctx) && !ctx->achieved)) ? CL_TARGET : CL_ACTUAL;
     if (modality == CL_TARGET && on_the_basis_of(ctx, q))
         modality = CL_ACTUAL;   /* 在2024年建成5个的基础上: the past a plan builds on */

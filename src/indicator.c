@@ -3,6 +3,7 @@
 
 #include "indicator.h"
 #include "lexicon.h"
+#include "text.h"
 #include "units.h"
 
 extern const char cl_indicator_names[];
@@ -122,6 +123,29 @@ static bool fits(const char *kind, cl_kind ck, int dim, const char *unit)
     return false;
 }
 
+/* Whether the N bytes before a name narrow it to a part: a domain, a trade or a sector
+ * (生态环境领域, 房地产行业). */
+static bool narrowed(const char *s, size_t n)
+{
+    static const cl_word parts[] = {CL_WORD("领域"), CL_WORD("行业"), CL_WORD("板块"), CL_WORD("方面")};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        if (n >= parts[i].n && memcmp(s + n - parts[i].n, parts[i].s, parts[i].n) == 0)
+            return true;
+    return false;
+}
+
+/* Whether the N bytes after a name inside a subject make it a measure of that name's metric,
+ * another indicator (重度及以上污染天数比例, 地区生产总值增速, 税收收入占比). */
+static bool measure_of(const char *s, size_t n)
+{
+    static const cl_word measures[] = {CL_WORD("比例"), CL_WORD("比率"), CL_WORD("比重"),
+        CL_WORD("占比"), CL_WORD("增速"), CL_WORD("增幅"), CL_WORD("率"), CL_WORD("占")};
+    for (size_t i = 0; i < sizeof measures / sizeof measures[0]; i++)
+        if (n >= measures[i].n && memcmp(s, measures[i].s, measures[i].n) == 0)
+            return true;
+    return false;
+}
+
 const char *cl_indicator_of(const char *s, size_t n, cl_kind kind, int dim, const char *unit)
 {
     char buf[CAP];
@@ -159,11 +183,12 @@ const char *cl_indicator_of(const char *s, size_t n, cl_kind kind, int dim, cons
     size_t most = (size_t)cl_indicator_max_chars;
     /* the hash of bytes [a, e): pre[e] = pre[a] * 33^(e - a) + hash, mod 2^24 */
 #define RANGE_HASH(a, e) ((pre[e] - pre[a] * pow33[(e) - (a)]) & 0xFFFFFFu)
-    /* the longest name the subject ends with */
+    /* the longest name the subject ends with, unless a domain narrows it (生态环境领域固定资产投资
+     * is not fixed_asset_investment) */
     for (size_t a = m > most ? m - most : 0; a < m && last[m - 1]; a++) {
         int r = first[a] ? lookup(buf + starts[a], len - starts[a], RANGE_HASH(starts[a], len)) : -1;
         if (r >= 0 && fits(cl_indicator_rows[r].kind, kind, dim, unit))
-            return cl_indicator_rows[r].id;
+            return narrowed(buf, starts[a]) ? NULL : cl_indicator_rows[r].id;
     }
     /* the longest name inside it (of two code points or more) */
     for (size_t w = m - 1 < most ? m - 1 : most; w >= 2 && m > 2; w--)
@@ -171,9 +196,18 @@ const char *cl_indicator_of(const char *s, size_t n, cl_kind kind, int dim, cons
             if (!first[a] || !last[a + w - 1])
                 continue;
             int r = lookup(buf + starts[a], starts[a + w] - starts[a], RANGE_HASH(starts[a], starts[a + w]));
-            if (r >= 0 && fits(cl_indicator_rows[r].kind, kind, dim, unit))
+            if (r >= 0 && fits(cl_indicator_rows[r].kind, kind, dim, unit) &&
+                !measure_of(buf + starts[a + w], len - starts[a + w]))
                 return cl_indicator_rows[r].id;
         }
 #undef RANGE_HASH
+    return NULL;
+}
+
+const char *cl_indicator_named(const char *id)
+{
+    for (int i = 0; i < cl_indicator_count; i++)
+        if (strcmp(cl_indicator_rows[i].id, id) == 0)
+            return cl_indicator_rows[i].id;
     return NULL;
 }

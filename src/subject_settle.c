@@ -85,26 +85,38 @@ static cl_span last_metric(const cl_ctx *ctx)
     return ctx->continued && ctx->ncarried ? ctx->carried[ctx->ncarried - 1] : cl_span_of(0, 0);
 }
 
-/* Whether the sentence's last claim so far is a reference's amount (占年初预算10065万元). */
-static bool after_reference(const cl_ctx *ctx)
+/* Whether the sentence's last claim so far is a reference's amount (占年初预算10065万元): its
+ * subject in *REF. */
+static bool after_reference(const cl_ctx *ctx, cl_span *ref)
 {
     const cl_doc *doc = ctx->doc;
     if (!doc->claims.len)
         return false;
     const cl_claim *c = &CL_VEC_AT(doc->claims, cl_claim, doc->claims.len - 1);
+    *ref = c->subject;
     return c->span.end > ctx->span.start && has_text(c->subject) && is_reference(doc, c->subject);
 }
 
-cl_span cl_subject_settle(const cl_ctx *ctx, cl_span s, cl_kind kind, cl_span *own)
+/* Whether S names a budget (年初预算, 调整预算数): a share of it is the budget's completion. */
+static bool names_budget(const cl_doc *doc, cl_span s)
+{
+    return cl_text_find(doc->text + s.start, span_len(s), "预算") < span_len(s);
+}
+
+cl_span cl_subject_settle(const cl_ctx *ctx, cl_span s, cl_kind kind, cl_span *own, bool *completion)
 {
     s = has_text(s) ? cl_subject_resolve(ctx, s) : cl_span_of(0, 0);
     *own = s;
+    *completion = false;
     bool share = kind == CL_RATE || kind == CL_CHANGE || kind == CL_RANK;
-    cl_span m = cl_span_of(0, 0);
-    if (!has_text(s) && kind == CL_RATE && after_reference(ctx))
+    cl_span m = cl_span_of(0, 0), ref = s;
+    if (!has_text(s) && kind == CL_RATE && after_reference(ctx, &ref))
         m = last_metric(ctx);   /* 占年初预算10065万元的43.2% */
     else if (has_text(s) && span_len(s) <= SHORT_SUBJECT &&
              (is_modifier(ctx->doc, s) || (share && is_reference(ctx->doc, s))))
         m = last_metric(ctx);
-    return has_text(m) ? m : s;
+    if (!has_text(m))
+        return s;
+    *completion = kind == CL_RATE && has_text(ref) && names_budget(ctx->doc, ref);
+    return m;
 }
