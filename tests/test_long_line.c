@@ -81,7 +81,7 @@ static char *jsonl_of(const char *text, size_t len, size_t *out_len, size_t *dia
 static int failed, cut_cases;
 
 /* The lines without their section paths: a heading's title is the sentence after it, and its
- * first piece when the window is smaller than a title (CL_TITLE_MAX in doc.c). */
+ * first piece when the window is smaller than a title (CL_TITLE_MAX in heading.c). */
 static size_t drop_sections(char *s, size_t n)
 {
     static const char mark[] = ",\"doc\":\"line\",\"section\":";
