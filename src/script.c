@@ -19,7 +19,7 @@
  * three-byte code points can be traditional (CJK, U+3400 on). */
 #include <string.h>
 
-#include "doc.h"
+#include "ast.h"
 #include "script.h"
 #include "utf8.h"
 
