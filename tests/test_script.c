@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
+#include "ast.h"
 #include "script.h"
 #include "utf8.h"
 
