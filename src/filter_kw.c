@@ -114,9 +114,19 @@ void cl_filter_keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
         f->modal = true;
         /* 剩余4个计划于明年完成: a marker also governs the values earlier in its clause (those
          * below modal_walked an earlier marker of the clause has marked) */
-        for (int i = ctx->ntoks - 1;
-             i >= f->modal_walked && ctx->toks[i].span.start >= f->clause_start; i--)
+        for (int i = ctx->ntoks - 1, qty = 0;
+             i >= f->modal_walked && ctx->toks[i].span.start >= f->clause_start; i--) {
+            /* back to the values right before it (4个, 3个、5个), not every value of a long
+             * clause: in prose without commas a clause is a page, and a cut sentence's
+             * pieces cannot reach back (test_long_line) */
+            cl_sig s = ctx->toks[i].sig;
+            if (qty && (s == CL_SIG_QTY) == (ctx->toks[i + 1].sig == CL_SIG_QTY))
+                break;   /* past the nearest value, only a list of values: QTY (ENUM|AND QTY)* */
+            if (qty && s != CL_SIG_QTY && s != CL_SIG_ENUM && s != CL_SIG_AND)
+                break;
             ctx->toks[i].modal = true;
+            qty |= s == CL_SIG_QTY;
+        }
         f->modal_walked = ctx->ntoks;
         boundary(f, ctx, t->end);
         break;

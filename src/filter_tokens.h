@@ -81,12 +81,13 @@ static inline bool text_starts(const cl_doc *doc, const cl_rawtok *t, const char
     return t->end - t->start >= n && memcmp(doc->text + t->start, s, n) == 0;
 }
 
-/* Whether the text from START to END is one of WORDS (ending with {NULL, 0}). The first byte
- * is compared inline: most keywords match no word, and a call to memcmp each costs more. */
+/* Whether the text from START to END is one of WORDS (ending with {NULL, 0}). The word's last
+ * byte is compared inline first (a Chinese character's last byte varies most): most keywords
+ * match no word, and a call to memcmp for each costs more. */
 static inline bool text_is_any(const cl_doc *doc, uint32_t start, uint32_t end, const cl_word *words)
 {
     for (; words->s; words++)
-        if (end - start == words->n && doc->text[start] == words->s[0] &&
+        if (end - start == words->n && doc->text[end - 1] == words->s[words->n - 1] &&
             memcmp(doc->text + start, words->s, words->n) == 0)
             return true;
     return false;
@@ -96,7 +97,8 @@ static inline bool text_is_any(const cl_doc *doc, uint32_t start, uint32_t end, 
 static inline bool text_starts_any(const cl_doc *doc, const cl_rawtok *t, const cl_word *words)
 {
     for (; words->s; words++)
-        if (t->end - t->start >= words->n && doc->text[t->start] == words->s[0] &&
+        if (t->end - t->start >= words->n &&
+            doc->text[t->start + words->n - 1] == words->s[words->n - 1] &&
             memcmp(doc->text + t->start, words->s, words->n) == 0)
             return true;
     return false;
