@@ -6,6 +6,7 @@
 #include "filter_kw.h"
 #include "fold.h"
 #include "text.h"
+#include "words_table.h"   /* generated from grammar/words.tsv */
 
 void cl_filter_keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
 {
@@ -188,7 +189,6 @@ void cl_filter_keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
  * 全省第一方阵). Pushes the scope as the ranking word. */
 bool cl_filter_rank_after_scope(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
 {
-    static const cl_word places[] = {CL_WORD("位"), CL_WORD("名"), {NULL, 0}};
     if (f->scope_end != t->start || f->scope_end == 0 ||
         memcmp(ctx->doc->text + f->scope_start, "全", 3) != 0)   /* 全区 全市 全省 全国 */
         return false;
@@ -197,7 +197,7 @@ bool cl_filter_rank_after_scope(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
     unsigned char last = (unsigned char)s[n - 1];
     bool plain = (last >= '0' && last <= '9') || cl_text_ends_any(s, n, (const char *const[]){
         "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", NULL}) > 0;
-    if (!plain && !cl_text_has_any(s + n - 3, 3, places))
+    if (!plain && !cl_text_has_any(s + n - 3, 3, cl_words_rank_places))
         return false;
     const cl_rawtok *next = peek_solid(f, 0, NULL);   /* 进入全省第一方阵: a name goes on */
     if (next->type == CL_RT_FILLER && !is_bracket(next))
