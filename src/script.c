@@ -42,28 +42,22 @@ typedef struct {
     cl_doc *doc;
     unsigned char *shadow;   /* made at the first traditional character */
     size_t trad, simp;       /* characters only traditional, only simplified */
-    bool nomem;
 } tally;
 
-/* The shadow: a copy of the text, made at its first traditional character. */
+/* The shadow: a copy of the text, made once a traditional character is found. */
 static bool make_shadow(tally *t)
 {
     t->shadow = cl_arena_alloc_raw(&t->doc->arena, t->doc->len + 1);
-    if (!t->shadow) {
-        t->nomem = true;
+    if (!t->shadow)
         return false;
-    }
     memcpy(t->shadow, t->doc->text, t->doc->len + 1);   /* with the NUL sentinel */
     return true;
 }
 
-/* The traditional character at P (three bytes of the input) into the shadow; false when out of
- * memory for it. (Inline, so that it has the popcnt instruction in scan_simd.) */
-static inline bool simplify_at(tally *t, const unsigned char *p)
+/* The traditional character at P (three bytes of the input) into the shadow, which exists.
+ * Inline, so that the SIMD pass calls nothing and has the popcnt instruction. */
+static inline void simplify_at(tally *t, const unsigned char *p)
 {
-    if (!t->shadow && !make_shadow(t))
-        return false;
-    t->trad++;
     unsigned to = simplified_of(cl_utf8_cp3(p));
     if (to >= 0x800) {
         unsigned char *o = t->shadow + (p - (const unsigned char *)t->doc->text);
@@ -71,13 +65,12 @@ static inline bool simplify_at(tally *t, const unsigned char *p)
         o[1] = (unsigned char)(0x80 | (to >> 6 & 0x3F));
         o[2] = (unsigned char)(0x80 | (to & 0x3F));
     }
-    return true;
 }
 
 /* A pass one code point at a time over [P, END), for the end of any text and all of it on a
- * CPU without AVX2, ASCII eight bytes a step. COUNT: count the simplified characters and
- * simplify the traditional ones, returning END (NULL when out of memory); else return the first
- * traditional character, or END. */
+ * CPU without AVX2, ASCII eight bytes a step. COUNT: count both scripts and simplify the
+ * traditional characters (the shadow exists), returning END; else return the first traditional
+ * character, or END. */
 static const unsigned char *walk_scalar(tally *t, const unsigned char *p, const unsigned char *end,
                                         bool count)
 {
@@ -95,8 +88,8 @@ static const unsigned char *walk_scalar(tally *t, const unsigned char *p, const 
         if (k & CL_SCRIPT_TRAD) {
             if (!count)
                 return p;
-            if (!simplify_at(t, p))
-                return NULL;
+            t->trad++;
+            simplify_at(t, p);
         } else {
             t->simp += count ? k >> 1 : 0;
         }
@@ -179,17 +172,14 @@ SIMD_TARGET static const unsigned char *find_avx2(const unsigned char *p, const 
     return p;
 }
 
-/* The counting pass over [*P, END) as find_avx2 goes, until a step with a traditional character
- * or fewer than 32 bytes left; *P is then that step's start, *RUN its number of characters,
- * and the return value its traditional characters, a bit each (bit k: the one at *P + 3k),
- * whose other characters are counted. (The traditional ones are left to the caller, so that
- * the loop calls nothing and keeps its constants in registers.) */
-SIMD_TARGET static unsigned count_avx2(tally *t, const unsigned char **pp, const unsigned char *end,
-                                       unsigned *run)
+/* The counting pass over [P, END) as find_avx2 goes, simplifying the traditional characters
+ * into the shadow (which exists); returns where fewer than 32 bytes are left. */
+SIMD_TARGET static const unsigned char *count_avx2(tally *t, const unsigned char *p, const unsigned char *end)
 {
-    const unsigned char *p = *pp, *last = end - 32;
-    size_t simp = 0;
-    unsigned trad = 0;
+    if (end - p < 32)
+        return p;
+    const unsigned char *last = end - 32;
+    size_t simp = 0, trads = 0;
     while (p <= last) {
         __m256i cls;
         unsigned n = run_at(p, &cls);
@@ -197,48 +187,29 @@ SIMD_TARGET static unsigned count_avx2(tally *t, const unsigned char **pp, const
             p = next_lead(p);
             continue;
         }
-        trad = lanes_of(cls, 31, n);
+        unsigned trad = lanes_of(cls, 31, n);
         simp += (unsigned)__builtin_popcount(lanes_of(cls, 30, n) & ~trad);
-        if (trad) {
-            *run = n;
-            break;
-        }
+        trads += (unsigned)__builtin_popcount(trad);
+        for (; trad; trad &= trad - 1)
+            simplify_at(t, p + 3 * (unsigned)__builtin_ctz(trad));
         p += 3 * n;
     }
     t->simp += simp;
-    *pp = p;
-    return trad;
-}
-
-/* The counting pass by count_avx2 over [P, END) as far as it goes; returns where it stopped, or
- * NULL when out of memory. */
-SIMD_TARGET static const unsigned char *count_simd(tally *t, const unsigned char *p, const unsigned char *end)
-{
-    if (end - p < 32)
-        return p;
-    for (;;) {
-        unsigned run, trad = count_avx2(t, &p, end, &run);
-        if (!trad)
-            return p;
-        for (; trad; trad &= trad - 1)
-            if (!simplify_at(t, p + 3 * (unsigned)__builtin_ctz(trad)))
-                return NULL;
-        p += 3 * run;
-    }
+    t->trad += trads;
+    return p;
 }
 #endif
 
-/* The counting pass over [P, END): SIMD where it can, then one code point at a time; false
- * when out of memory. */
-static bool count_pass(tally *t, const unsigned char *p, const unsigned char *end, bool simd)
+/* The counting pass over [P, END): SIMD where it can, then one code point at a time. */
+static void count_pass(tally *t, const unsigned char *p, const unsigned char *end, bool simd)
 {
 #ifdef HAVE_SIMD
     if (simd)
-        p = count_simd(t, p, end);
+        p = count_avx2(t, p, end);
 #else
     (void)simd;
 #endif
-    return p && walk_scalar(t, p, end, true);
+    walk_scalar(t, p, end, true);
 }
 
 bool cl_script_prepare_at(cl_doc *doc, int level)
@@ -258,9 +229,11 @@ bool cl_script_prepare_at(cl_doc *doc, int level)
     const unsigned char *first = walk_scalar(&t, p, end, false);
     if (first == end)
         return true;
+    if (!make_shadow(&t))
+        return false;
     /* the simplified characters before the first traditional one, then the rest */
-    if (!count_pass(&t, text, first, simd) || !count_pass(&t, first, end, simd))
-        return !t.nomem;
+    count_pass(&t, text, first, simd);
+    count_pass(&t, first, end, simd);
     /* a few characters of the other script are normal in either (quoted names, 后 in 皇后,
      * 余 the surname): a text is mixed only when both are common */
     doc->script = t.simp * 10 < t.trad ? "traditional" : t.trad * 10 < t.simp ? "simplified" : "mixed";
