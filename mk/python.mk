@@ -52,3 +52,9 @@ test-dask: $(B)/claimc shared
 
 test-python-install: $(B)/claimc shared fastdict
 	@PYTHON=$(PYTHON) B=$(CURDIR)/$(B) SONAME=$(SONAME) FASTDICT=$(FASTDICT) tests/run_python_install.sh $(B)/test-results.txt
+
+# extract_many against the CLI on the same 200 files, side by side in rounds (not part of check;
+# bench/python_vs_cli.py --help). BENCH_PY_ARGS='--rounds 9 --jobs 2' for another run.
+.PHONY: bench-python
+bench-python: $(B)/claimc shared fastdict
+	$(PYTHON) bench/python_vs_cli.py --build $(B) $(BENCH_PY_ARGS)
