@@ -14,6 +14,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "_arenas.h"
+
 #define CACHE_SLOTS 1024   /* a power of two; plenty for the distinct short strings of a file */
 #define CACHE_MAX 48       /* longer strings are seldom repeated (claim texts, raws) */
 #define MAX_DEPTH 64
@@ -392,6 +394,7 @@ static PyObject *records(PyObject *self, PyObject *arg)
     Py_buffer buf;
     if (PyObject_GetBuffer(arg, &buf, PyBUF_SIMPLE) < 0)
         return NULL;
+    huge_arenas_begin();
     reader *r = PyMem_Calloc(1, sizeof *r);
     PyObject *out = r ? PyList_New(0) : PyErr_NoMemory();
     if (out) {
@@ -417,6 +420,7 @@ static PyObject *records(PyObject *self, PyObject *arg)
         PyMem_Free(r->scratch);
         PyMem_Free(r);
     }
+    huge_arenas_end();
     PyBuffer_Release(&buf);
     return out;
 }
@@ -435,5 +439,6 @@ static struct PyModuleDef module = {
 
 PyMODINIT_FUNC PyInit__fastdict(void)
 {
+    huge_arenas_init();
     return PyModule_Create(&module);
 }
