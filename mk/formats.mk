@@ -5,7 +5,7 @@
 #   test-html     the page rendered by headless Chromium: a mark for every claim; screenshot
 #   test-manners  --help, the progress bar (silent off a terminal, drawn on one via script -qc)
 
-FORMATS_SRC := src/doc_walk.c src/emit_csv.c src/emit_html.c src/check.c
+FORMATS_SRC := src/emit_csv.c src/emit_html.c src/check.c
 FORMATS_OBJ := $(patsubst src/%.c,$(O)/%.o,$(FORMATS_SRC))
 
 # The library's objects are listed in the Makefile's LIB_SRC; these are added to the archive

@@ -4,7 +4,7 @@
 # $(B)/test-results.txt; tests/summary.sh counts them into the closing "N passed, N failed".
 # A mk/*.mk file adds its parts with CHECK_PARTS += target.
 
-CHECK_PARTS += test-unit test-corpus test-eval
+CHECK_PARTS += test-unit test-corpus test-eval test-layout
 
 check: all
 	@tools/ensure-packages.sh test
@@ -16,6 +16,11 @@ check: all
 
 test-corpus: $(B)/claimc
 	@tests/run_corpus.sh $(B)/claimc $(B)/test-results.txt
+
+# Issue 19's bar: no circle among the modules of src/ (includes, and calls as linked), nothing
+# below the driver reaching it, no source file over 700 lines (tools/layout.py).
+test-layout: $(B)/claimc
+	@tests/test_layout.sh $(B)/test-results.txt
 
 UNIT_TESTS := $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 

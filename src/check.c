@@ -13,97 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
-#include "claimc.h"
-#include "jtext.h"
-
-/* What each claim's context (the prose before its numerals, context()) holds, found once per
- * claim: a sentence may hold thousands of claims (a list), and the checks that pair claims
- * would otherwise scan the same prose again for every pair (cubic in the list's length). */
-enum { CTX_TOTAL = 1, CTX_DONE = 2, CTX_PRIOR = 4, CTX_FROM = 8 };
-typedef struct {
-    uint32_t start;          /* the context's start; it ends where the claim's numerals begin */
-    unsigned words;          /* CTX_* */
-} claim_ctx;
-
-/* change_vs_levels' answer for one change unit: it depends on the sentence and that unit only. */
-typedef struct {
-    const char *unit;
-    int prior, cur;
-    bool reported;           /* the contradiction for prior and cur is reported already */
-} levels_memo;
-enum { LEVELS_MEMO = 16 };
-
-typedef struct {
-    const cl_doc *doc;
-    cl_finding *f;
-    size_t n, cap;
-    bool oom;
-    const cl_claim **c;      /* the claims of the current sentence */
-    claim_ctx *ctx;          /* and their contexts */
-    size_t first, nc;        /* their ids are first .. first + nc - 1 */
-    cl_sentence_view s;
-    levels_memo levels[LEVELS_MEMO];
-    size_t nlevels;
-} checker;
-
-/* -- text and numbers ------------------------------------------------------------------------ */
-
-static bool has_word(const cl_doc *doc, uint32_t start, uint32_t end, const char *w)
-{
-    const char *t = cl_doc_text(doc);
-    size_t n = strlen(w);
-    for (uint32_t i = start; i + n <= end; i++)
-        if (memcmp(t + i, w, n) == 0)
-            return true;
-    return false;
-}
-
-static const char *first_word(const cl_doc *doc, uint32_t start, uint32_t end,
-                              const char *const *words)
-{
-    for (; *words; words++)
-        if (has_word(doc, start, end, *words))
-            return *words;
-    return NULL;
-}
-
-static double val(const cl_quantity *q)
-{
-    return cl_dec_to_double(q->value);
-}
-
-/* Half a unit in the last written place: 88% -> 0.5, 94.7% -> 0.05 (rounding slack). */
-static double slack(const cl_quantity *q)
-{
-    return q->value.exp >= 0 ? 0.5 : 0.5 * pow(10.0, q->value.exp);
-}
-
-static double round2(double x)
-{
-    return round(x * 100.0) / 100.0;
-}
-
-/* A computed figure for a message: at most two decimals, no trailing zeros. */
-static const char *fmt(double x, char buf[32])
-{
-    snprintf(buf, 32, "%.2f", round2(x));
-    char *p = buf + strlen(buf) - 1;
-    while (*p == '0')
-        *p-- = '\0';
-    if (*p == '.')
-        *p = '\0';
-    return buf;
-}
-
-/* A stated quantity for a message: its exact value and canonical unit. */
-static const char *fmt_q(const cl_quantity *q, char buf[96])
-{
-    char num[CL_DEC_BUFSIZE];
-    snprintf(buf, 96, "%s%s", cl_dec_format(q->value, num), q->unit);
-    return buf;
-}
+#include "check_findings.h"
 
 /* The numerals' span of a claim: its quantity, or done and total together. */
 static cl_span qspan(const cl_claim *c)
@@ -150,71 +60,16 @@ static void index_contexts(checker *ck)
             latest = qspan(ck->c[k]).end;
         ck->ctx[k].start = start;
         const cl_doc *d = ck->doc;
-        ck->ctx[k].words = (first_word(d, start, at, total_words) ? CTX_TOTAL : 0) |
-                           (first_word(d, start, at, done_words) ? CTX_DONE : 0) |
-                           (first_word(d, start, at, prior_words) ? CTX_PRIOR : 0) |
-                           (has_word(d, start, at, "由") || has_word(d, start, at, "从") ? CTX_FROM : 0);
+        ck->ctx[k].words = (cl_ck_first_word(d, start, at, total_words) ? CTX_TOTAL : 0) |
+                           (cl_ck_first_word(d, start, at, done_words) ? CTX_DONE : 0) |
+                           (cl_ck_first_word(d, start, at, prior_words) ? CTX_PRIOR : 0) |
+                           (cl_ck_has_word(d, start, at, "由") || cl_ck_has_word(d, start, at, "从") ? CTX_FROM : 0);
     }
 }
 
 static bool plain(const cl_quantity *q)
 {
     return q->has_value && !q->has_hi && q->approx == CL_APPROX_NONE;
-}
-
-/* -- findings -------------------------------------------------------------------------------- */
-
-static cl_finding *add(checker *ck, const char *code, cl_find_level level, const char *fmtstr,
-                       ...)
-{
-    if (ck->n == ck->cap) {
-        size_t cap = ck->cap ? ck->cap * 2 : 16;
-        cl_finding *nf = realloc(ck->f, cap * sizeof *nf);
-        if (!nf) {
-            ck->oom = true;
-            return NULL;
-        }
-        ck->f = nf;
-        ck->cap = cap;
-    }
-    cl_finding *f = &ck->f[ck->n++];
-    memset(f, 0, sizeof *f);
-    f->code = code;
-    f->level = level;
-    f->sentence = ck->s.span;
-    va_list ap;
-    va_start(ap, fmtstr);
-    vsnprintf(f->message, sizeof f->message, fmtstr, ap);
-    va_end(ap);
-    return f;
-}
-
-/* Was CODE already reported for claims A and B (indices in the sentence)? */
-static bool reported(const checker *ck, const char *code, size_t a, size_t b)
-{
-    for (size_t i = ck->n; i-- > 0 && ck->f[i].sentence.start == ck->s.span.start;)
-        if (strcmp(ck->f[i].code, code) == 0 && ck->f[i].nclaims >= 2 &&
-            ck->f[i].claims[0] == ck->first + a && ck->f[i].claims[1] == ck->first + b)
-            return true;
-    return false;
-}
-
-static void with_claim(checker *ck, cl_finding *f, size_t k)
-{
-    if (f && f->nclaims < CL_FINDING_CLAIMS)
-        f->claims[f->nclaims++] = ck->first + k;
-}
-
-static void figure(cl_finding *f, const char *name, double value)
-{
-    if (f && f->nfigures < CL_FINDING_FIGURES)
-        f->figures[f->nfigures++] = (cl_figure){name, NULL, round2(value)};
-}
-
-static void figure_text(cl_finding *f, const char *name, const char *text)
-{
-    if (f && f->nfigures < CL_FINDING_FIGURES)
-        f->figures[f->nfigures++] = (cl_figure){name, text, 0};
 }
 
 /* -- done and total -------------------------------------------------------------------------- */
@@ -240,18 +95,18 @@ static bool count_pair(const checker *ck, size_t a, size_t b, pair *p)
 
 static void exceeds(checker *ck, const pair *p)
 {
-    double done = val(p->done), total = val(p->total);
+    double done = cl_ck_val(p->done), total = cl_ck_val(p->total);
     if (done <= total)
         return;
     char a[96], b[96];
-    cl_finding *f = add(ck, "progress-exceeds-total", CL_FIND_ERROR,
-                        "done (%s) is greater than the total (%s)", fmt_q(p->done, a),
-                        fmt_q(p->total, b));
-    with_claim(ck, f, p->k_total);
+    cl_finding *f = cl_ck_add(ck, "progress-exceeds-total", CL_FIND_ERROR,
+                              "done (%s) is greater than the total (%s)", cl_ck_fmt_q(p->done, a),
+                              cl_ck_fmt_q(p->total, b));
+    cl_ck_with_claim(ck, f, p->k_total);
     if (p->k_done != p->k_total)
-        with_claim(ck, f, p->k_done);
-    figure(f, "done", done);
-    figure(f, "total", total);
+        cl_ck_with_claim(ck, f, p->k_done);
+    cl_ck_figure(f, "done", done);
+    cl_ck_figure(f, "total", total);
 }
 
 /* The rate claim that speaks of claim K's figures: the next claim, when it is a percentage. */
@@ -263,14 +118,14 @@ static int rate_after(const checker *ck, size_t k)
     if (r->kind != CL_RATE || r->distributive || !r->quantity.has_value || r->quantity.has_hi ||
         strcmp(r->quantity.unit, "%") != 0)
         return -1;
-    double v = val(&r->quantity);
+    double v = cl_ck_val(&r->quantity);
     return v > 0 && v <= 100 ? (int)(k + 1) : -1;
 }
 
 /* Does COMPUTED agree with the stated rate R, given R's rounding and its approximation? */
 static bool rate_agrees(const cl_quantity *r, double computed)
 {
-    double v = val(r), s = slack(r) + 1e-9;
+    double v = cl_ck_val(r), s = cl_ck_slack(r) + 1e-9;
     switch (r->approx) {
     case CL_APPROX_ABOUT: return fabs(computed - v) <= (s > 1 ? s : 1);
     case CL_APPROX_MORE_THAN:
@@ -283,26 +138,26 @@ static bool rate_agrees(const cl_quantity *r, double computed)
 static void rate_vs_pair(checker *ck, const pair *p, size_t kr)
 {
     const cl_quantity *r = &ck->c[kr]->quantity;
-    double done = val(p->done), total = val(p->total), rate = val(r);
+    double done = cl_ck_val(p->done), total = cl_ck_val(p->total), rate = cl_ck_val(r);
     if (total <= 0 || !plain(p->done) || !plain(p->total))
         return;
     double computed = done / total * 100.0;
     if (rate_agrees(r, computed))
         return;
     char a[32], b[32], c[32], e[32], d[96];
-    cl_finding *f = add(ck, "rate-contradicts-progress", CL_FIND_ERROR,
-                        "the rate %s does not match done/total = %s/%s = %s%%; at %s the total "
-                        "would be %s", fmt_q(r, d), fmt(done, a), fmt(total, b),
-                        fmt(computed, c), d, fmt(done * 100.0 / rate, e));
-    with_claim(ck, f, p->k_total);
+    cl_finding *f = cl_ck_add(ck, "rate-contradicts-progress", CL_FIND_ERROR,
+                              "the rate %s does not match done/total = %s/%s = %s%%; at %s the total "
+                              "would be %s", cl_ck_fmt_q(r, d), cl_ck_fmt(done, a), cl_ck_fmt(total, b),
+                              cl_ck_fmt(computed, c), d, cl_ck_fmt(done * 100.0 / rate, e));
+    cl_ck_with_claim(ck, f, p->k_total);
     if (p->k_done != p->k_total)
-        with_claim(ck, f, p->k_done);
-    with_claim(ck, f, kr);
-    figure(f, "done", done);
-    figure(f, "total", total);
-    figure(f, "rate", rate);
-    figure(f, "computed_rate", computed);
-    figure(f, "implied_total", done * 100.0 / rate);
+        cl_ck_with_claim(ck, f, p->k_done);
+    cl_ck_with_claim(ck, f, kr);
+    cl_ck_figure(f, "done", done);
+    cl_ck_figure(f, "total", total);
+    cl_ck_figure(f, "rate", rate);
+    cl_ck_figure(f, "computed_rate", computed);
+    cl_ck_figure(f, "implied_total", done * 100.0 / rate);
 }
 
 /* A count and its rate: the total they imply, checked against a total stated before them,
@@ -313,7 +168,7 @@ static void rate_vs_count(checker *ck, size_t kc, size_t kr, long kt)
     const cl_quantity *q = &ck->c[kc]->quantity, *r = &ck->c[kr]->quantity;
     if (!plain(q) || ck->c[kc]->distributive)
         return;
-    double count = val(q), rate = val(r), s = slack(r);
+    double count = cl_ck_val(q), rate = cl_ck_val(r), s = cl_ck_slack(r);
     double implied = count * 100.0 / rate;
     double lo = count * 100.0 / (rate + s);
     double hi = rate - s > 0 ? count * 100.0 / (rate - s) : INFINITY;
@@ -322,20 +177,20 @@ static void rate_vs_count(checker *ck, size_t kc, size_t kr, long kt)
     if (kt >= 0) {
         size_t k = (size_t)kt;
         const cl_claim *t = ck->c[k];
-        double total = val(&t->quantity);
+        double total = cl_ck_val(&t->quantity);
         if (total > 0 && rate_agrees(r, count / total * 100.0))
             return;
-        cl_finding *f = add(ck, "rate-contradicts-total", CL_FIND_ERROR,
-                            "%s at %s implies a total of %s, not the stated %s",
-                            fmt_q(q, d), fmt_q(r, e), fmt(implied, a), fmt(total, b));
-        with_claim(ck, f, k);
-        with_claim(ck, f, kc);
-        with_claim(ck, f, kr);
-        figure(f, "count", count);
-        figure(f, "rate", rate);
-        figure(f, "implied_total", implied);
-        figure(f, "stated_total", total);
-        figure(f, "computed_rate", total > 0 ? count / total * 100.0 : 0);
+        cl_finding *f = cl_ck_add(ck, "rate-contradicts-total", CL_FIND_ERROR,
+                                  "%s at %s implies a total of %s, not the stated %s",
+                                  cl_ck_fmt_q(q, d), cl_ck_fmt_q(r, e), cl_ck_fmt(implied, a), cl_ck_fmt(total, b));
+        cl_ck_with_claim(ck, f, k);
+        cl_ck_with_claim(ck, f, kc);
+        cl_ck_with_claim(ck, f, kr);
+        cl_ck_figure(f, "count", count);
+        cl_ck_figure(f, "rate", rate);
+        cl_ck_figure(f, "implied_total", implied);
+        cl_ck_figure(f, "stated_total", total);
+        cl_ck_figure(f, "computed_rate", total > 0 ? count / total * 100.0 : 0);
         return;
     }
     /* Said only when it tells something: not at 100% (the total is the count), and not when
@@ -343,18 +198,18 @@ static void rate_vs_count(checker *ck, size_t kc, size_t kr, long kt)
      * (7条黑臭水体 beside 生活污水治理率41.41%). */
     if (rate >= 100 || floor(hi) < ceil(lo))
         return;
-    cl_finding *f = add(ck, "implied-total", CL_FIND_INFO,
-                        "%s at %s implies a total of %s (%s to %s with the rate's rounding)",
-                        fmt_q(q, d), fmt_q(r, e), fmt(implied, a), fmt(lo, b),
-                        isinf(hi) ? "any" : fmt(hi, c));
-    with_claim(ck, f, kc);
-    with_claim(ck, f, kr);
-    figure(f, "count", count);
-    figure(f, "rate", rate);
-    figure(f, "implied_total", implied);
-    figure(f, "implied_total_min", lo);
+    cl_finding *f = cl_ck_add(ck, "implied-total", CL_FIND_INFO,
+                              "%s at %s implies a total of %s (%s to %s with the rate's rounding)",
+                              cl_ck_fmt_q(q, d), cl_ck_fmt_q(r, e), cl_ck_fmt(implied, a), cl_ck_fmt(lo, b),
+                              isinf(hi) ? "any" : cl_ck_fmt(hi, c));
+    cl_ck_with_claim(ck, f, kc);
+    cl_ck_with_claim(ck, f, kr);
+    cl_ck_figure(f, "count", count);
+    cl_ck_figure(f, "rate", rate);
+    cl_ck_figure(f, "implied_total", implied);
+    cl_ck_figure(f, "implied_total_min", lo);
     if (!isinf(hi))
-        figure(f, "implied_total_max", hi);
+        cl_ck_figure(f, "implied_total_max", hi);
 }
 
 /* -- ratios above 100% ----------------------------------------------------------------------- */
@@ -369,163 +224,22 @@ static void over_100(checker *ck, size_t k)
     const cl_quantity *q = &c->quantity;
     if (c->kind != CL_RATE || !q->has_value || strcmp(q->unit, "%") != 0)
         return;
-    double v = val(q), hi = q->has_hi ? cl_dec_to_double(q->value_hi) : v;
+    double v = cl_ck_val(q), hi = q->has_hi ? cl_dec_to_double(q->value_hi) : v;
     if (v <= 100 && hi <= 100)
         return;
     cl_span where = c->subject.end > c->subject.start ? c->subject : c->span;
     cl_span ctx = context(ck, k);
     if (ctx.start < where.start)
         where.start = ctx.start;
-    const char *word = first_word(ck->doc, where.start, c->span.end, ratio_words);
-    if (!word || first_word(ck->doc, where.start, c->span.end, growth_words))
+    const char *word = cl_ck_first_word(ck->doc, where.start, c->span.end, ratio_words);
+    if (!word || cl_ck_first_word(ck->doc, where.start, c->span.end, growth_words))
         return;
     char a[96];
-    cl_finding *f = add(ck, "percentage-over-100", CL_FIND_ERROR,
-                        "a share named with %s cannot be above 100%%: %s", word,
-                        fmt_q(q, a));
-    with_claim(ck, f, k);
-    figure(f, "rate", v > hi ? v : hi);
-}
-
-/* -- direction against two levels ------------------------------------------------------------ */
-
-static const char *const up_words[] = {"提高", "提升", "上升", "增加", "增长", "增至", "升至",
-                                       "升高", "扩大", NULL};
-static const char *const down_words[] = {"下降", "降低", "降至", "降为", "减少", "减至",
-                                         "削减", "压减", "缩小", "回落", NULL};
-static bool is_level(const cl_claim *c)
-{
-    return (c->kind == CL_RATE || c->kind == CL_MEASURE || c->kind == CL_COUNT ||
-            c->kind == CL_AMOUNT || c->kind == CL_MONEY) &&
-           c->quantity.has_value && !c->quantity.has_hi && !c->distributive;
-}
-
-static bool same_unit(const cl_claim *a, const cl_claim *b)
-{
-    return strcmp(a->quantity.unit, b->quantity.unit) == 0;
-}
-
-/* 由A提高到B: the verb between two levels says which way B lies from A. */
-static void from_to(checker *ck, size_t a, size_t b)
-{
-    const cl_claim *x = ck->c[a], *y = ck->c[b];
-    if (!is_level(x) || !is_level(y) || !same_unit(x, y))
-        return;
-    if (!(ck->ctx[a].words & CTX_FROM))
-        return;
-    uint32_t s = x->quantity.span.end, e = y->quantity.span.start;
-    const char *up = first_word(ck->doc, s, e, up_words);
-    const char *down = first_word(ck->doc, s, e, down_words);
-    if (!up == !down)
-        return;
-    double from = val(&x->quantity), to = val(&y->quantity);
-    if (up ? to > from : to < from)
-        return;
-    char fa[96], fb[96];
-    cl_finding *f = add(ck, "direction-contradicts-levels", CL_FIND_ERROR,
-                        "the text says %s (%s) but the level goes from %s to %s",
-                        up ? "up" : "down", up ? up : down, fmt_q(&x->quantity, fa),
-                        fmt_q(&y->quantity, fb));
-    with_claim(ck, f, a);
-    with_claim(ck, f, b);
-    figure(f, "from", from);
-    figure(f, "to", to);
-    figure_text(f, "direction", up ? "up" : "down");
-}
-
-/* Does change C's unit measure the difference of two levels in UNIT? pp for %, the levels'
- * own unit, or % (a relative change). */
-static bool change_fits(const cl_claim *c, const char *unit)
-{
-    const char *u = c->quantity.unit;
-    return strcmp(u, "%") == 0 || strcmp(u, unit) == 0 ||
-           (strcmp(u, "pp") == 0 && strcmp(unit, "%") == 0);
-}
-
-/* A change (同比上升5个百分点) beside this year's and last year's levels, or beside 由A到B. */
-static void change_vs_levels(checker *ck, size_t kch)
-{
-    const cl_claim *ch = ck->c[kch];
-    if (ch->kind != CL_CHANGE || ch->distributive ||
-        (ch->direction != CL_DIR_UP && ch->direction != CL_DIR_DOWN))
-        return;
-    levels_memo *m = NULL;   /* the two levels depend on the change's unit only */
-    for (size_t i = 0; i < ck->nlevels && !m; i++)
-        if (strcmp(ck->levels[i].unit, ch->quantity.unit) == 0)
-            m = &ck->levels[i];
-    int prior = m ? m->prior : -1, cur = m ? m->cur : -1;
-    for (size_t i = 0; i < ck->nc && !m; i++) {
-        const cl_claim *c = ck->c[i];
-        if (!is_level(c) || !change_fits(ch, c->quantity.unit))
-            continue;
-        bool is_prior = ck->ctx[i].words & CTX_PRIOR;
-        /* 由A…到B: A is the prior level */
-        if (i + 1 < ck->nc && is_level(ck->c[i + 1]) && same_unit(c, ck->c[i + 1]) &&
-            (ck->ctx[i].words & CTX_FROM)) {
-            prior = (int)i;
-            cur = (int)i + 1;
-            break;
-        }
-        if (is_prior && prior < 0)
-            prior = (int)i;
-        else if (!is_prior && cur < 0)
-            cur = (int)i;
-    }
-    if (!m && ck->nlevels < LEVELS_MEMO) {
-        m = &ck->levels[ck->nlevels++];
-        *m = (levels_memo){ch->quantity.unit, prior, cur, false};
-    }
-    if (prior < 0 || cur < 0 || !same_unit(ck->c[prior], ck->c[cur]))
-        return;
-    const cl_quantity *p = &ck->c[prior]->quantity, *q = &ck->c[cur]->quantity;
-    double before = val(p), after = val(q), diff = after - before;
-    bool up = ch->direction == CL_DIR_UP;
-    char fa[96], fb[96], fc[96], n[32];
-    if (up ? diff < 0 : diff > 0) {
-        if ((m && m->reported) ||
-            reported(ck, "direction-contradicts-levels", (size_t)prior, (size_t)cur)) {
-            if (m)
-                m->reported = true;
-            return;   /* 由A提高到B, or a change before, already said so */
-        }
-        if (m)
-            m->reported = true;
-        cl_finding *f = add(ck, "direction-contradicts-levels", CL_FIND_ERROR,
-                            "the change says %s but the level goes from %s to %s",
-                            up ? "up" : "down", fmt_q(p, fa), fmt_q(q, fb));
-        with_claim(ck, f, (size_t)prior);
-        with_claim(ck, f, (size_t)cur);
-        with_claim(ck, f, kch);
-        figure(f, "from", before);
-        figure(f, "to", after);
-        figure_text(f, "direction", up ? "up" : "down");
-        return;
-    }
-    if (!ch->quantity.has_value || ch->quantity.has_hi || ch->quantity.approx != CL_APPROX_NONE)
-        return;
-    /* the size: an absolute difference (pp, the level unit) or a relative one (%) */
-    double stated = val(&ch->quantity), tol = slack(&ch->quantity) + slack(p) + slack(q) + 1e-9;
-    double absolute = fabs(diff), relative = before != 0 ? fabs(diff) / before * 100.0 : NAN;
-    bool pct = strcmp(ch->quantity.unit, "%") == 0;
-    bool ok = (!pct || strcmp(p->unit, "%") == 0) && fabs(absolute - stated) <= tol;
-    if (pct && !isnan(relative)) {
-        double rtol = slack(&ch->quantity) + (slack(p) + slack(q)) / fabs(before) * 100.0 + 1e-9;
-        ok |= fabs(relative - stated) <= rtol;
-    }
-    if (ok)
-        return;
-    cl_finding *f = add(ck, "change-size-contradicts-levels", CL_FIND_WARNING,
-                        "a change of %s, but %s to %s is %s%s", fmt_q(&ch->quantity, fc),
-                        fmt_q(p, fa), fmt_q(q, fb), fmt(pct ? relative : absolute, n),
-                        pct ? "%" : strcmp(ch->quantity.unit, "pp") == 0 ? "pp"
-                                                                          : ch->quantity.unit);
-    with_claim(ck, f, (size_t)prior);
-    with_claim(ck, f, (size_t)cur);
-    with_claim(ck, f, kch);
-    figure(f, "from", before);
-    figure(f, "to", after);
-    figure(f, "stated_change", stated);
-    figure(f, "computed_change", pct ? relative : absolute);
+    cl_finding *f = cl_ck_add(ck, "percentage-over-100", CL_FIND_ERROR,
+                              "a share named with %s cannot be above 100%%: %s", word,
+                              cl_ck_fmt_q(q, a));
+    cl_ck_with_claim(ck, f, k);
+    cl_ck_figure(f, "rate", v > hi ? v : hi);
 }
 
 /* -- one sentence ---------------------------------------------------------------------------- */
@@ -576,9 +290,9 @@ static void check_sentence(checker *ck)
 {
     const cl_doc *doc = ck->doc;
     if (ck->nc == 0) {
-        if (has_word(doc, ck->s.span.start, ck->s.span.end, "超额完成"))
-            add(ck, "exceeded-without-figures", CL_FIND_WARNING,
-                "超额完成 (exceeded the target) is claimed with no figure in the sentence");
+        if (cl_ck_has_word(doc, ck->s.span.start, ck->s.span.end, "超额完成"))
+            cl_ck_add(ck, "exceeded-without-figures", CL_FIND_WARNING,
+                      "超额完成 (exceeded the target) is claimed with no figure in the sentence");
         return;
     }
     /* the latest earlier count of each unit written as a total: for count_pair (not across a
@@ -625,8 +339,8 @@ static void check_sentence(checker *ck)
             unit_last_put(totals, &ntotals, c->quantity.unit, k);
         over_100(ck, k);
         if (k + 1 < ck->nc)
-            from_to(ck, k, k + 1);
-        change_vs_levels(ck, k);
+            cl_ck_from_to(ck, k, k + 1);
+        cl_ck_change_vs_levels(ck, k);
     }
 }
 
@@ -678,86 +392,3 @@ const char *cl_find_level_name(cl_find_level level)
     return (unsigned)level < 3 ? names[level] : "?";
 }
 
-/* -- output ---------------------------------------------------------------------------------- */
-
-/* A span's text as a JSON string: NUL and invalid UTF-8 as U+FFFD, as in the JSON emitter. */
-static cJSON *span_text(const cl_doc *doc, cl_span s)
-{
-    return cl_json_text(cl_doc_text(doc) + s.start, s.end > s.start ? s.end - s.start : 0);
-}
-
-static cJSON *span_json(const cl_doc *doc, cl_span s)
-{
-    uint32_t line, column;
-    cl_doc_position(doc, s.start, &line, &column);
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddNumberToObject(o, "start", s.start);
-    cJSON_AddNumberToObject(o, "end", s.end);
-    cJSON_AddNumberToObject(o, "line", line);
-    cJSON_AddNumberToObject(o, "column", column);
-    return o;
-}
-
-/* Where a finding is: its first claim, else its sentence. */
-static uint32_t finding_offset(const cl_doc *doc, const cl_finding *f)
-{
-    return f->nclaims ? cl_doc_claim(doc, f->claims[0])->span.start : f->sentence.start;
-}
-
-static cJSON *finding_json(const cl_doc *doc, const cl_finding *f)
-{
-    uint32_t line, column;
-    cl_doc_position(doc, finding_offset(doc, f), &line, &column);
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "type", "Finding");
-    cJSON_AddItemToObject(o, "doc", cl_json_text(cl_doc_name(doc), strlen(cl_doc_name(doc))));
-    cJSON_AddStringToObject(o, "code", f->code);
-    cJSON_AddStringToObject(o, "severity", cl_find_level_name(f->level));
-    cJSON_AddStringToObject(o, "message", f->message);
-    cJSON_AddNumberToObject(o, "line", line);
-    cJSON_AddNumberToObject(o, "column", column);
-    cJSON *claims = cJSON_AddArrayToObject(o, "claims");
-    for (size_t i = 0; i < f->nclaims; i++) {
-        const cl_claim *c = cl_doc_claim(doc, f->claims[i]);
-        cJSON *co = cJSON_CreateObject();
-        cJSON_AddNumberToObject(co, "id", (double)f->claims[i]);
-        cJSON_AddStringToObject(co, "kind", cl_kind_name(c->kind));
-        cJSON_AddItemToObject(co, "text", span_text(doc, c->span));
-        cJSON_AddItemToObject(co, "span", span_json(doc, c->span));
-        cJSON_AddItemToArray(claims, co);
-    }
-    cJSON *figures = cJSON_AddObjectToObject(o, "figures");
-    for (size_t i = 0; i < f->nfigures; i++) {
-        const cl_figure *g = &f->figures[i];
-        if (g->text)
-            cJSON_AddStringToObject(figures, g->name, g->text);
-        else
-            cJSON_AddNumberToObject(figures, g->name, g->value);
-    }
-    cJSON *sent = span_json(doc, f->sentence);
-    cJSON_AddItemToObject(sent, "text", span_text(doc, f->sentence));
-    cJSON_AddItemToObject(o, "sentence", sent);
-    return o;
-}
-
-int cl_write_findings(const cl_doc *doc, const cl_finding *f, size_t n, FILE *out, bool text)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (text) {
-            uint32_t line, column;
-            cl_doc_position(doc, finding_offset(doc, &f[i]), &line, &column);
-            fprintf(out, "%s:%u:%u: %s: %s [%s]\n", cl_doc_name(doc), line, column,
-                    cl_find_level_name(f[i].level), f[i].message, f[i].code);
-            continue;
-        }
-        cJSON *o = finding_json(doc, &f[i]);
-        char *s = o ? cJSON_PrintUnformatted(o) : NULL;
-        cJSON_Delete(o);
-        if (!s)
-            return -1;
-        fputs(s, out);
-        fputc('\n', out);
-        cJSON_free(s);
-    }
-    return ferror(out) ? -1 : 0;
-}

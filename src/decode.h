@@ -2,7 +2,7 @@
 #ifndef CL_DECODE_H
 #define CL_DECODE_H
 
-#include "doc.h"
+#include "ast.h"
 
 /* Sets doc->text (NUL-terminated, in the arena), doc->len and doc->encoding; records
  * diagnostics. Returns false when the input is not text at all (binary) or memory ran out.

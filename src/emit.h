@@ -6,7 +6,7 @@
 #ifndef CL_EMIT_H
 #define CL_EMIT_H
 
-#include "doc.h"
+#include "ast.h"
 #include "textpos.h"
 #include "wjson.h"
 

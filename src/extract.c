@@ -8,7 +8,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "doc.h"
+#include "pipeline.h"
 #include "emit.h"
 #include "meta.h"
 #include "readfile.h"

@@ -8,7 +8,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "doc.h"
+#include "ast.h"
 #include "meta.h"
 #include "utf8.h"
 

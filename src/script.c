@@ -15,7 +15,7 @@
  * point says so, and they are read as they are. */
 #include <string.h>
 
-#include "doc.h"
+#include "ast.h"
 #include "script.h"
 #include "utf8.h"
 

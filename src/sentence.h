@@ -3,7 +3,7 @@
 #ifndef CL_SENTENCE_H
 #define CL_SENTENCE_H
 
-#include "doc.h"
+#include "ast.h"
 
 /* Signal tokens: everything the grammar sees. Water (prose) is not a token; each signal keeps
  * the spans of the water around it, from which the builder takes subjects. */
@@ -51,7 +51,7 @@ typedef struct {
     bool frame;          /* progress found by 203个断面中，…断面199个 (no link word) */
 } cl_draft;
 
-struct cl_title_words;   /* doc.c: the words of a plan's and of a report's titles */
+struct cl_title_words;   /* heading.h: the words of a plan's and of a report's titles */
 
 typedef struct cl_ctx {
     cl_doc *doc;
@@ -92,8 +92,7 @@ typedef struct cl_ctx {
 void cl_draft_add(cl_ctx *ctx, cl_draft d);
 /* Called at the end of each sentence: drafts become claims of ctx->doc. */
 void cl_sentence_build(cl_ctx *ctx);
-/* Whether the heading S has a plan's title (工作要点, 下一步工作安排): claims under it are
- * targets. Looked up on the first question (doc.c). */
-bool cl_section_plan(const cl_ctx *ctx, const cl_section *s);
+/* The grammar (claims.y): the drafts of the sentence in CTX; false when out of memory. */
+bool cl_grammar_parse(cl_ctx *ctx);
 
 #endif

@@ -1,7 +1,7 @@
 /* textpos.c — line and column of byte offsets, from a cursor that moves both ways.
  *
  * The writers ask for the positions of spans in text order (claims, tokens, diagnostics);
- * the document's checkpoints (doc.c) answer single questions from the nearest 4 KiB. */
+ * the document's checkpoints (ast.c) answer single questions from the nearest 4 KiB. */
 #include <string.h>
 
 #include "textpos.h"

@@ -16,7 +16,7 @@ typedef struct {
     size_t next_lf, next_cr;
     size_t look_ahead;   /* how far past an offset asked for they are looked for */
     /* no CR before it, in the text up to the offsets asked for: 0 after cl_textpos_init (a CR
-     * may be anywhere); the writers set the document's first_cr (doc.h) */
+     * may be anywhere); the writers set the document's first_cr (ast.h) */
     size_t first_cr;
 } cl_textpos;
 /* A cursor for many questions in text order (the writers'): line breaks are looked for a

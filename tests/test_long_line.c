@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "claimc.h"
-#include "doc.h"
+#include "pipeline.h"
 #include "emit.h"
 #include "filter.h"
 

@@ -19,7 +19,7 @@
 #include <cjson/cJSON.h>
 
 #include "claimc.h"
-#include "doc.h"
+#include "pipeline.h"
 #include "emit.h"
 #include "filter.h"
 #include "oracle.h"

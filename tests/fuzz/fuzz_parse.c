@@ -24,7 +24,7 @@
 #include <cjson/cJSON.h>
 
 #include "claimc.h"
-#include "doc.h"
+#include "pipeline.h"
 #include "emit.h"
 #include "oracle.h"
 

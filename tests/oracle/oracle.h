@@ -9,7 +9,7 @@
 #include <cjson/cJSON.h>
 
 #include "claimc.h"
-#include "doc.h"
+#include "ast.h"
 
 cJSON *oracle_claim_json(const cl_doc *doc, const cl_claim *c, size_t id);
 cJSON *oracle_section_path_json(const cl_doc *doc, const cl_section *s);

@@ -18,7 +18,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "doc.h"
+#include "ast.h"
 #include "oracle.h"
 #include "utf8.h"
 

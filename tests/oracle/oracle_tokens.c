@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "oracle.h"
-#include "doc.h"
+#include "ast.h"
 #include "lexer.h"
 #include "units.h"
 

@@ -1,6 +1,9 @@
-/* doc.h — the document: text, outline, sentences, claims and diagnostics, in one arena. */
-#ifndef CL_DOC_H
-#define CL_DOC_H
+/* ast.h — the data model every stage and writer shares: the document (text, outline,
+ * sentences, claims, diagnostics, in one arena), spans and positions. It sits at the bottom:
+ * it includes nothing of the pipeline, and every stage and writer includes it. The claim
+ * types themselves are public (include/claimc.h). */
+#ifndef CL_AST_H
+#define CL_AST_H
 
 #include "arena.h"
 #include "claimc.h"
@@ -48,41 +51,26 @@ struct cl_doc {
 #define CL_CHECKPOINT 4096
 typedef struct { uint32_t offset, line, column; } cl_checkpoint;
 
-/* Streaming, for --format jsonl: parse as cl_parse_adopt does, but hand each claim to ON_CLAIM
- * as soon as it is final (in document order, with the id cl_doc_claim would have given it) and
- * keep neither claims nor sentences, so memory holds the text, the headings' records (claims
- * point at them) and diagnostics, not a tree of the whole document. ON_CLAIM returns false to
- * stop the parse (its writer failed). The document returned lists no claims, sentences or
- * headings; NULL only when out of memory. A claim's headings give their level, marker, title
- * and parent; their `plan` is settled only where a claim's modality asked (doc.c, heading), so
- * ON_CLAIM reads the claim's modality rather than it. The document's positions are indexed
- * only when it has diagnostics: without, cl_doc_position counts from the start of the text at
- * each call. */
+/* The sinks a streaming parse hands what is final to (pipeline.h): each claim (ON_CLAIM, with
+ * the id a kept document would have given it), or the outline (START once decoded, then
+ * headings and sentences with their claims). A sink returns false to stop the parse. */
 typedef bool (*cl_claim_fn)(void *arg, const cl_doc *doc, const cl_claim *claim, size_t id);
-cl_doc *cl_parse_adopt_each(const char *name, unsigned char *data, size_t len,
-                            cl_claim_fn on_claim, void *arg);
-
-/* Streaming the outline, for --format json: START once the text is decoded (encoding, plan,
- * length known), then headings and sentences in document order, each once final (a heading
- * when its title is known, a sentence when its claims are: its last may yet become the total
- * of the next sentence's progress claim), the sentence with its claims (CLAIMS[0..claim_count),
- * ids from first_claim on). Nothing is kept: the document returned lists no claims, sentences
- * or headings. A callback returns false to stop the parse. */
 typedef struct {
     bool (*start)(void *arg, const cl_doc *doc);
     bool (*heading)(void *arg, const cl_doc *doc, const cl_section *s);
     bool (*sentence)(void *arg, const cl_doc *doc, const cl_sentence *s, const cl_claim *claims);
     void *arg;
 } cl_outline_fn;
-cl_doc *cl_parse_adopt_outline(const char *name, unsigned char *data, size_t len,
-                               const cl_outline_fn *fn);
 
-/* A parse that keeps the claims but neither sentences nor headings (--format html: a page
- * needs every claim before its text, and nothing of the outline). */
-cl_doc *cl_parse_adopt_claims(const char *name, unsigned char *data, size_t len);
+/* A new empty document named NAME ("-" when NULL); NULL when out of memory. */
+cl_doc *cl_doc_new(const char *name);
 
 void cl_doc_diag_add(cl_doc *doc, cl_severity sev, const char *code, const char *message,
                      cl_span span);
+
+/* The line and column index of the text (cl_doc_position reads it), once it is final. */
+void cl_doc_index_positions(cl_doc *doc);
+
 static inline cl_span cl_span_of(uint32_t start, uint32_t end)
 {
     cl_span s = {start, end};

@@ -1,0 +1,212 @@
+/* claim_progress.c — progress claims: a part done of a total (完成X个，…Y个), framed (15个断面中，
+ * 13个), or across two sentences (共交办166项。已完成131项); and the lists that look like
+ * progress but are breakdowns or periods. */
+#include <string.h>
+
+#include "claim_value.h"
+#include "number.h"
+#include "subject.h"
+
+static bool ends_with_de(const cl_doc *doc, cl_span s)
+{
+    return has_text(s) && span_ends_with(doc, s, "的");
+}
+
+/* The parts listed after a total (其中A 17个、B 14个 | 关停取缔58家、整改提升254家) are categories
+ * the total falls into, not a part of it done: after 其中 whenever several are listed; without
+ * 其中 when they add up to the total (stages such as 溯源312个、整治268个 need not). */
+static bool is_breakdown(const cl_ctx *ctx, const cl_draft *d)
+{
+    const cl_stok *t = &ctx->toks[d->total];
+    double sum = 0;
+    int parts = 0;
+    bool has = false;
+    int end = d->done + CL_SCOPE_WINDOW < ctx->ntoks ? d->done + CL_SCOPE_WINDOW : ctx->ntoks;
+    for (int i = d->total + 1; i < end; i++) {
+        const cl_stok *k = &ctx->toks[i];
+        if (k->sig == CL_SIG_COMMA && i > d->done)
+            break;
+        has |= k->sig == CL_SIG_HAS;
+        if (k->sig == CL_SIG_QTY && i >= d->done && strcmp(k->q.unit, t->q.unit) == 0) {
+            sum += cl_dec_to_double(k->q.value);
+            parts++;
+        }
+    }
+    if (parts < 2)
+        return false;
+    double total = cl_dec_to_double(t->q.value);
+    return has || (sum > total * 0.999 && sum < total * 1.001);
+}
+
+/* 完成农村公路960公里（1-10月完成820公里）: what a part of the period did, in brackets, is a
+ * figure of its own, not the part done of the year's total. */
+static bool period_in_brackets(const cl_doc *doc, cl_span between)
+{
+    static const cl_word open[] = {CL_WORD("（"), CL_WORD("("), {NULL, 0}};
+    static const cl_word periods[] = {CL_WORD("月"), CL_WORD("季度"), CL_WORD("上半年"),
+        CL_WORD("前三季度"), {NULL, 0}};
+    return has_text(between) && span_contains_any(doc, between, open) &&
+           span_contains_any(doc, between, periods);
+}
+
+/* Is DONE really a part of TOTAL? Same unit; and across a comma, a count whose clause opens
+ * with the link word and names no new thing:
+ *   613件，累计办结605件 | 218家，其中已安装自动监控设施的203家 | 12036家，已安装…的11208家
+ * but not 完成A 12个，完成B 5个 | 签约项目3个，项目开工2个 | 42个，其中工业项目17个、扬尘项目14个 */
+static bool progress_valid(const cl_ctx *ctx, const cl_draft *d)
+{
+    const cl_stok *t = &ctx->toks[d->total], *q = &ctx->toks[d->done];
+    if (t->bare || q->bare || t->defining || q->defining || t->unit_row < 0 ||
+        q->unit_row < 0 || strcmp(t->q.unit, q->q.unit) != 0)
+        return false;
+    if (period_in_brackets(ctx->doc, cl_span_of(t->span.end, q->span.start)))
+        return false;
+    cl_dim dim = dim_of(t);
+    if (dim != CL_DIM_COUNT && dim != CL_DIM_MONEY && dim != CL_DIM_LENGTH &&
+        dim != CL_DIM_AREA && dim != CL_DIM_MASS)
+        return false;
+    if (!d->across_comma)   /* 处置4512亩、闲置土地处置1056亩: parallel items, not parts */
+        for (int i = d->total + 1; i < d->done; i++)
+            if (ctx->toks[i].sig == CL_SIG_ENUM || ctx->toks[i].sig == CL_SIG_AND)
+                return false;
+    if (d->frame || (d->across_comma && d->done != d->total)) {
+        if (dim != CL_DIM_COUNT || cl_dec_cmp(q->q.value, t->q.value) > 0)
+            return false;
+        if (is_breakdown(ctx, d))
+            return false;
+        if (d->frame)
+            return true;
+        int i = d->done - 1;   /* the clause of the done part */
+        while (i > d->total && ctx->toks[i].sig != CL_SIG_COMMA && ctx->toks[i].sig != CL_SIG_ENUM)
+            i--;
+        bool has = false, done_word = false;
+        for (i++; i < d->done; i++) {
+            const cl_stok *k = &ctx->toks[i];
+            if (!has && !done_word && has_text(k->left))
+                return false;   /* a new subject before the link word */
+            has |= k->sig == CL_SIG_HAS;
+            done_word |= k->sig == CL_SIG_DONE || k->sig == CL_SIG_FULL;
+        }
+        if (has)   /* 其中…: the part must be a state reached (其中已完成…, …的203家) */
+            return done_word || ends_with_de(ctx->doc, q->left);
+        return !has_text(q->left) || ends_with_de(ctx->doc, q->left);
+    }
+    return true;
+}
+
+/* 全市15个省控以上断面中，Ⅰ～Ⅲ类水质断面13个: a count framed by …中 and a count of the same
+ * things opening the next clause are a part of a whole. */
+void cl_find_frames(cl_ctx *ctx)
+{
+    const cl_stok *toks = ctx->toks;   /* the loop adds drafts, never tokens */
+    for (int i = 0, n = ctx->ntoks; i + 2 < n; i++) {
+        const cl_stok *t = &toks[i];
+        if (toks[i + 1].sig != CL_SIG_COMMA || t->sig != CL_SIG_QTY || dim_of(t) != CL_DIM_COUNT)
+            continue;
+        cl_span tail = cl_span_of(t->span.end, ctx->toks[i + 1].span.start);
+        if (!span_ends_with(ctx->doc, tail, "中"))
+            continue;
+        int j = i + 2;
+        while (j < ctx->ntoks && ctx->toks[j].sig != CL_SIG_QTY && ctx->toks[j].sig != CL_SIG_COMMA)
+            j++;
+        if (j < ctx->ntoks && ctx->toks[j].sig == CL_SIG_QTY) {
+            cl_draft d = {.type = CL_DRAFT_PROGRESS, .list = {i, i}, .lead = -1, .dir = -1, .distr = -1,
+                          .all = -1, .total = i, .done = j, .across_comma = true, .frame = true};
+            if (progress_valid(ctx, &d))
+                cl_draft_add(ctx, d);
+        }
+    }
+}
+
+void cl_build_progress(cl_ctx *ctx, const cl_draft *d)
+{
+    cl_claim_each_qty(ctx, d->list, d->total, cl_span_of(0, 0));
+    cl_stok *t = &ctx->toks[d->total], *q = &ctx->toks[d->done];
+    if (q->used && d->done != d->total)
+        return;   /* already the part of a frame (28项中，已完成26项) */
+    if (!progress_valid(ctx, d)) {
+        if (!t->used)
+            cl_claim_simple(ctx, d->total, cl_span_of(0, 0));
+        if (!q->used)
+            cl_claim_simple(ctx, d->done, cl_span_of(0, 0));
+        return;
+    }
+    t->used = q->used = true;
+    cl_span subject = cl_subject_of(ctx, t);
+    cl_claim *c = cl_claim_new(ctx, CL_PROGRESS, q, subject);   /* modality: of the part done */
+    if (!c)
+        return;
+    c->done = q->q;
+    c->total = t->q;
+    memset(&c->quantity, 0, sizeof c->quantity);
+    c->quantity.unit = "";
+    uint32_t start = t->span.start;
+    if (has_text(c->subject) && c->subject.start < start)
+        start = c->subject.start;
+    c->span = cl_span_of(start, q->span.end);
+}
+
+/* The sentence's first claim, when it is a count right after a completion word. */
+static long head_done(const cl_ctx *ctx, size_t first_claim)
+{
+    if (ctx->doc->claims.len == first_claim)
+        return -1;
+    for (int i = 0; i < ctx->ntoks; i++)
+        if (ctx->toks[i].sig == CL_SIG_QTY) {
+            const cl_claim *c = &CL_VEC_AT(ctx->doc->claims, cl_claim, first_claim);
+            bool ok = i > 0 && (ctx->toks[i - 1].sig == CL_SIG_DONE || ctx->toks[i - 1].sig == CL_SIG_HAS) &&
+                      c->kind == CL_COUNT &&
+                      c->quantity.span.start == ctx->toks[i].q.span.start;
+            return ok ? (long)first_claim : -1;
+        }
+    return -1;
+}
+
+/* The sentence's last claim, when it is a count that ends the sentence: a total waiting for
+ * the next sentence to say how much of it is done. */
+static long tail_total(const cl_ctx *ctx, size_t first_claim, bool *marked)
+{
+    size_t n = ctx->doc->claims.len;
+    if (n == first_claim)
+        return -1;
+    const cl_claim *c = &CL_VEC_AT(ctx->doc->claims, cl_claim, n - 1);
+    int last = ctx->ntoks - 1;   /* the sentence's last quantity, which must be its last token */
+    if (last < 0 || ctx->toks[last].sig != CL_SIG_QTY || c->kind != CL_COUNT || !*c->quantity.unit ||
+        c->quantity.span.start != ctx->toks[last].q.span.start)
+        return -1;
+    *marked = false;
+    for (int i = last - 1; i >= 0 && ctx->toks[i].span.start >= ctx->toks[last].clause; i--)
+        *marked |= ctx->toks[i].sig == CL_SIG_TOTAL;
+    return (long)(n - 1);
+}
+
+/* 共交办整改任务166项。截至目前，已完成整改并销号131项: the first claim of this sentence and the
+ * last of the previous one are one progress claim, when a total word or an achievement word
+ * (已, 截至) says so. The total's claim is removed; ctx->merged tells the caller. */
+void cl_link_across_sentences(cl_ctx *ctx, size_t first_claim)
+{
+    ctx->merged = false;
+    long done;   /* looked for only when a total waits right before this sentence's claims */
+    if (ctx->pending_claim >= 0 && (size_t)ctx->pending_claim + 1 == first_claim &&
+        (ctx->pending_marked || ctx->achieved) && (done = head_done(ctx, first_claim)) >= 0) {
+        cl_claim *claims = ctx->doc->claims.data;
+        cl_claim total = claims[ctx->pending_claim], *d = &claims[done];
+        if (strcmp(total.quantity.unit, d->quantity.unit) == 0 &&
+            cl_dec_cmp(d->quantity.value, total.quantity.value) <= 0) {
+            d->kind = CL_PROGRESS;
+            d->done = d->quantity;
+            d->total = total.quantity;
+            memset(&d->quantity, 0, sizeof d->quantity);
+            d->quantity.unit = "";
+            d->subject = total.subject;
+            d->indicator = total.indicator;
+            d->span = cl_span_of(total.span.start, d->span.end);
+            memmove(&claims[ctx->pending_claim], &claims[first_claim],
+                    (ctx->doc->claims.len - first_claim) * sizeof *claims);
+            ctx->doc->claims.len--;
+            ctx->merged = true;
+            first_claim--;
+        }
+    }
+    ctx->pending_claim = tail_total(ctx, first_claim, &ctx->pending_marked);
+}

@@ -1,0 +1,343 @@
+/* claim_value.c — one value into one claim: its kind (from its unit, and its words when it
+ * has none), its modality, its subject and indicator, and whether it is a claim at all (a
+ * scope, a definition, a policy's name are not). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "baseline.h"
+#include "claim_value.h"
+#include "heading.h"
+#include "indicator.h"
+#include "number.h"
+#include "subject.h"
+
+static const cl_word money_words[] = {CL_WORD("资金"), CL_WORD("投资"), CL_WORD("金额"),
+    CL_WORD("经费"), CL_WORD("资产"), CL_WORD("收入"), CL_WORD("产值"), CL_WORD("税"),
+    CL_WORD("款"), CL_WORD("费"), CL_WORD("预算"), CL_WORD("融资"), CL_WORD("补贴"),
+    CL_WORD("奖励"), CL_WORD("赔偿"), CL_WORD("营收"), CL_WORD("贷"), {NULL, 0}};
+
+/* Q's clause up to Q: at most CL_LOOK_BACK bytes, from a code point's start. */
+static cl_span clause_before(const cl_doc *doc, const cl_stok *q)
+{
+    cl_span s = {q->clause, q->span.start};
+    if (s.end > s.start + CL_LOOK_BACK) {
+        s.start = s.end - CL_LOOK_BACK;
+        while (s.start < s.end && ((unsigned char)doc->text[s.start] & 0xC0) == 0x80)
+            s.start++;
+    }
+    return s;
+}
+
+/* The first COMMA token at or after token I, or ntoks: the table of the sentence's clause ends
+ * is made at the first question, so a clause end costs no scan of the tokens (a sentence of a
+ * million tokens without a comma scanned them all for each value). */
+static int comma_from(cl_ctx *ctx, int i)
+{
+    if (i >= ctx->ntoks)
+        return ctx->ntoks;
+    if (!ctx->next_comma_ready) {
+        if (ctx->cap_next_comma < ctx->ntoks) {
+            int *t = realloc(ctx->next_comma, (size_t)ctx->cap_toks * sizeof *t);
+            if (!t) {   /* out of memory: the scan */
+                while (i < ctx->ntoks && ctx->toks[i].sig != CL_SIG_COMMA)
+                    i++;
+                return i;
+            }
+            ctx->next_comma = t;
+            ctx->cap_next_comma = ctx->cap_toks;
+        }
+        for (int k = ctx->ntoks - 1, next = ctx->ntoks; k >= 0; k--) {
+            if (ctx->toks[k].sig == CL_SIG_COMMA)
+                next = k;
+            ctx->next_comma[k] = next;
+        }
+        ctx->next_comma_ready = true;
+    }
+    return ctx->next_comma[i];
+}
+
+/* The first token that starts after AT (toks are in text order), or ntoks. */
+static int token_after(const cl_ctx *ctx, uint32_t at)
+{
+    int lo = 0, hi = ctx->ntoks;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (ctx->toks[mid].span.start > at)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
+/* The kind a quantity has on its own, from its unit's dimension. */
+cl_kind cl_kind_of_rest(const cl_doc *doc, cl_stok *q, cl_span subject)
+{
+    switch (dim_of(q)) {
+    case CL_DIM_COUNT: case CL_DIM_TIME: return CL_COUNT;
+    case CL_DIM_MONEY: return CL_MONEY;
+    case CL_DIM_MASS: case CL_DIM_LENGTH: case CL_DIM_AREA: case CL_DIM_VOLUME:
+    case CL_DIM_ENERGY: case CL_DIM_POWER: {
+        /* 人均公园绿地面积14.8平方米: a per-head figure is the level of a metric */
+        static const cl_word per[] = {CL_WORD("人均"), CL_WORD("亩均"), CL_WORD("户均"),
+            CL_WORD("平均"), {NULL, 0}};
+        return span_contains_any(doc, subject, per) ? CL_MEASURE : CL_AMOUNT;
+    }
+    case CL_DIM_FLOW: {
+        /* 日处理能力500吨/日 is a level; 新增处理能力1.5万吨/日, 合计86吨/日 an amount of work */
+        static const cl_word added[] = {CL_WORD("新增"), CL_WORD("合计"), CL_WORD("共计"),
+            CL_WORD("累计"), CL_WORD("淘汰"), CL_WORD("新建"), {NULL, 0}};
+        return span_contains_any(doc, clause_before(doc, q), added) ? CL_AMOUNT : CL_MEASURE;
+    }
+    case CL_DIM_CONC: return CL_MEASURE;
+    case CL_DIM_PERCENT: case CL_DIM_MULTIPLE: return CL_RATE;
+    case CL_DIM_PP: return CL_CHANGE;
+    case CL_DIM_RANK: return CL_RANK;
+    default: break;
+    }
+    /* no unit: 5万 after 资金 is money; 23.65万农村人口 a count; a bare value a measure */
+    if (!q->bare) {
+        if (span_contains_any(doc, subject, money_words) ||
+            span_contains_any(doc, clause_before(doc, q), money_words)) {
+            q->q.unit = "CNY";
+            return CL_MONEY;
+        }
+        cl_span noun = q->right;   /* 23.65万农村人口的饮水安全: the noun before 的 */
+        for (uint32_t k = noun.start; k + 3 <= noun.end; k++)
+            if (memcmp(doc->text + k, "的", 3) == 0) {
+                noun.end = k;
+                break;
+            }
+        if (span_ends_with(doc, noun, "人口") || span_ends_with(doc, noun, "人"))
+            q->q.unit = "人";
+        return CL_COUNT;
+    }
+    return CL_MEASURE;
+}
+
+
+static bool in_plan(const cl_ctx *ctx)
+{
+    if (ctx->doc->plan)
+        return true;
+    for (const cl_section *s = ctx->section; s; s = s->parent)
+        if (cl_section_plan(ctx, s))
+            return true;
+    return false;
+}
+
+/* The value stands in a clause 在…的基础上 (what has been done, which a plan builds on).
+ * Most sentences have none after their first target: the first 基础上 at or after a value's
+ * end is looked for once (ctx->basis_from, basis_at) and answers every later value too. */
+static bool on_the_basis_of(cl_ctx *ctx, const cl_stok *q)
+{
+    static const char word[] = "基础上";   /* also finds 的基础上 */
+    uint32_t from = q->span.end;
+    if (from < ctx->basis_from || (ctx->basis_at != UINT32_MAX && ctx->basis_at < from)) {
+        /* not known from here on: look (from the sentence's end, nothing) */
+        cl_span rest = cl_span_of(from, ctx->span.end);
+        size_t n = span_len(rest), at = n ? cl_text_find(ctx->doc->text + from, n, word) : 0;
+        ctx->basis_from = from;
+        ctx->basis_at = n && at < n ? from + (uint32_t)at : UINT32_MAX;
+    }
+    if (ctx->basis_at == UINT32_MAX)
+        return false;
+    int comma = comma_from(ctx, token_after(ctx, q->span.end));
+    uint32_t end = comma < ctx->ntoks ? ctx->toks[comma].span.start : ctx->span.end;
+    return ctx->basis_at + sizeof word - 1 <= end;
+}
+
+/* The indicator of SUBJECT for a claim of KIND with Q's unit. */
+static const char *indicator_of(const cl_ctx *ctx, cl_span subject, cl_kind kind, const cl_stok *q)
+{
+    if (!has_text(subject))
+        return NULL;
+    return cl_indicator_of(ctx->doc->text + subject.start, span_len(subject), kind,
+                           q->unit_row >= 0 ? (int)dim_of(q) : -1, q->q.unit);
+}
+
+/* A claim of ctx's document, every field set here (so not zeroed first). */
+cl_claim *cl_claim_new(cl_ctx *ctx, cl_kind kind, const cl_stok *q, cl_span subject)
+{
+    cl_claim *c = cl_vec_push_raw(&ctx->doc->arena, &ctx->doc->claims, sizeof *c);
+    if (!c) {
+        ctx->oom = true;
+        return NULL;
+    }
+    c->kind = kind;
+    subject = has_text(subject) ? cl_subject_resolve(ctx, subject) : cl_span_of(0, 0);
+    c->subject = subject;
+    c->indicator = indicator_of(ctx, subject, kind, q);
+    cl_modality modality = (q->modal || (in_plan(ctx) && !ctx->achieved)) ? CL_TARGET : CL_ACTUAL;
+    if (modality == CL_TARGET && on_the_basis_of(ctx, q))
+        modality = CL_ACTUAL;   /* 在2024年建成5个的基础上: the past a plan builds on */
+    c->modality = modality;
+    c->quantity = q->q;
+    memset(&c->done, 0, sizeof c->done);
+    memset(&c->total, 0, sizeof c->total);
+    c->direction = CL_DIR_NONE;
+    c->baseline = cl_span_of(0, 0);
+    c->distributive = false;
+    c->section = ctx->section;
+    uint32_t start = q->span.start, end = q->span.end;
+    if (has_text(subject)) {
+        start = subject.start < start ? subject.start : start;
+        end = subject.end > end ? subject.end : end;
+    }
+    c->span = cl_span_of(start, end);
+    return c;
+}
+
+static bool is_level_dim(const cl_stok *t)
+{
+    cl_dim d = dim_of(t);
+    return d == CL_DIM_PERCENT || d == CL_DIM_CONC;
+}
+
+/* A count that says over what a rate, rank or frequency is stated is the scope, not a claim:
+ * 全市10个国考断面…均为100% | 纳入国家考核的3个断面水质优良率达到100% |
+ * 在全国168个重点城市中 | 3个水源保护区每月巡查不少于1次 */
+static bool is_scope(cl_ctx *ctx, int i)
+{
+    const cl_stok *q = &ctx->toks[i];
+    if (dim_of(q) != CL_DIM_COUNT)
+        return false;
+    /* 在全国339个地级及以上城市中, … : the prose up to the end of the clause ends with 中 */
+    int comma = comma_from(ctx, i + 1);
+    uint32_t clause_end = comma < ctx->ntoks ? ctx->toks[comma].span.start : ctx->span.end;
+    cl_span tail = cl_span_of(q->span.end, clause_end);
+    if (tail.end - tail.start <= 60 + CL_LOOK_BACK) {   /* longer: 中 only after a KiB of spaces */
+        while (tail.end > tail.start && ctx->doc->text[tail.end - 1] == ' ')
+            tail.end--;
+        if (span_ends_with(ctx->doc, tail, "中") && tail.end - tail.start <= 60)
+            return true;
+    }
+    /* a scope is stated within a few tokens; the window keeps 10,000-item lists linear */
+    int window = i + 1 + CL_SCOPE_WINDOW < ctx->ntoks ? i + 1 + CL_SCOPE_WINDOW : ctx->ntoks;
+    for (int j = i + 1; j < window; j++) {
+        const cl_stok *t = &ctx->toks[j];
+        switch (t->sig) {
+        case CL_SIG_ENUM:
+        case CL_SIG_AND:
+            continue;
+        case CL_SIG_QTY:
+            if (span_contains(ctx->doc, cl_span_of(ctx->toks[j - 1].span.end, t->span.start), "每"))
+                return true;
+            if (dim_of(t) == CL_DIM_COUNT)
+                continue;   /* 8个国考断面、15个省考断面…均为100% */
+            return false;
+        case CL_SIG_RANK:
+            return true;
+        case CL_SIG_ALL:
+            for (int k = j + 1; k < window; k++)
+                if (ctx->toks[k].sig == CL_SIG_QTY && is_level_dim(&ctx->toks[k]))
+                    return true;
+            return false;
+        case CL_SIG_COP:
+            return j + 1 < ctx->ntoks && ctx->toks[j + 1].sig == CL_SIG_QTY &&
+                   is_level_dim(&ctx->toks[j + 1]);
+        default:
+            return false;
+        }
+    }
+    return false;
+}
+
+/* Counts in Chinese numerals before these nouns name a policy or a meeting, not a tally:
+ * 十条措施, 八项规定, 五次全会, 四类设施 */
+static bool is_policy_name(const cl_ctx *ctx, const cl_stok *q)
+{
+    static const cl_word nouns[] = {CL_WORD("措施"), CL_WORD("规定"), CL_WORD("举措"),
+        CL_WORD("行动"), CL_WORD("工程"), CL_WORD("方面"), CL_WORD("环节"), CL_WORD("能力"),
+        CL_WORD("原则"), CL_WORD("要求"), CL_WORD("战略"), CL_WORD("机制"), CL_WORD("体系"),
+        CL_WORD("全会"), CL_WORD("会议"), CL_WORD("党代会"), CL_WORD("精神")};
+    if (!q->cn || !has_text(q->right))
+        return false;
+    const char *r = ctx->doc->text + q->right.start;
+    size_t room = q->right.end - q->right.start;
+    for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++) {
+        const cl_word *n = &nouns[i];
+        if (room >= n->n && r[2] == n->s[2] && memcmp(r, n->s, n->n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* A capacity that describes the noun after it: 一家年处理量30万吨秸秆综合利用企业 */
+static bool is_attribute(const cl_ctx *ctx, const cl_stok *q)
+{
+    static const cl_word capacity[] = {CL_WORD("处理量"), CL_WORD("能力"), CL_WORD("规模"),
+        CL_WORD("产能"), CL_WORD("容量"), {NULL, 0}};
+    return dim_of(q) != CL_DIM_COUNT && has_text(q->right) && has_text(q->left) &&
+           span_contains_any(ctx->doc, q->left, capacity);
+}
+
+cl_claim *cl_claim_simple(cl_ctx *ctx, int i, cl_span subject)
+{
+    cl_stok *q = &ctx->toks[i];
+    q->used = true;
+    if (q->bare) {   /* 综合指数3.56: a bare value is a claim only as the value of an index */
+        static const char *const index_words[] = {"指数", "指标值", "均值", "系数", NULL};
+        bool ok = false;
+        for (const char *const *w = index_words; *w && !ok; w++)
+            ok = has_text(q->left) && span_ends_with(ctx->doc, q->left, *w);
+        if (!ok)
+            return NULL;
+    }
+    if (dim_of(q) == CL_DIM_TIME && has_text(q->right))
+        return NULL;   /* 24小时值守, 8小时平均: a regime or a window, not a tally */
+    if (q->defining || is_scope(ctx, i) || is_policy_name(ctx, q) || is_attribute(ctx, q) ||
+        (q->article && has_text(q->right)))   /* 一家企业: an article; 超级站一座: a count */
+        return NULL;
+    if (!has_text(subject))
+        subject = cl_subject_of(ctx, q);
+    cl_claim *c = cl_claim_new(ctx, kind_of(ctx->doc, q, subject), q, subject);
+    if (c)
+        cl_baseline_reference(ctx, q, c);   /* 高于全国1.9个百分点: a change */
+    return c;
+}
+
+void cl_claim_each_qty(cl_ctx *ctx, cl_range r, int skip, cl_span subject)
+{
+    if (r.first < 0)
+        return;
+    for (int i = r.first; i <= r.last; i++)
+        if (ctx->toks[i].sig == CL_SIG_QTY && i != skip && !ctx->toks[i].used)
+            cl_claim_simple(ctx, i, subject);
+}
+
+/* 24、8微克/立方米 | 33、55微克/立方米以内: bare values before the last take its unit. */
+void cl_claim_share_unit(cl_ctx *ctx, cl_range r)
+{
+    int last = -1;
+    for (int i = r.last; i >= r.first && i >= 0; i--)
+        if (ctx->toks[i].sig == CL_SIG_QTY) {
+            last = i;
+            break;
+        }
+    if (last < 0 || ctx->toks[last].unit_row < 0)
+        return;
+    const cl_stok *u = &ctx->toks[last];
+    for (int i = r.first; i < last; i++) {
+        cl_stok *q = &ctx->toks[i];
+        if (q->sig != CL_SIG_QTY || !q->bare)
+            continue;
+        cl_dec v = q->q.value;
+        if (!cl_dec_scale(&v, cl_units[u->unit_row].exp10))
+            continue;
+        q->q.value = v;
+        q->q.unit = u->q.unit;
+        q->unit_row = u->unit_row;
+        q->bare = false;
+        if (u->q.approx && !q->q.approx)
+            q->q.approx = u->q.approx;
+    }
+}
+
+int cl_qty_count(const cl_ctx *ctx, cl_range r)
+{
+    int n = 0;
+    for (int i = r.first; i >= 0 && i <= r.last; i++)
+        n += ctx->toks[i].sig == CL_SIG_QTY;
+    return n;
+}
