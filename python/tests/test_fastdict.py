@@ -11,23 +11,12 @@ import pytest
 
 import claimc
 from claimc import _records
-from conftest import CLI, CORPUS, ROOT, cli
+from conftest import CLI, CORPUS, ROOT, cli, same
 from test_claimc import bad_inputs
 
 fast = pytest.mark.skipif(_records.fastdict is None, reason="claimc._fastdict not built")
 EVAL = sorted(os.path.relpath(p, ROOT) for p in glob.glob(os.path.join(ROOT, "tests/eval/**/*.jsonl"),
                                                           recursive=True))
-
-
-def same(a, b):
-    """a == b, and the same types all the way down (1 == 1.0 == True for ==) and key order."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
-    return a == b
 
 
 def cli_bytes(*args):
@@ -82,15 +71,6 @@ def test_not_json_raises_value_error_and_falls_back(data):
         _records.fastdict.records(data)
     with pytest.raises(ValueError):          # json.loads's error, from the fallback
         _records.records(data)
-
-
-@pytest.fixture(params=["fastdict", "json.loads"])
-def decoder(request, monkeypatch):
-    if request.param == "fastdict" and _records.fastdict is None:
-        pytest.skip("claimc._fastdict not built")
-    if request.param == "json.loads":
-        monkeypatch.setattr(_records, "fastdict", None)
-    return request.param
 
 
 def test_both_decoders_give_the_clis_records(decoder, tmp_path):
