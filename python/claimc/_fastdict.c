@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "_arenas.h"
+#include "_utf8.h"
 
 #define KEY_MAX 30      /* longer keys are made each time, not kept */
 #define KEY_SLOTS 256   /* a power of two: the distinct keys kept (meta's come and go) */
@@ -247,7 +248,7 @@ static PyObject *string(reader *r)   /* r->p at the opening quote */
     bool escapes;
     if (!scan_string(r, &s, &e, &escapes))
         return NULL;
-    return escapes ? escaped_str(r, s, e) : PyUnicode_DecodeUTF8(s, e - s, NULL);
+    return escapes ? escaped_str(r, s, e) : utf8_str(s, (size_t)(e - s));
 }
 
 /* A string value of key K, whose values repeat: one of those kept, else made and kept. */
@@ -267,7 +268,7 @@ static PyObject *repeated_string(reader *r, key *k)   /* r->p at the opening quo
         return NULL;
     if (escapes)
         return escaped_str(r, s, e);
-    PyObject *str = PyUnicode_DecodeUTF8(s, e - s, NULL);
+    PyObject *str = utf8_str(s, (size_t)(e - s));
     if (str && (size_t)(e - s) <= VAL_MAX) {
         kept *v = &k->values[k->victim++ % VAL_WAYS];
         Py_XSETREF(v->str, str);
@@ -421,7 +422,7 @@ static PyObject *object_key(reader *r, key *pred, key **k, PyObject **owned)
         return NULL;
     *k = escapes ? NULL : keep_key(s, (size_t)(e - s));
     if (!*k && !PyErr_Occurred())
-        *owned = escapes ? escaped_str(r, s, e) : PyUnicode_DecodeUTF8(s, e - s, NULL);
+        *owned = escapes ? escaped_str(r, s, e) : utf8_str(s, (size_t)(e - s));
     if (!*k && !*owned)
         return NULL;
     if (!take(r, ':')) {
