@@ -31,8 +31,9 @@ fastdict: $(FASTDICT)
 	@$(if $(FASTDICT),:,echo "note: no Python.h for $(PYTHON) (apt-get install python3-dev):" \
 	    "claimc decodes records with json.loads")
 
-FASTDICT_SRC = python/claimc/_fastdict.c python/claimc/_arenas.c python/claimc/_utf8.c
-$(B)/_fastdict$(PY_EXT_SUFFIX): $(FASTDICT_SRC) python/claimc/_arenas.h python/claimc/_utf8.h | $(B)
+FASTDICT_SRC = python/claimc/_fastdict.c python/claimc/_arenas.c python/claimc/_utf8.c \
+               python/claimc/_batch.c
+$(B)/_fastdict$(PY_EXT_SUFFIX): $(FASTDICT_SRC) $(wildcard python/claimc/_*.h) include/claimc.h | $(B)
 	$(CC) $(WARN) $(CFLAGS) -fPIC -shared -fvisibility=hidden -I$(PY_INCLUDE) -o $@ $(FASTDICT_SRC)
 
 python: $(B)/claimc shared fastdict

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "_arenas.h"
+#include "_fastdict.h"
 #include "_utf8.h"
 
 #define KEY_MAX 30      /* longer keys are made each time, not kept */
@@ -531,14 +532,13 @@ static PyObject *value(reader *r, key *k, int depth)
     return fail("bad value");
 }
 
-static PyObject *records(PyObject *self, PyObject *arg)
+PyObject *fastdict_records(const char *p, size_t n)
 {
-    (void)self;
-    Py_buffer buf;
-    if (PyObject_GetBuffer(arg, &buf, PyBUF_SIMPLE) < 0)
-        return NULL;
+#if PY_VERSION_HEX >= 0x030A0000
+    int collecting = PyGC_Disable();   /* the records hold no cycles: no passes over them */
+#endif
     huge_arenas_begin();
-    reader r = {buf.buf, (const char *)buf.buf + buf.len, NULL, 0};
+    reader r = {p, p + n, NULL, 0};
     PyObject *out = PyList_New(0);
     for (skip_space(&r); out && r.p < r.end; skip_space(&r)) {
         bool bad = *r.p != '{';
@@ -556,6 +556,20 @@ static PyObject *records(PyObject *self, PyObject *arg)
     }
     PyMem_Free(r.scratch);
     huge_arenas_end();
+#if PY_VERSION_HEX >= 0x030A0000
+    if (collecting)
+        PyGC_Enable();
+#endif
+    return out;
+}
+
+static PyObject *records(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    Py_buffer buf;
+    if (PyObject_GetBuffer(arg, &buf, PyBUF_SIMPLE) < 0)
+        return NULL;
+    PyObject *out = fastdict_records(buf.buf, (size_t)buf.len);
     PyBuffer_Release(&buf);
     return out;
 }
@@ -563,6 +577,7 @@ static PyObject *records(PyObject *self, PyObject *arg)
 static PyMethodDef methods[] = {
     {"records", records, METH_O,
      "records(jsonl) -> list of dicts: [json.loads(line) for line in jsonl], read in C."},
+    {"batch_next", fastdict_batch_next, METH_VARARGS, FASTDICT_BATCH_NEXT_DOC},
     {NULL, NULL, 0, NULL},
 };
 
