@@ -17,7 +17,11 @@ half within seconds, so series run one after another would each catch another ph
 For each: the median wall time, CPU time (user + system of the process: the library's threads
 count; the CLI's from wait4) and minor page faults, and each one's ratio to the CLI's as the
 median of the rounds' ratios. The load average is printed at the start and the end; figures
-go to BUILD/bench-python.json too."""
+go to BUILD/bench-python.json too.
+
+--instructions also counts instructions under valgrind (callgrind), the measure that does not
+move with the machine's load: the CLI's whole run, and extract_many's (a fresh interpreter
+that imports claimc and calls it, less one that only imports); its threads are all counted."""
 import argparse
 import glob
 import json
@@ -40,6 +44,7 @@ def parse_args():
     ap.add_argument("--jobs", default="1,2", help="comma-separated: 1,2")
     ap.add_argument("--copies", type=int, default=25, help="copies of each corpus file")
     ap.add_argument("--modes", default="cli,dicts,cold,raw,pure")
+    ap.add_argument("--instructions", action="store_true", help="callgrind counts too")
     ap.add_argument("files", nargs="*", help="instead of the corpus copies")
     return ap.parse_args()
 
@@ -58,6 +63,37 @@ def corpus_copies(build, copies):
             shutil.copyfile(s, p)
             paths.append(p)
     return paths
+
+
+def instructions(argv, **env):
+    """Instructions of ARGV's run under callgrind (every thread), or None without valgrind."""
+    if not shutil.which("valgrind"):
+        return None
+    env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "python"), **env)
+    out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"] + argv,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+                         check=True).stderr
+    refs = [l for l in out.splitlines() if "refs:" in l]
+    return int(refs[-1].split("refs:")[1].replace(",", "")) if refs else None
+
+
+def count_instructions(cli_bin, paths, report):
+    code = ("import os, sys, claimc\n"   # os._exit: the records' deallocation is not counted
+            "if sys.argv[1] != 'import':\n"
+            "    records = claimc.extract_many(sys.argv[2:], jobs=1, errors='ignore')\n"
+            "os._exit(0)\n")
+    py = [sys.executable, "-c", code]
+    cli = instructions([cli_bin, "-q", "-f", "jsonl", "-j", "1"] + paths)
+    base = instructions(py + ["import"] + paths)
+    many = instructions(py + ["many"] + paths)
+    if None in (cli, base, many):
+        print("instructions: valgrind not found")
+        return
+    pure = instructions(py + ["many"] + paths, CLAIMC_NO_FASTDICT="1")
+    print("instructions (callgrind, jobs 1): CLI %.0f M; extract_many %.0f M (%.2fx), "
+          "with json.loads %.0f M (%.2fx)" % (cli / 1e6, (many - base) / 1e6, (many - base) / cli,
+                                              (pure - base) / 1e6, (pure - base) / cli))
+    report["instructions"] = {"cli": cli, "extract_many": many - base, "json_loads": pure - base}
 
 
 def load():
@@ -152,6 +188,8 @@ def main():
                 ratio["wall"], ratio["cpu"]))
             report["figures"]["%s-j%d" % (m, j)] = dict(median=med, ratio_to_cli=ratio)
     print("load average at the end %s (ratios: medians of the rounds' ratios)" % end_load)
+    if args.instructions:
+        count_instructions(cli_bin, paths, report)
     with open(os.path.join(build, "bench-python.json"), "w") as f:
         json.dump(report, f, indent=1)
 
