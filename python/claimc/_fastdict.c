@@ -353,7 +353,7 @@ static inline void skip_space(reader *r)   /* the library writes none: one test 
         skip_spaces(r);
 }
 
-static bool take(reader *r, char c)
+static inline bool take(reader *r, char c)
 {
     skip_space(r);
     if (r->p < r->end && *r->p == c) {
@@ -499,17 +499,19 @@ static bool word(reader *r, const char *w, size_t n)
 /* A value of key K (NULL: a key not kept), which says how its strings and objects look. */
 static PyObject *value(reader *r, key *k, int depth)
 {
-    if (depth > MAX_DEPTH)
-        return fail("nested too deep");
     skip_space(r);
     if (r->p >= r->end)
         return fail("expected a value");
     static key none;   /* no prediction kept: a key made each time, or meta's odd ones */
     switch (*r->p) {
     case '{':
+        if (depth > MAX_DEPTH)
+            return fail("nested too deep");
         r->p++;
         return object(r, k ? k : &none, depth);
     case '[':
+        if (depth > MAX_DEPTH)
+            return fail("nested too deep");
         r->p++;
         return array(r, k, depth);
     case '"':
