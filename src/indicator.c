@@ -5,13 +5,16 @@
 #include "lexicon.h"
 #include "text.h"
 #include "units.h"
+#include "words_table.h"   /* generated from grammar/words.tsv */
 
 extern const char cl_indicator_names[];
 extern const cl_indicator_slot cl_indicator_slots[];
 extern const int cl_indicator_max_chars;
-/* The code points that begin and end a name, as bits (tools/gen_indicators.awk): most of a
- * subject's pairs of code points are no name's ends, and are not looked up. */
-extern const uint64_t cl_indicator_firsts[64], cl_indicator_lasts[64];
+/* The pairs of code points that begin and end a name (every name has two or more), as bits of
+ * their hash (tools/gen_indicators.awk): nearly all of a subject's ranges of code points begin
+ * or end with no name's pair, and are not looked up. (Single code points were no filter: the
+ * names start with half of a subject's characters.) */
+extern const uint64_t cl_indicator_firsts[1024], cl_indicator_lasts[1024];
 
 #define SLOTS 4096u      /* tools/gen_indicators.awk */
 #define CAP 96           /* bytes of a normalised subject looked at: its end, where heads are
@@ -34,28 +37,98 @@ static const uint32_t pow33[CAP + 1] = {
     0xd74c01,
 };
 
-/* The subject as the table's names are written (tools/gen_indicators.awk, normalise): no
- * brackets or what they hold, no spaces, Latin letters and digits half-width and in capitals,
- * sub- and superscript digits plain (PM₂.₅ -> PM2.5), PM_{2.5} -> PM2.5. Returns the length. */
-static size_t normalise(const unsigned char *s, size_t n, char *out)
+/* A subject normalised and cut into code points, with what the search needs of each. */
+typedef struct {
+    char buf[CAP];
+    size_t len, seg, m;          /* bytes; bytes cut into code points; code points */
+    size_t starts[CAP + 1];      /* each code point's first byte; starts[m] = len */
+    uint32_t pre[CAP + 1];       /* pre[k]: the hash of the bytes before code point k */
+    bool last[CAP];              /* a name may end with code point k (and the one before) */
+    uint8_t firsts[CAP];         /* the code points a name may begin with (and the next), in order */
+    size_t nfirst;
+} cut;
+
+/* The hash of code points [A, E) of C: pre[e] = pre[a] * 33^(bytes) + hash, mod 2^24. */
+static uint32_t range_hash(const cut *c, size_t a, size_t e)
 {
-    size_t k = 0;
+    return (c->pre[e] - c->pre[a] * pow33[c->starts[e] - c->starts[a]]) & 0xFFFFFFu;
+}
+
+/* The next code point of C is its K bytes at AT: its prefix hash, and whether the pair it
+ * ends may begin or end a name. */
+static inline void add_point(cut *c, size_t at, size_t k)
+{
+    size_t m = c->m++;
+    c->starts[m] = at;
+    c->starts[m + 1] = at + k;
+    c->pre[m + 1] = cl_hash33(c->pre[m], c->buf + at, k);
+    c->last[m] = false;
+    if (m == 0)
+        return;
+    uint32_t h = range_hash(c, m - 1, m + 1) % 65536;
+    if (cl_indicator_firsts[h >> 6] >> (h & 63) & 1)
+        c->firsts[c->nfirst++] = (uint8_t)(m - 1);
+    c->last[m] = cl_indicator_lasts[h >> 6] >> (h & 63) & 1;
+}
+
+/* Cut the bytes of C not yet cut into code points by their lead bytes (cl_cp_len); one not
+ * all there waits for the next bytes, or at the END is cut short. */
+static void segment(cut *c, bool end)
+{
+    while (c->seg < c->len) {
+        size_t k = cl_cp_len((unsigned char)c->buf[c->seg]);
+        if (c->seg + k > c->len) {
+            if (!end)
+                return;
+            k = c->len - c->seg;
+        }
+        add_point(c, c->seg, k);
+        c->seg += k;
+    }
+}
+
+/* Append the K bytes at P to C. */
+static inline void put(cut *c, const unsigned char *p, size_t k)
+{
+    memcpy(c->buf + c->len, p, k);
+    c->len += k;
+    if (k == 3 && c->seg + 3 == c->len && *p >= 0xE0 && *p < 0xF0) {   /* the common case */
+        add_point(c, c->seg, 3);
+        c->seg += 3;
+    } else {
+        segment(c, false);
+    }
+}
+
+/* The code point of the LEN bytes at S (0 for four), as normalise() reads it. */
+static uint32_t cp_of(const unsigned char *s, unsigned len)
+{
+    return len == 1 ? s[0] : len == 2 ? (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F)
+         : len == 3 ? (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F)
+                    : 0;
+}
+
+/* Into C, the subject as the table's names are written (tools/gen_indicators.awk, normalise):
+ * no brackets or what they hold, no spaces, Latin letters and digits half-width and in
+ * capitals, sub- and superscript digits plain (PM₂.₅ -> PM2.5), PM_{2.5} -> PM2.5; cut into
+ * code points as it is written (one pass over the subject). */
+static void normalise(const unsigned char *s, size_t n, cut *c)
+{
     int depth = 0;
-    for (size_t i = 0; i < n && k + 4 < CAP; ) {
-        unsigned char c = s[i];
-        if (c >= 0xE4 && c <= 0xE9 && i + 3 <= n && !depth) {   /* a Chinese character, as is */
-            out[k++] = (char)c;
-            out[k++] = (char)s[i + 1];
-            out[k++] = (char)s[i + 2];
+    c->len = c->seg = c->m = c->nfirst = 0;
+    c->pre[0] = 0;
+    c->starts[0] = 0;
+    for (size_t i = 0; i < n && c->len + 4 < CAP; ) {
+        unsigned char b = s[i];
+        if (b >= 0xE4 && b <= 0xE9 && i + 3 <= n && !depth) {   /* a Chinese character, as is */
+            put(c, s + i, 3);
             i += 3;
             continue;
         }
-        unsigned len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        unsigned len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
         if (i + len > n)
             break;
-        uint32_t cp = len == 1 ? c : len == 2 ? (uint32_t)(c & 0x1F) << 6 | (s[i + 1] & 0x3F)
-                    : len == 3 ? (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F)
-                               : 0;
+        uint32_t cp = cp_of(s + i, len);
         i += len;
         if (cp >= 0xFF01 && cp <= 0xFF5E)   /* full-width ASCII */
             cp -= 0xFEE0;
@@ -67,24 +140,16 @@ static size_t normalise(const unsigned char *s, size_t n, char *out)
             cp = cp == 0xB9 ? '1' : '0' + (cp - 0xB0);
         else if (cp == 0x2093)   /* ₓ */
             cp = 'x';
-        if (cp == '(') {
-            depth++;
-            continue;
-        }
-        if (cp == ')') {
-            depth -= depth > 0;
+        if (cp == '(' || cp == ')') {
+            depth = cp == '(' ? depth + 1 : depth - (depth > 0);
             continue;
         }
         if (depth || cp == ' ' || cp == '\t' || cp == 0x3000 || cp == '_' || cp == '{' || cp == '}')
             continue;
-        if (cp < 0x80) {
-            out[k++] = (char)(cp >= 'a' && cp <= 'z' ? cp - 32 : cp);
-        } else {
-            for (unsigned j = 0; j < len; j++)   /* one to three bytes: no call */
-                out[k++] = (char)s[i - len + j];
-        }
+        unsigned char ascii = (unsigned char)(cp >= 'a' && cp <= 'z' ? cp - 32 : cp);
+        put(c, cp < 0x80 ? &ascii : s + i - len, cp < 0x80 ? 1 : len);
     }
-    return k;
+    segment(c, true);
 }
 
 /* The row of the name of N bytes at S, whose hash is H, or -1. */
@@ -124,31 +189,34 @@ static bool fits(const char *kind, cl_kind ck, int dim, const char *unit)
 }
 
 /* Whether the N bytes before a name narrow it to a part: a domain, a trade or a sector
- * (生态环境领域, 房地产行业). */
+ * (生态环境领域, 房地产行业; grammar/words.tsv indicator_domains). */
 static bool narrowed(const char *s, size_t n)
 {
-    static const cl_word parts[] = {CL_WORD("领域"), CL_WORD("行业"), CL_WORD("板块"), CL_WORD("方面")};
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
-        if (n >= parts[i].n && memcmp(s + n - parts[i].n, parts[i].s, parts[i].n) == 0)
+    for (const cl_word *w = cl_words_indicator_domains; w->s; w++)
+        if (n >= w->n && memcmp(s + n - w->n, w->s, w->n) == 0)
             return true;
     return false;
 }
 
 /* Whether the N bytes after a name inside a subject make it a measure of that name's metric,
- * another indicator (重度及以上污染天数比例, 地区生产总值增速, 税收收入占比). */
+ * another indicator (重度及以上污染天数比例, 地区生产总值增速; indicator_measures). */
 static bool measure_of(const char *s, size_t n)
 {
-    static const cl_word measures[] = {CL_WORD("比例"), CL_WORD("比率"), CL_WORD("比重"),
-        CL_WORD("占比"), CL_WORD("增速"), CL_WORD("增幅"), CL_WORD("率"), CL_WORD("占")};
-    for (size_t i = 0; i < sizeof measures / sizeof measures[0]; i++)
-        if (n >= measures[i].n && memcmp(s, measures[i].s, measures[i].n) == 0)
+    for (const cl_word *w = cl_words_indicator_measures; w->s; w++)
+        if (n >= w->n && memcmp(s, w->s, w->n) == 0)
             return true;
     return false;
 }
 
+/* The row of the name made of code points [A, E) of C, -1 when none. */
+static int name_at(const cut *c, size_t a, size_t e)
+{
+    size_t from = c->starts[a];
+    return lookup(c->buf + from, c->starts[e] - from, range_hash(c, a, e));
+}
+
 const char *cl_indicator_of(const char *s, size_t n, cl_kind kind, int dim, const char *unit)
 {
-    char buf[CAP];
     if (n > CAP - 8) {   /* the end of a long subject: its head */
         size_t from = n - (CAP - 8);
         while (from < n && ((unsigned char)s[from] & 0xC0) == 0x80)
@@ -156,51 +224,29 @@ const char *cl_indicator_of(const char *s, size_t n, cl_kind kind, int dim, cons
         s += from;
         n -= from;
     }
-    size_t len = normalise((const unsigned char *)s, n, buf);
-    size_t starts[CAP + 1];
-    bool first[CAP], last[CAP];   /* by code point: may begin a name, may end one */
-    uint32_t pre[CAP + 1];   /* hashes of the prefixes */
-    size_t m = 0;
-    bool any_last = false;
-    pre[0] = 0;
-    for (size_t i = 0; i < len; ) {   /* code point by code point */
-        size_t k = cl_cp_len((unsigned char)buf[i]), e = i + k <= len ? i + k : len;
-        uint32_t h = 0;
-        for (size_t j = i; j < e; j++) {
-            h = (h * 33 + (unsigned char)buf[j]) & 0xFFFFFFu;
-            pre[j + 1] = (pre[j] * 33 + (unsigned char)buf[j]) & 0xFFFFFFu;
-        }
-        h %= 4096;
-        first[m] = cl_indicator_firsts[h >> 6] >> (h & 63) & 1;
-        last[m] = cl_indicator_lasts[h >> 6] >> (h & 63) & 1;
-        any_last |= last[m];
-        starts[m++] = i;
-        i = e;
-    }
-    starts[m] = len;
-    if (!any_last)
-        return NULL;
-    size_t most = (size_t)cl_indicator_max_chars;
-    /* the hash of bytes [a, e): pre[e] = pre[a] * 33^(e - a) + hash, mod 2^24 */
-#define RANGE_HASH(a, e) ((pre[e] - pre[a] * pow33[(e) - (a)]) & 0xFFFFFFu)
+    cut c;
+    normalise((const unsigned char *)s, n, &c);
+    size_t m = c.m, most = (size_t)cl_indicator_max_chars;
     /* the longest name the subject ends with, unless a domain narrows it (生态环境领域固定资产投资
      * is not fixed_asset_investment) */
-    for (size_t a = m > most ? m - most : 0; a < m && last[m - 1]; a++) {
-        int r = first[a] ? lookup(buf + starts[a], len - starts[a], RANGE_HASH(starts[a], len)) : -1;
+    for (size_t i = 0; i < c.nfirst && c.last[m - 1]; i++) {
+        if (c.firsts[i] + most < m)
+            continue;
+        int r = name_at(&c, c.firsts[i], m);
         if (r >= 0 && fits(cl_indicator_rows[r].kind, kind, dim, unit))
-            return narrowed(buf, starts[a]) ? NULL : cl_indicator_rows[r].id;
+            return narrowed(c.buf, c.starts[c.firsts[i]]) ? NULL : cl_indicator_rows[r].id;
     }
-    /* the longest name inside it (of two code points or more) */
+    /* the longest name inside it (of two code points or more), the leftmost of a length */
     for (size_t w = m - 1 < most ? m - 1 : most; w >= 2 && m > 2; w--)
-        for (size_t a = 0; a + w <= m; a++) {
-            if (!first[a] || !last[a + w - 1])
+        for (size_t i = 0; i < c.nfirst && c.firsts[i] + w <= m; i++) {
+            size_t a = c.firsts[i];
+            if (!c.last[a + w - 1])
                 continue;
-            int r = lookup(buf + starts[a], starts[a + w] - starts[a], RANGE_HASH(starts[a], starts[a + w]));
+            int r = name_at(&c, a, a + w);
             if (r >= 0 && fits(cl_indicator_rows[r].kind, kind, dim, unit) &&
-                !measure_of(buf + starts[a + w], len - starts[a + w]))
+                !measure_of(c.buf + c.starts[a + w], c.starts[m] - c.starts[a + w]))
                 return cl_indicator_rows[r].id;
         }
-#undef RANGE_HASH
     return NULL;
 }
 

@@ -7,6 +7,7 @@
 #include "subject.h"
 #include "text.h"
 #include "units.h"
+#include "words_table.h"   /* generated from grammar/words.tsv */
 
 static bool has_text(cl_span s) { return s.end > s.start; }
 
@@ -15,9 +16,7 @@ static size_t span_len(cl_span s) { return s.end > s.start ? s.end - s.start : 0
 /* A subject that names a metric: 达标率, 优良天数比例, 年均浓度 … */
 bool cl_subject_names_metric(const cl_doc *doc, cl_span s)
 {
-    static const char *const suffixes[] = {"率", "比例", "占比", "比重", "浓度", "指数", "均值",
-                                           "天数", "水平", NULL};
-    return cl_text_ends_any(doc->text + s.start, span_len(s), suffixes) > 0;
+    return cl_text_ends_any(doc->text + s.start, span_len(s), cl_words_metric_suffixes) > 0;
 }
 
 /* Whether a word of trim_subject's lead list may start at S, and of its trail list end there:
@@ -78,7 +77,9 @@ static bool word_ends_at(const cl_doc *doc, cl_span s, size_t n)
 }
 
 /* Trim particles and spaces that are not part of a subject: 的 在 对 … at either end, never
- * the first or last character of a word (以上, 共享, 雷达). */
+ * the first or last character of a word (以上, 共享, 雷达). Not inlined: its frame would make
+ * every call of cl_subject_trim pay for it, and most return at once. */
+__attribute__((noinline))
 static cl_span trim_slow(const cl_doc *doc, cl_span s)
 {
     static const cl_word lead[] = {CL_WORD(" "), CL_WORD("\t"), CL_WORD("　"), CL_WORD("的"),

@@ -6,6 +6,7 @@
 #include "lexicon.h"
 #include "subject.h"
 #include "text.h"
+#include "words_table.h"   /* generated from grammar/words.tsv */
 
 static bool has_text(cl_span s) { return s.end > s.start; }
 
@@ -100,7 +101,7 @@ static bool after_reference(const cl_ctx *ctx, cl_span *ref)
 /* Whether S names a budget (年初预算, 调整预算数): a share of it is the budget's completion. */
 static bool names_budget(const cl_doc *doc, cl_span s)
 {
-    return cl_text_find(doc->text + s.start, span_len(s), "预算") < span_len(s);
+    return cl_text_has_any(doc->text + s.start, span_len(s), cl_words_subject_budgets);
 }
 
 cl_span cl_subject_settle(const cl_ctx *ctx, cl_span s, cl_kind kind, cl_span *own, bool *completion)
