@@ -10,6 +10,7 @@
 #include "lexicon.h"
 #include "subject.h"
 #include "text.h"
+#include "units.h"
 
 extern const cl_word cl_subject_lead[], cl_subject_tail[], cl_subject_end[], cl_subject_head[];
 /* The code points the lists' words begin with, and END and TAIL words end with (generated):
@@ -219,6 +220,21 @@ static bool joins_phrase(const cl_ctx *ctx, cl_span s)
     return false;
 }
 
+#define NO_DIM (-1)   /* no quantity with a unit */
+
+/* The unit dimension of the value after S (the first signal token from S's end on), or
+ * NO_DIM when that is no quantity with a unit. */
+static int dim_after(const cl_ctx *ctx, cl_span s)
+{
+    for (int i = 0; i < ctx->ntoks; i++) {
+        const cl_stok *t = &ctx->toks[i];
+        if (t->span.start < s.end)
+            continue;
+        return t->sig == CL_SIG_QTY && t->unit_row >= 0 ? (int)cl_units[t->unit_row].dim : NO_DIM;
+    }
+    return NO_DIM;
+}
+
 /* The subject's start moved back over a keyword that stands inside its noun phrase, to the
  * prose before it: when the subject's start is inside a word (均|值), the subject alone is no
  * phrase (设备, 金额: three characters at most), it opens with 以上/以下 after 及, or a bracket
@@ -256,6 +272,10 @@ static uint32_t extend_start(const cl_ctx *ctx, cl_span s)
         }
         return cut ? word_across(ctx->doc, p[0].start, s.start, s.end) : s.start;
     }
+    /* 省级|收入, 市级|支出: a level of government names the item with a bare noun after it */
+    if (p[0].kw == CL_KW_SCOPE && p[0].end == s.start && n <= 2 * CP && p[0].end - p[0].start >= 2 * CP &&
+        memcmp(text + p[0].end - CP, "级", CP) == 0)
+        return p[0].start;
     if ((p[0].type != PIECE_SOFT && !(joined && p[0].kw == CL_KW_CMP)) || p[0].end != s.start)
         return s.start;
     bool water = k > 1 && p[1].type == PIECE_WATER && p[1].end == p[0].start;
@@ -267,7 +287,12 @@ static uint32_t extend_start(const cl_ctx *ctx, cl_span s)
     bool verb = p[0].kw == CL_KW_VERB && n < 4 * CP;
     if (water && (cut || head || short_ || (joined && (p[0].kw == CL_KW_AND || p[0].kw == CL_KW_CMP))))
         return p[1].start;
-    return head || (cut && !verb) ? p[0].start : s.start;
+    /* 20132-组织|事务1231万元, 治理|河长477km, 完成|投资1.24亿元: a verb and its bare object that
+     * open the phrase name an item of money or an amount (not a tally's things: 检查|企业96家) */
+    int dim = (p[0].kw == CL_KW_VERB || p[0].kw == CL_KW_DONE) && n <= 2 * CP && !water
+                  ? dim_after(ctx, s) : NO_DIM;
+    bool item = dim == CL_DIM_MONEY || (p[0].kw == CL_KW_VERB && dim != NO_DIM && dim != CL_DIM_COUNT);
+    return head || item || (cut && !verb) ? p[0].start : s.start;
 }
 
 /* -- verbs and adverbs at the ends ------------------------------------------------------------- */
