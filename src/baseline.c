@@ -89,6 +89,23 @@ static bool find(const char *p, size_t n, size_t *b_start, size_t *b_end, cl_dir
     return false;
 }
 
+/* END without a bracketed aside that closes right there (the reference's own level:
+ * 比全省平均增幅(15.97%)高 is handled by find as prose; 年度目标(32.9微克/立方米)2.9 here), if its
+ * opening bracket is after FROM; else END. */
+static uint32_t before_aside(const char *text, uint32_t from, uint32_t end)
+{
+    bool wide = end >= from + CP && memcmp(text + end - CP, "）", CP) == 0;
+    if (!wide && !(end > from && text[end - 1] == ')'))
+        return end;
+    for (uint32_t i = end - (wide ? CP : 1); i > from; i--) {
+        if (text[i - 1] == '(')
+            return i - 1;
+        if (i >= from + CP && memcmp(text + i - CP, "（", CP) == 0)
+            return i - CP;
+    }
+    return end;
+}
+
 bool cl_baseline_reference(const cl_ctx *ctx, const cl_stok *q, cl_claim *c)
 {
     if (q->unit_row < 0 || c->baseline.end > c->baseline.start || q->span.start <= q->clause)
@@ -101,6 +118,7 @@ bool cl_baseline_reference(const cl_ctx *ctx, const cl_stok *q, cl_claim *c)
     uint32_t end = q->span.start;
     while (end > q->clause && text[end - 1] == ' ')
         end--;
+    end = before_aside(text, q->clause, end);   /* 优于年度目标(32.9微克/立方米)2.9微克/立方米 */
     size_t n = end - q->clause, bs, be;
     cl_direction dir;
     if (n < 2 * CP || !find(text + q->clause, n, &bs, &be, &dir))
@@ -114,9 +132,13 @@ bool cl_baseline_reference(const cl_ctx *ctx, const cl_stok *q, cl_claim *c)
     c->baseline = cl_span_of(q->clause + (uint32_t)bs, q->clause + (uint32_t)be);
     cl_span subject = cl_subject_resolve(ctx, cl_subject_prose_before(ctx, c->baseline.start));
     if (subject.end <= subject.start) {   /* ，高于全国1.9个百分点: the metric of the clause before */
-        size_t have = ctx->doc->claims.len;   /* C is the last */
-        const cl_claim *before = have > 1 ? &CL_VEC_AT(ctx->doc->claims, cl_claim, have - 2) : NULL;
-        subject = before && before->span.start >= ctx->span.start ? before->subject : cl_span_of(0, 0);
+        size_t have = ctx->doc->claims.len;   /* C is the last; an aside's level may be between */
+        for (size_t i = have - 1; i-- > 0 && have - i <= 3 && subject.end <= subject.start;) {
+            const cl_claim *before = &CL_VEC_AT(ctx->doc->claims, cl_claim, i);
+            if (before->span.start < ctx->span.start)
+                break;
+            subject = before->subject;
+        }
     }
     c->subject = subject;
     c->indicator = subject.end > subject.start

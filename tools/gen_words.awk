@@ -44,8 +44,8 @@ $2 ~ /^@/ {
         next
     }
     want = shape[$1] == "dir" ? 3 : 2
-    if (NF != want || $2 == "" || (want == 3 && $3 != "up" && $3 != "down")) {
-        fail(want == 3 ? "want name<TAB>word<TAB>up|down" : "want name<TAB>word")
+    if (NF != want || $2 == "" || (want == 3 && $3 != "up" && $3 != "down" && $3 != "improve")) {
+        fail(want == 3 ? "want name<TAB>word<TAB>up|down|improve" : "want name<TAB>word")
         next
     }
     if (($1, $2) in seen) {
