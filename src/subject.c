@@ -175,7 +175,14 @@ int cl_subject_split(const cl_ctx *ctx, int at, cl_span *out, int max)
 static bool split_subjects(const cl_ctx *ctx, int distr, int n, cl_span *out)
 {
     cl_span parts[65];
-    if (cl_subject_split(ctx, distr, parts, 65) != n)
+    int k = cl_subject_split(ctx, distr, parts, 65);
+    if (k == 1 && has_text(ctx->toks[distr].left)) {   /* 城乡居民人均可支配收入分别增长5%和7.5%:
+                                                       * one name of several things, right before */
+        for (int i = 0; i < n; i++)
+            out[i] = ctx->toks[distr].left;
+        return true;
+    }
+    if (k != n)
         return false;
     memcpy(out, parts, (size_t)n * sizeof *out);
     return true;
