@@ -249,11 +249,3 @@ const char *cl_indicator_of(const char *s, size_t n, cl_kind kind, int dim, cons
         }
     return NULL;
 }
-
-const char *cl_indicator_named(const char *id)
-{
-    for (int i = 0; i < cl_indicator_count; i++)
-        if (strcmp(cl_indicator_rows[i].id, id) == 0)
-            return cl_indicator_rows[i].id;
-    return NULL;
-}

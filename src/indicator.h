@@ -22,6 +22,7 @@ typedef struct {
 
 extern const cl_indicator_row cl_indicator_rows[];
 extern const int cl_indicator_count;
+extern const int cl_indicator_budget_completion;   /* its row (a rate that is a share of a budget) */
 
 /* The id of the indicator that the N bytes of SUBJECT at S name, for a claim of KIND whose
  * value has the unit dimension DIM (a cl_dim, -1 for none) and the canonical unit UNIT (""
@@ -29,7 +30,5 @@ extern const int cl_indicator_count;
  * name the subject ends with, else the longest name inside it, among the rows whose unit kind
  * fits; NULL when none. */
 const char *cl_indicator_of(const char *s, size_t n, cl_kind kind, int dim, const char *unit);
-/* The table's id ID (the row's own string), or NULL when the table has no such row. */
-const char *cl_indicator_named(const char *id);
 
 #endif

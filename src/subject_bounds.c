@@ -202,13 +202,19 @@ static uint32_t word_across(const cl_doc *doc, uint32_t lo, uint32_t at, uint32_
                           hi < at + NEAR ? hi : at + NEAR);
 }
 
+/* Whether the code point at P is the three-byte character C (last byte first: it differs most). */
+static inline bool cp_is(const char *p, const char *c)
+{
+    return p[2] == c[2] && p[0] == c[0] && p[1] == c[1];
+}
+
 /* Whether S follows 和, 及 or 与 that joins it to the noun before it into one phrase (社会保障和
  * 就业支出, 蔬菜及食用菌产量, 发展与改革事务): so when the value that follows is the phrase's
  * alone, not one of a list's (A和B分别…, A及B均…). */
 static bool joins_phrase(const cl_ctx *ctx, cl_span s)
 {
     const char *p = ctx->doc->text + s.start - CP;
-    if (memcmp(p, "和", CP) != 0 && memcmp(p, "及", CP) != 0 && memcmp(p, "与", CP) != 0)
+    if (!cp_is(p, "和") && !cp_is(p, "及") && !cp_is(p, "与"))
         return false;
     for (int i = 0; i < ctx->ntoks; i++) {
         const cl_stok *t = &ctx->toks[i];
@@ -274,7 +280,7 @@ static uint32_t extend_start(const cl_ctx *ctx, cl_span s)
     }
     /* 省级|收入, 市级|支出: a level of government names the item with a bare noun after it */
     if (p[0].kw == CL_KW_SCOPE && p[0].end == s.start && n <= 2 * CP && p[0].end - p[0].start >= 2 * CP &&
-        memcmp(text + p[0].end - CP, "级", CP) == 0)
+        cp_is(text + p[0].end - CP, "级"))
         return p[0].start;
     if ((p[0].type != PIECE_SOFT && !(joined && p[0].kw == CL_KW_CMP)) || p[0].end != s.start)
         return s.start;

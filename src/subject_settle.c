@@ -24,7 +24,8 @@ static size_t word_at(const char *p, size_t n, const cl_word *list)
 {
     size_t best = 0;
     for (const cl_word *w = list; w->s; w++)
-        if (w->n > best && w->n <= n && w->s[0] == p[0] && memcmp(p, w->s, w->n) == 0)
+        if (w->n > best && w->n <= n && w->s[2] == p[2] && w->s[0] == p[0] && w->s[1] == p[1] &&
+            memcmp(p + CP, w->s + CP, w->n - CP) == 0)   /* the first character in place */
             best = w->n;
     return best;
 }
@@ -43,13 +44,14 @@ static bool made_of(const char *p, size_t n, const cl_word *a, const cl_word *b)
     return true;
 }
 
-#define SHORT_SUBJECT (10 * 3)   /* bytes: a modifier or a reference is a short phrase */
+#define SHORT_SUBJECT (10 * 3)   /* bytes: a reference is a short phrase */
+#define SHORT_MODIFIER (5 * 3)   /* a modifier shorter: 两年平均, 可比, 同期 */
 
 /* 可比, 两年平均, 同期, 净增: a word of the change, no metric. */
 static bool is_modifier(const cl_doc *doc, cl_span s)
 {
     const char *p = doc->text + s.start;
-    return span_len(s) <= SHORT_SUBJECT && span_len(s) >= CP && cl_char_bit(cl_subject_mod_firsts, p, CP) &&
+    return span_len(s) <= SHORT_MODIFIER && span_len(s) >= CP && cl_char_bit(cl_subject_mod_firsts, p, CP) &&
            made_of(p, span_len(s), cl_subject_mod, NULL);
 }
 
@@ -60,11 +62,11 @@ static bool is_reference(const cl_doc *doc, cl_span s)
     const char *p = doc->text + s.start;
     if (n > SHORT_SUBJECT || n < CP || !cl_char_bit(cl_subject_ref_lasts, p + n - CP, CP))
         return false;
-    for (size_t head = 3; head <= n && head <= 12; head += 3)   /* the reference word ends it */
-        for (const cl_word *w = cl_subject_ref; w->s; w++)
-            if (w->n == head && memcmp(p + n - head, w->s, head) == 0 &&
-                made_of(p, n - head, cl_subject_refq, cl_subject_mod))
-                return true;
+    const char *end = p + n;
+    for (const cl_word *w = cl_subject_ref; w->s; w++)   /* the reference word ends it */
+        if (w->n <= n && end[-1] == w->s[w->n - 1] && end[-2] == w->s[w->n - 2] &&
+            memcmp(end - w->n, w->s, w->n) == 0 && made_of(p, n - w->n, cl_subject_refq, cl_subject_mod))
+            return true;
     return false;
 }
 
