@@ -64,8 +64,8 @@ static inline void add_point(cut *c, size_t at, size_t k)
     if (m == 0)
         return;
     uint32_t h = range_hash(c, m - 1, m + 1) % 65536;
-    if (cl_indicator_firsts[h >> 6] >> (h & 63) & 1)
-        c->firsts[c->nfirst++] = (uint8_t)(m - 1);
+    c->firsts[c->nfirst] = (uint8_t)(m - 1);   /* kept when its bit is set: no branch to miss */
+    c->nfirst += cl_indicator_firsts[h >> 6] >> (h & 63) & 1;
     c->last[m] = cl_indicator_lasts[h >> 6] >> (h & 63) & 1;
 }
 
