@@ -49,6 +49,8 @@ typedef struct {
     int total, done;     /* progress */
     bool across_comma;   /* progress whose parts are separate clauses */
     bool frame;          /* progress found by 203个断面中，…断面199个 (no link word) */
+    bool share;          /* progress found by 4348万元，占年初预算10065万元的43.2% (the rate
+                          * written is the part over the total) */
 } cl_draft;
 
 struct cl_title_words;   /* heading.h: the words of a plan's and of a report's titles */
