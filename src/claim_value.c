@@ -306,7 +306,14 @@ void cl_claim_each_qty(cl_ctx *ctx, cl_range r, int skip, cl_span subject)
             cl_claim_simple(ctx, i, subject);
 }
 
-/* 24、8微克/立方米 | 33、55微克/立方米以内: bare values before the last take its unit. */
+/* 13.1个和13.0个百分点: a count of 个 before percentage points is points too. */
+static bool points_of(const cl_stok *q, const cl_stok *u)
+{
+    return dim_of(u) == CL_DIM_PP && dim_of(q) == CL_DIM_COUNT && strcmp(q->q.unit, "个") == 0;
+}
+
+/* 24、8微克/立方米 | 33、55微克/立方米以内 | 13.1个和13.0个百分点: bare values before the last
+ * take its unit. */
 void cl_claim_share_unit(cl_ctx *ctx, cl_range r)
 {
     int last = -1;
@@ -320,7 +327,7 @@ void cl_claim_share_unit(cl_ctx *ctx, cl_range r)
     const cl_stok *u = &ctx->toks[last];
     for (int i = r.first; i < last; i++) {
         cl_stok *q = &ctx->toks[i];
-        if (q->sig != CL_SIG_QTY || !q->bare)
+        if (q->sig != CL_SIG_QTY || !(q->bare || points_of(q, u)))
             continue;
         cl_dec v = q->q.value;
         if (!cl_dec_scale(&v, cl_units[u->unit_row].exp10))
