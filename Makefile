@@ -36,7 +36,9 @@ CLI_SRC := src/cli.c src/main.c
 ORACLE_SRC := $(wildcard tests/oracle/*.c)
 LIB_SRC := $(filter-out $(CLI_SRC),$(wildcard src/*.c))   # every other module is the library
 GEN_SRC := $(B)/lexer.c $(B)/claims.tab.c $(B)/units_table.c $(B)/water_table.c $(B)/script_table.c \
-           $(B)/lexicon_table.c $(B)/indicators_table.c $(B)/subject_words_table.c
+           $(B)/lexicon_table.c $(B)/indicators_table.c $(B)/subject_words_table.c $(B)/words_table.c
+# generated headers the library's C files include: every compile waits for them (order-only)
+GEN_HDR := $(B)/words_table.h
 LIB_OBJ := $(patsubst src/%.c,$(O)/%.o,$(LIB_SRC)) $(patsubst $(B)/%.c,$(O)/%.o,$(GEN_SRC))
 CLI_OBJ := $(patsubst src/%.c,$(O)/%.o,$(CLI_SRC))
 
@@ -98,13 +100,20 @@ $(B)/indicators_table.c: grammar/indicators.tsv tools/gen_indicators.awk tools/c
 	    $(patsubst %,$(B)/indicators.%.tsv,$(IND_VARIANTS)) > $@.tmp
 	mv $@.tmp $@
 
+# The rules' word lists (money words, plan titles, the check's words ...): src/*.c include
+# build/words_table.h and read cl_words_NAME.
+$(B)/words_table.c $(B)/words_table.h &: grammar/words.tsv tools/gen_words.awk | $(B) deps
+	awk -v out=$(B)/words_table.tmp -f tools/gen_words.awk grammar/words.tsv
+	mv $(B)/words_table.tmp.h $(B)/words_table.h
+	mv $(B)/words_table.tmp.c $(B)/words_table.c
+
 $(B)/claims.tab.c $(B)/claims.tab.h &: grammar/claims.y | $(B) deps
 	$(BISON) $(BISONFLAGS) -H$(B)/claims.tab.h -o $(B)/claims.tab.c $<
 
 -include $(B)/lexer.d
 
 # -- objects, library, program ----------------------------------------------------------------
-$(O)/%.o: src/%.c | $(O) deps
+$(O)/%.o: src/%.c | $(O) deps $(GEN_HDR)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 $(O)/%.o: $(B)/%.c | $(O) deps

@@ -36,7 +36,7 @@
 
 #include "claimc.h"
 #include "decode.h"
-#include "doc.h"
+#include "pipeline.h"
 #include "emit.h"
 #include "oracle.h"
 #include "filter.h"

@@ -134,7 +134,7 @@ CLAIMC_API int cl_write_json(const cl_doc *doc, FILE *out, bool pretty);
 CLAIMC_API int cl_write_jsonl(const cl_doc *doc, FILE *out);
 CLAIMC_API int cl_write_tokens(const cl_doc *doc, FILE *out);
 
-/* -- sentences, CSV, HTML, the auditor's check (src/doc_walk.c, emit_csv.c, emit_html.c,
+/* -- sentences, CSV, HTML, the auditor's check (src/ast.c, emit_csv.c, emit_html.c,
  *    check.c) -- */
 
 /* One sentence: its span and its claims, which are claims first_claim .. +claim_count-1. */

@@ -41,7 +41,7 @@ shared: $(SHLIB) $(B)/libclaimc.so $(B)/claimc.pc
 
 # -- the shared library: every library source a second time, position independent ------------
 # Order-only on the generated sources: the library's C files include the Bison header.
-$(PIC)/%.o: src/%.c | $(PIC) $(GEN_SRC) $(B)/claims.tab.h
+$(PIC)/%.o: src/%.c | $(PIC) $(GEN_SRC) $(B)/claims.tab.h $(GEN_HDR)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fPIC -fvisibility=hidden -c -o $@ $<
 
 $(PIC)/%.o: $(B)/%.c | $(PIC) $(GEN_SRC) $(B)/claims.tab.h

@@ -52,7 +52,7 @@ FUZZ_TARGETS := parse records check api
 FUZZ_BINS    := $(addprefix $(FZ)/fuzz_,$(FUZZ_TARGETS))
 FZ_OBJ := $(patsubst %.c,$(FZ)/obj/%.o,$(notdir $(SAN_LIB_C)))
 
-$(FZ)/obj/%.o: src/%.c | $(FZ)/obj
+$(FZ)/obj/%.o: src/%.c | $(FZ)/obj $(GEN_HDR)
 	$(FUZZ_CC) $(SAN_CPP) $(WARN) $(SAN_FLAGS) -fsanitize=fuzzer-no-link $(CJSON_CFLAGS) -MMD -MP -c -o $@ $<
 $(FZ)/obj/%.o: $(B)/%.c | $(FZ)/obj
 	$(FUZZ_CC) $(SAN_CPP) $(WARN) $(SAN_FLAGS) -fsanitize=fuzzer-no-link $(CJSON_CFLAGS) -MMD -MP -c -o $@ $<
@@ -158,7 +158,7 @@ AS_OBJ  := $(patsubst %.c,$(AS)/obj/%.o,$(notdir $(SAN_LIB_C)))
 AS_CLI  := $(patsubst %.c,$(AS)/obj/%.o,$(notdir $(CLI_SRC)))
 AS_UNIT := $(patsubst tests/%.c,$(AS)/tests/%,$(wildcard tests/test_*.c))
 
-$(AS)/obj/%.o: src/%.c | $(AS)/obj
+$(AS)/obj/%.o: src/%.c | $(AS)/obj $(GEN_HDR)
 	$(FUZZ_CC) $(SAN_CPP) $(WARN) $(SAN_FLAGS) $(CJSON_CFLAGS) -MMD -MP -c -o $@ $<
 $(AS)/obj/%.o: $(B)/%.c | $(AS)/obj
 	$(FUZZ_CC) $(SAN_CPP) $(WARN) $(SAN_FLAGS) $(CJSON_CFLAGS) -MMD -MP -c -o $@ $<

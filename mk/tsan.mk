@@ -17,7 +17,7 @@ TSAN_FLAGS = $(if $(filter lexer,$(basename $(notdir $<))),-O0,-O1) -g -fno-omit
 TS_OBJ  := $(patsubst %.c,$(TS)/obj/%.o,$(notdir $(LIB_SRC) $(GEN_SRC)))
 TS_CLI  := $(patsubst %.c,$(TS)/obj/%.o,$(notdir $(CLI_SRC)))
 
-$(TS)/obj/%.o: src/%.c | $(TS)/obj
+$(TS)/obj/%.o: src/%.c | $(TS)/obj $(GEN_HDR)
 	$(TSAN_CC) $(CPPFLAGS) $(WARN) $(TSAN_FLAGS) $(CJSON_CFLAGS) -MMD -MP -c -o $@ $<
 $(TS)/obj/%.o: $(B)/%.c | $(TS)/obj
 	$(TSAN_CC) $(CPPFLAGS) $(WARN) $(TSAN_FLAGS) $(CJSON_CFLAGS) -MMD -MP -c -o $@ $<

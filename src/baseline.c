@@ -8,22 +8,14 @@
 #include "subject.h"
 #include "text.h"
 #include "units.h"
+#include "words_table.h"   /* generated from grammar/words.tsv */
 
 #define CP 3
 #define MAX_REF (10 * CP)   /* a reference is a short phrase: 全省平均水平, 年目标任务, 序时进度 */
 
-/* A verb that opens the reference (高于全国), with the direction it gives. */
-static const struct { cl_word w; cl_direction dir; } verbs[] = {
-    {CL_WORD("高于"), CL_DIR_UP}, {CL_WORD("超过"), CL_DIR_UP}, {CL_WORD("超出"), CL_DIR_UP},
-    {CL_WORD("快于"), CL_DIR_UP}, {CL_WORD("多于"), CL_DIR_UP}, {CL_WORD("优于"), CL_DIR_UP},
-    {CL_WORD("低于"), CL_DIR_DOWN}, {CL_WORD("慢于"), CL_DIR_DOWN}, {CL_WORD("少于"), CL_DIR_DOWN},
-    {CL_WORD("超"), CL_DIR_UP}};
-/* A comparative after the reference (比全省平均水平高出), and the words that open that reference. */
-static const struct { cl_word w; cl_direction dir; } comparatives[] = {
-    {CL_WORD("高出"), CL_DIR_UP}, {CL_WORD("超出"), CL_DIR_UP}, {CL_WORD("多出"), CL_DIR_UP},
-    {CL_WORD("低出"), CL_DIR_DOWN}, {CL_WORD("高"), CL_DIR_UP}, {CL_WORD("多"), CL_DIR_UP},
-    {CL_WORD("快"), CL_DIR_UP}, {CL_WORD("低"), CL_DIR_DOWN}, {CL_WORD("少"), CL_DIR_DOWN},
-    {CL_WORD("慢"), CL_DIR_DOWN}};
+/* The verbs that open a reference (高于全国) and the comparatives after one (比全省平均水平高出)
+ * are lists of grammar/words.tsv (baseline_verbs, baseline_comparatives), with the direction
+ * each gives. The prepositions that open a comparative's reference are syntax, kept here. */
 static const cl_word openers[] = {CL_WORD("比"), CL_WORD("较"), CL_WORD("与")};
 
 /* A reference: a short run of Chinese characters, no digit (较2022年 is a time, folded before). */
@@ -39,17 +31,24 @@ static bool is_reference(const char *s, size_t n)
     return true;
 }
 
+/* Whether the word W (Chinese characters) is at P: its first character compared in place,
+ * last byte first (the lead byte is shared by a sixth of them), the rest by memcmp. find() asks
+ * at every place of a clause, and the word is rarely there. */
+static inline bool word_at(const char *p, const cl_word *w)
+{
+    return p[2] == w->s[2] && p[0] == w->s[0] && p[1] == w->s[1] &&
+           memcmp(p + CP, w->s + CP, w->n - CP) == 0;
+}
+
 static bool ends_with(const char *s, size_t n, const cl_word *w)
 {
-    return n >= w->n && memcmp(s + n - w->n, w->s, w->n) == 0;
+    return n >= w->n && word_at(s + n - w->n, w);
 }
 
 /* Whether the baseline's N bytes at S name a reference level: an average, a target, a region. */
 static bool names_reference(const char *s, size_t n)
 {
-    static const cl_word refs[] = {CL_WORD("平均"), CL_WORD("水平"), CL_WORD("全国"), CL_WORD("全省"),
-        CL_WORD("全市"), CL_WORD("目标"), CL_WORD("进度"), CL_WORD("标准"), {NULL, 0}};
-    return cl_text_has_any(s, n, refs);
+    return cl_text_has_any(s, n, cl_words_baseline_refs);
 }
 
 /* In the N bytes of prose P, the comparison that ends it: where its baseline starts and ends
@@ -57,8 +56,8 @@ static bool names_reference(const char *s, size_t n)
 static bool find(const char *p, size_t n, size_t *b_start, size_t *b_end, cl_direction *dir)
 {
     /* 比全省平均水平高出: opener, reference, comparative */
-    for (size_t i = 0; i < sizeof comparatives / sizeof comparatives[0]; i++) {
-        const cl_word *c = &comparatives[i].w;
+    for (const cl_dir_word *cmp = cl_words_baseline_comparatives; cmp->w.s; cmp++) {
+        const cl_word *c = &cmp->w;
         if (!ends_with(p, n, c))
             continue;
         size_t ref_end = n - c->n;
@@ -68,7 +67,7 @@ static bool find(const char *p, size_t n, size_t *b_start, size_t *b_end, cl_dir
                     is_reference(p + k + CP, ref_end - k - CP)) {
                     *b_start = k;
                     *b_end = ref_end;
-                    *dir = comparatives[i].dir;
+                    *dir = cmp->dir;
                     return true;
                 }
         break;
@@ -76,13 +75,13 @@ static bool find(const char *p, size_t n, size_t *b_start, size_t *b_end, cl_dir
     /* 高于全国: verb, reference */
     for (size_t j = 2 * CP; j <= n && j <= MAX_REF + 2 * CP; j += CP) {
         size_t k = n - j;
-        for (size_t v = 0; v < sizeof verbs / sizeof verbs[0]; v++) {
-            const cl_word *w = &verbs[v].w;
-            if (k + w->n < n && memcmp(p + k, w->s, w->n) == 0 &&
+        for (const cl_dir_word *verb = cl_words_baseline_verbs; verb->w.s; verb++) {
+            const cl_word *w = &verb->w;
+            if (k + w->n < n && word_at(p + k, w) &&
                 is_reference(p + k + w->n, n - k - w->n)) {
                 *b_start = k;
                 *b_end = n;
-                *dir = verbs[v].dir;
+                *dir = verb->dir;
                 return true;
             }
         }

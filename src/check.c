@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "check_findings.h"
+#include "words_table.h"   /* generated from grammar/words.tsv */
 
 /* The numerals' span of a claim: its quantity, or done and total together. */
 static cl_span qspan(const cl_claim *c)
@@ -32,12 +33,6 @@ static cl_span context(const checker *ck, size_t k)
     cl_span s = {ck->ctx[k].start, qspan(ck->c[k]).start};
     return s;
 }
-
-static const char *const total_words[] = {"共", "总", "合计", "交办", "承接", "受理", "排查",
-                                          "发现", NULL};
-static const char *const done_words[] = {"完成", "办结", "销号", "整改到位", "解决", "验收",
-                                         NULL};
-static const char *const prior_words[] = {"去年", "上年", "上一年", "前一年", "同期", NULL};
 
 /* Each claim's context: its start is the latest end of an earlier claim's numerals at or
  * before its own numerals (the running latest end, unless numerals overlap or come out of
@@ -60,9 +55,9 @@ static void index_contexts(checker *ck)
             latest = qspan(ck->c[k]).end;
         ck->ctx[k].start = start;
         const cl_doc *d = ck->doc;
-        ck->ctx[k].words = (cl_ck_first_word(d, start, at, total_words) ? CTX_TOTAL : 0) |
-                           (cl_ck_first_word(d, start, at, done_words) ? CTX_DONE : 0) |
-                           (cl_ck_first_word(d, start, at, prior_words) ? CTX_PRIOR : 0) |
+        ck->ctx[k].words = (cl_ck_first_word(d, start, at, cl_words_check_total) ? CTX_TOTAL : 0) |
+                           (cl_ck_first_word(d, start, at, cl_words_check_done) ? CTX_DONE : 0) |
+                           (cl_ck_first_word(d, start, at, cl_words_check_prior) ? CTX_PRIOR : 0) |
                            (cl_ck_has_word(d, start, at, "由") || cl_ck_has_word(d, start, at, "从") ? CTX_FROM : 0);
     }
 }
@@ -214,10 +209,6 @@ static void rate_vs_count(checker *ck, size_t kc, size_t kr, long kt)
 
 /* -- ratios above 100% ----------------------------------------------------------------------- */
 
-static const char *const ratio_words[] = {"率", "比例", "占比", "比重", NULL};
-/* rates that may pass 100%: growth, and completion of a target (完成年度目标的112%) */
-static const char *const growth_words[] = {"增长", "增速", "增幅", "完成率", "超额", NULL};
-
 static void over_100(checker *ck, size_t k)
 {
     const cl_claim *c = ck->c[k];
@@ -231,8 +222,8 @@ static void over_100(checker *ck, size_t k)
     cl_span ctx = context(ck, k);
     if (ctx.start < where.start)
         where.start = ctx.start;
-    const char *word = cl_ck_first_word(ck->doc, where.start, c->span.end, ratio_words);
-    if (!word || cl_ck_first_word(ck->doc, where.start, c->span.end, growth_words))
+    const char *word = cl_ck_first_word(ck->doc, where.start, c->span.end, cl_words_check_ratio);
+    if (!word || cl_ck_first_word(ck->doc, where.start, c->span.end, cl_words_check_growth))
         return;
     char a[96];
     cl_finding *f = cl_ck_add(ck, "percentage-over-100", CL_FIND_ERROR,

@@ -4,11 +4,8 @@
 #include <string.h>
 
 #include "check_findings.h"
+#include "words_table.h"   /* generated from grammar/words.tsv */
 
-static const char *const up_words[] = {"提高", "提升", "上升", "增加", "增长", "增至", "升至",
-                                       "升高", "扩大", NULL};
-static const char *const down_words[] = {"下降", "降低", "降至", "降为", "减少", "减至",
-                                         "削减", "压减", "缩小", "回落", NULL};
 static bool is_level(const cl_claim *c)
 {
     return (c->kind == CL_RATE || c->kind == CL_MEASURE || c->kind == CL_COUNT ||
@@ -30,8 +27,8 @@ void cl_ck_from_to(checker *ck, size_t a, size_t b)
     if (!(ck->ctx[a].words & CTX_FROM))
         return;
     uint32_t s = x->quantity.span.end, e = y->quantity.span.start;
-    const char *up = cl_ck_first_word(ck->doc, s, e, up_words);
-    const char *down = cl_ck_first_word(ck->doc, s, e, down_words);
+    const char *up = cl_ck_first_word(ck->doc, s, e, cl_words_check_up);
+    const char *down = cl_ck_first_word(ck->doc, s, e, cl_words_check_down);
     if (!up == !down)
         return;
     double from = cl_ck_val(&x->quantity), to = cl_ck_val(&y->quantity);

@@ -6,6 +6,7 @@
 #include "claim_value.h"
 #include "number.h"
 #include "subject.h"
+#include "words_table.h"   /* generated from grammar/words.tsv */
 
 static bool ends_with_de(const cl_doc *doc, cl_span s)
 {
@@ -43,10 +44,8 @@ static bool is_breakdown(const cl_ctx *ctx, const cl_draft *d)
 static bool period_in_brackets(const cl_doc *doc, cl_span between)
 {
     static const cl_word open[] = {CL_WORD("（"), CL_WORD("("), {NULL, 0}};
-    static const cl_word periods[] = {CL_WORD("月"), CL_WORD("季度"), CL_WORD("上半年"),
-        CL_WORD("前三季度"), {NULL, 0}};
     return has_text(between) && span_contains_any(doc, between, open) &&
-           span_contains_any(doc, between, periods);
+           span_contains_any(doc, between, cl_words_progress_periods);
 }
 
 /* Is DONE really a part of TOTAL? Same unit; and across a comma, a count whose clause opens

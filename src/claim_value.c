@@ -10,11 +10,7 @@
 #include "indicator.h"
 #include "number.h"
 #include "subject.h"
-
-static const cl_word money_words[] = {CL_WORD("资金"), CL_WORD("投资"), CL_WORD("金额"),
-    CL_WORD("经费"), CL_WORD("资产"), CL_WORD("收入"), CL_WORD("产值"), CL_WORD("税"),
-    CL_WORD("款"), CL_WORD("费"), CL_WORD("预算"), CL_WORD("融资"), CL_WORD("补贴"),
-    CL_WORD("奖励"), CL_WORD("赔偿"), CL_WORD("营收"), CL_WORD("贷"), {NULL, 0}};
+#include "words_table.h"   /* generated from grammar/words.tsv */
 
 /* Q's clause up to Q: at most CL_LOOK_BACK bytes, from a code point's start. */
 static cl_span clause_before(const cl_doc *doc, const cl_stok *q)
@@ -79,15 +75,12 @@ cl_kind cl_kind_of_rest(const cl_doc *doc, cl_stok *q, cl_span subject)
     case CL_DIM_MASS: case CL_DIM_LENGTH: case CL_DIM_AREA: case CL_DIM_VOLUME:
     case CL_DIM_ENERGY: case CL_DIM_POWER: {
         /* 人均公园绿地面积14.8平方米: a per-head figure is the level of a metric */
-        static const cl_word per[] = {CL_WORD("人均"), CL_WORD("亩均"), CL_WORD("户均"),
-            CL_WORD("平均"), {NULL, 0}};
-        return span_contains_any(doc, subject, per) ? CL_MEASURE : CL_AMOUNT;
+        return span_contains_any(doc, subject, cl_words_per_head) ? CL_MEASURE : CL_AMOUNT;
     }
     case CL_DIM_FLOW: {
         /* 日处理能力500吨/日 is a level; 新增处理能力1.5万吨/日, 合计86吨/日 an amount of work */
-        static const cl_word added[] = {CL_WORD("新增"), CL_WORD("合计"), CL_WORD("共计"),
-            CL_WORD("累计"), CL_WORD("淘汰"), CL_WORD("新建"), {NULL, 0}};
-        return span_contains_any(doc, clause_before(doc, q), added) ? CL_AMOUNT : CL_MEASURE;
+        return span_contains_any(doc, clause_before(doc, q), cl_words_flow_added) ? CL_AMOUNT
+                                                                                  : CL_MEASURE;
     }
     case CL_DIM_CONC: return CL_MEASURE;
     case CL_DIM_PERCENT: case CL_DIM_MULTIPLE: return CL_RATE;
@@ -97,8 +90,8 @@ cl_kind cl_kind_of_rest(const cl_doc *doc, cl_stok *q, cl_span subject)
     }
     /* no unit: 5万 after 资金 is money; 23.65万农村人口 a count; a bare value a measure */
     if (!q->bare) {
-        if (span_contains_any(doc, subject, money_words) ||
-            span_contains_any(doc, clause_before(doc, q), money_words)) {
+        if (span_contains_any(doc, subject, cl_words_money) ||
+            span_contains_any(doc, clause_before(doc, q), cl_words_money)) {
             q->q.unit = "CNY";
             return CL_MONEY;
         }
@@ -243,20 +236,15 @@ static bool is_scope(cl_ctx *ctx, int i)
     return false;
 }
 
-/* Counts in Chinese numerals before these nouns name a policy or a meeting, not a tally:
- * 十条措施, 八项规定, 五次全会, 四类设施 */
+/* Counts in Chinese numerals before a noun of policy_nouns (grammar/words.tsv) name a policy or
+ * a meeting, not a tally: 十条措施, 八项规定, 五次全会, 四类设施 */
 static bool is_policy_name(const cl_ctx *ctx, const cl_stok *q)
 {
-    static const cl_word nouns[] = {CL_WORD("措施"), CL_WORD("规定"), CL_WORD("举措"),
-        CL_WORD("行动"), CL_WORD("工程"), CL_WORD("方面"), CL_WORD("环节"), CL_WORD("能力"),
-        CL_WORD("原则"), CL_WORD("要求"), CL_WORD("战略"), CL_WORD("机制"), CL_WORD("体系"),
-        CL_WORD("全会"), CL_WORD("会议"), CL_WORD("党代会"), CL_WORD("精神")};
     if (!q->cn || !has_text(q->right))
         return false;
     const char *r = ctx->doc->text + q->right.start;
     size_t room = q->right.end - q->right.start;
-    for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++) {
-        const cl_word *n = &nouns[i];
+    for (const cl_word *n = cl_words_policy_nouns; n->s; n++) {
         if (room >= n->n && r[2] == n->s[2] && memcmp(r, n->s, n->n) == 0)
             return true;
     }
@@ -266,10 +254,8 @@ static bool is_policy_name(const cl_ctx *ctx, const cl_stok *q)
 /* A capacity that describes the noun after it: 一家年处理量30万吨秸秆综合利用企业 */
 static bool is_attribute(const cl_ctx *ctx, const cl_stok *q)
 {
-    static const cl_word capacity[] = {CL_WORD("处理量"), CL_WORD("能力"), CL_WORD("规模"),
-        CL_WORD("产能"), CL_WORD("容量"), {NULL, 0}};
     return dim_of(q) != CL_DIM_COUNT && has_text(q->right) && has_text(q->left) &&
-           span_contains_any(ctx->doc, q->left, capacity);
+           span_contains_any(ctx->doc, q->left, cl_words_capacity);
 }
 
 cl_claim *cl_claim_simple(cl_ctx *ctx, int i, cl_span subject)
@@ -277,9 +263,8 @@ cl_claim *cl_claim_simple(cl_ctx *ctx, int i, cl_span subject)
     cl_stok *q = &ctx->toks[i];
     q->used = true;
     if (q->bare) {   /* 综合指数3.56: a bare value is a claim only as the value of an index */
-        static const char *const index_words[] = {"指数", "指标值", "均值", "系数", NULL};
         bool ok = false;
-        for (const char *const *w = index_words; *w && !ok; w++)
+        for (const char *const *w = cl_words_index_names; *w && !ok; w++)
             ok = has_text(q->left) && span_ends_with(ctx->doc, q->left, *w);
         if (!ok)
             return NULL;

@@ -6,6 +6,7 @@
 #include "filter_kw.h"
 #include "fold.h"
 #include "text.h"
+#include "words_table.h"   /* generated from grammar/words.tsv */
 
 void cl_filter_keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
 {
@@ -113,9 +114,19 @@ void cl_filter_keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
         f->modal = true;
         /* 剩余4个计划于明年完成: a marker also governs the values earlier in its clause (those
          * below modal_walked an earlier marker of the clause has marked) */
-        for (int i = ctx->ntoks - 1;
-             i >= f->modal_walked && ctx->toks[i].span.start >= f->clause_start; i--)
+        for (int i = ctx->ntoks - 1, qty = 0;
+             i >= f->modal_walked && ctx->toks[i].span.start >= f->clause_start; i--) {
+            /* back to the values right before it (4个, 3个、5个), not every value of a long
+             * clause: in prose without commas a clause is a page, and a cut sentence's
+             * pieces cannot reach back (test_long_line) */
+            cl_sig s = ctx->toks[i].sig;
+            if (qty && (s == CL_SIG_QTY) == (ctx->toks[i + 1].sig == CL_SIG_QTY))
+                break;   /* past the nearest value, only a list of values: QTY (ENUM|AND QTY)* */
+            if (qty && s != CL_SIG_QTY && s != CL_SIG_ENUM && s != CL_SIG_AND)
+                break;
             ctx->toks[i].modal = true;
+            qty |= s == CL_SIG_QTY;
+        }
         f->modal_walked = ctx->ntoks;
         boundary(f, ctx, t->end);
         break;
@@ -178,7 +189,6 @@ void cl_filter_keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
  * 全省第一方阵). Pushes the scope as the ranking word. */
 bool cl_filter_rank_after_scope(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
 {
-    static const cl_word places[] = {CL_WORD("位"), CL_WORD("名"), {NULL, 0}};
     if (f->scope_end != t->start || f->scope_end == 0 ||
         memcmp(ctx->doc->text + f->scope_start, "全", 3) != 0)   /* 全区 全市 全省 全国 */
         return false;
@@ -187,7 +197,7 @@ bool cl_filter_rank_after_scope(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
     unsigned char last = (unsigned char)s[n - 1];
     bool plain = (last >= '0' && last <= '9') || cl_text_ends_any(s, n, (const char *const[]){
         "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", NULL}) > 0;
-    if (!plain && !cl_text_has_any(s + n - 3, 3, places))
+    if (!plain && !cl_text_has_any(s + n - 3, 3, cl_words_rank_places))
         return false;
     const cl_rawtok *next = peek_solid(f, 0, NULL);   /* 进入全省第一方阵: a name goes on */
     if (next->type == CL_RT_FILLER && !is_bracket(next))

@@ -2,17 +2,12 @@
 #include <string.h>
 
 #include "heading.h"
-
-static const cl_word plan_words[] = {CL_WORD("计划"), CL_WORD("要点"), CL_WORD("安排"),
-    CL_WORD("打算"), CL_WORD("思路"), CL_WORD("下一步"), CL_WORD("工作重点"), CL_WORD("目标任务"),
-    CL_WORD("主要目标"), CL_WORD("预期目标"), CL_WORD("重点任务"), CL_WORD("展望"), {NULL, 0}};
-static const cl_word report_words[] = {CL_WORD("总结"), CL_WORD("报告"), CL_WORD("完成情况"),
-    CL_WORD("成效"), CL_WORD("回顾"), CL_WORD("进展"), {NULL, 0}};
+#include "words_table.h"   /* generated from grammar/words.tsv */
 
 void cl_title_words_init(cl_title_words *t)
 {
-    cl_word_set_init(&t->plan, plan_words);
-    cl_word_set_init(&t->report, report_words);
+    cl_word_set_init(&t->plan, cl_words_plan_titles);
+    cl_word_set_init(&t->report, cl_words_report_titles);
 }
 
 static bool plan_title(const cl_title_words *t, const char *s, size_t n)

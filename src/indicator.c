@@ -8,9 +8,11 @@
 extern const char cl_indicator_names[];
 extern const cl_indicator_slot cl_indicator_slots[];
 extern const int cl_indicator_max_chars;
-/* The code points that begin and end a name, as bits (tools/gen_indicators.awk): most of a
- * subject's pairs of code points are no name's ends, and are not looked up. */
-extern const uint64_t cl_indicator_firsts[64], cl_indicator_lasts[64];
+/* The pairs of code points that begin and end a name (every name has two or more), as bits of
+ * their hash (tools/gen_indicators.awk): nearly all of a subject's ranges of code points begin
+ * or end with no name's pair, and are not looked up. (Single code points were no filter: the
+ * names start with half of a subject's characters.) */
+extern const uint64_t cl_indicator_firsts[1024], cl_indicator_lasts[1024];
 
 #define SLOTS 4096u      /* tools/gen_indicators.awk */
 #define CAP 96           /* bytes of a normalised subject looked at: its end, where heads are
@@ -122,9 +124,60 @@ static bool fits(const char *kind, cl_kind ck, int dim, const char *unit)
     return false;
 }
 
+/* A normalised subject cut into code points, with what the search needs of each. */
+typedef struct {
+    char buf[CAP];
+    size_t len, m;               /* bytes, code points */
+    size_t starts[CAP + 1];      /* each code point's first byte; starts[m] = len */
+    uint32_t pre[CAP + 1];       /* pre[k]: the hash of the bytes before code point k */
+    bool last[CAP];              /* a name may end with code point k (and the one before) */
+    uint8_t firsts[CAP];         /* the code points a name may begin with (and the next), in order */
+    size_t nfirst;
+} cut;
+
+/* The hash of code points [A, E) of C: pre[e] = pre[a] * 33^(bytes) + hash, mod 2^24. */
+static uint32_t range_hash(const cut *c, size_t a, size_t e)
+{
+    return (c->pre[e] - c->pre[a] * pow33[c->starts[e] - c->starts[a]]) & 0xFFFFFFu;
+}
+
+/* Cut the normalised subject in C->buf into code points (a Chinese character's three bytes
+ * hashed in one step) with the hash of every prefix ending before one, and mark where a name
+ * may begin and end. */
+static void cut_points(cut *c)
+{
+    const unsigned char *b = (const unsigned char *)c->buf;
+    size_t m = 0;
+    c->pre[0] = 0;
+    for (size_t i = 0; i < c->len; m++) {
+        size_t k = cl_cp_len(b[i]), e = i + k <= c->len ? i + k : c->len;
+        c->pre[m + 1] = e - i == 3 ? cl_hash33(c->pre[m], c->buf + i, 3)
+                                   : cl_hash33(c->pre[m], c->buf + i, e - i);
+        c->starts[m] = i;
+        i = e;
+    }
+    c->starts[m] = c->len;
+    c->m = m;
+    c->nfirst = 0;
+    if (m)
+        c->last[0] = false;
+    for (size_t k = 0; k + 2 <= m; k++) {
+        uint32_t h = range_hash(c, k, k + 2) % 65536;
+        if (cl_indicator_firsts[h >> 6] >> (h & 63) & 1)
+            c->firsts[c->nfirst++] = (uint8_t)k;
+        c->last[k + 1] = cl_indicator_lasts[h >> 6] >> (h & 63) & 1;
+    }
+}
+
+/* The row of the name made of code points [A, E) of C, -1 when none. */
+static int name_at(const cut *c, size_t a, size_t e)
+{
+    size_t from = c->starts[a];
+    return lookup(c->buf + from, c->starts[e] - from, range_hash(c, a, e));
+}
+
 const char *cl_indicator_of(const char *s, size_t n, cl_kind kind, int dim, const char *unit)
 {
-    char buf[CAP];
     if (n > CAP - 8) {   /* the end of a long subject: its head */
         size_t from = n - (CAP - 8);
         while (from < n && ((unsigned char)s[from] & 0xC0) == 0x80)
@@ -132,48 +185,27 @@ const char *cl_indicator_of(const char *s, size_t n, cl_kind kind, int dim, cons
         s += from;
         n -= from;
     }
-    size_t len = normalise((const unsigned char *)s, n, buf);
-    size_t starts[CAP + 1];
-    bool first[CAP], last[CAP];   /* by code point: may begin a name, may end one */
-    uint32_t pre[CAP + 1];   /* hashes of the prefixes */
-    size_t m = 0;
-    bool any_last = false;
-    pre[0] = 0;
-    for (size_t i = 0; i < len; ) {   /* code point by code point */
-        size_t k = cl_cp_len((unsigned char)buf[i]), e = i + k <= len ? i + k : len;
-        uint32_t h = 0;
-        for (size_t j = i; j < e; j++) {
-            h = (h * 33 + (unsigned char)buf[j]) & 0xFFFFFFu;
-            pre[j + 1] = (pre[j] * 33 + (unsigned char)buf[j]) & 0xFFFFFFu;
-        }
-        h %= 4096;
-        first[m] = cl_indicator_firsts[h >> 6] >> (h & 63) & 1;
-        last[m] = cl_indicator_lasts[h >> 6] >> (h & 63) & 1;
-        any_last |= last[m];
-        starts[m++] = i;
-        i = e;
-    }
-    starts[m] = len;
-    if (!any_last)
-        return NULL;
-    size_t most = (size_t)cl_indicator_max_chars;
-    /* the hash of bytes [a, e): pre[e] = pre[a] * 33^(e - a) + hash, mod 2^24 */
-#define RANGE_HASH(a, e) ((pre[e] - pre[a] * pow33[(e) - (a)]) & 0xFFFFFFu)
+    cut c;
+    c.len = normalise((const unsigned char *)s, n, c.buf);
+    cut_points(&c);
+    size_t m = c.m, most = (size_t)cl_indicator_max_chars;
     /* the longest name the subject ends with */
-    for (size_t a = m > most ? m - most : 0; a < m && last[m - 1]; a++) {
-        int r = first[a] ? lookup(buf + starts[a], len - starts[a], RANGE_HASH(starts[a], len)) : -1;
+    for (size_t i = 0; i < c.nfirst && c.last[m - 1]; i++) {
+        if (c.firsts[i] + most < m)
+            continue;
+        int r = name_at(&c, c.firsts[i], m);
         if (r >= 0 && fits(cl_indicator_rows[r].kind, kind, dim, unit))
             return cl_indicator_rows[r].id;
     }
-    /* the longest name inside it (of two code points or more) */
+    /* the longest name inside it (of two code points or more), the leftmost of a length */
     for (size_t w = m - 1 < most ? m - 1 : most; w >= 2 && m > 2; w--)
-        for (size_t a = 0; a + w <= m; a++) {
-            if (!first[a] || !last[a + w - 1])
+        for (size_t i = 0; i < c.nfirst && c.firsts[i] + w <= m; i++) {
+            size_t a = c.firsts[i];
+            if (!c.last[a + w - 1])
                 continue;
-            int r = lookup(buf + starts[a], starts[a + w] - starts[a], RANGE_HASH(starts[a], starts[a + w]));
+            int r = name_at(&c, a, a + w);
             if (r >= 0 && fits(cl_indicator_rows[r].kind, kind, dim, unit))
                 return cl_indicator_rows[r].id;
         }
-#undef RANGE_HASH
     return NULL;
 }

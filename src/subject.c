@@ -7,6 +7,7 @@
 #include "subject.h"
 #include "text.h"
 #include "units.h"
+#include "words_table.h"   /* generated from grammar/words.tsv */
 
 static bool has_text(cl_span s) { return s.end > s.start; }
 
@@ -15,9 +16,7 @@ static size_t span_len(cl_span s) { return s.end > s.start ? s.end - s.start : 0
 /* A subject that names a metric: 达标率, 优良天数比例, 年均浓度 … */
 bool cl_subject_names_metric(const cl_doc *doc, cl_span s)
 {
-    static const char *const suffixes[] = {"率", "比例", "占比", "比重", "浓度", "指数", "均值",
-                                           "天数", "水平", NULL};
-    return cl_text_ends_any(doc->text + s.start, span_len(s), suffixes) > 0;
+    return cl_text_ends_any(doc->text + s.start, span_len(s), cl_words_metric_suffixes) > 0;
 }
 
 /* Whether a word of trim_subject's lead list may start at S, and of its trail list end there:

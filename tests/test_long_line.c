@@ -6,7 +6,7 @@
  * break a comma), without commas, and as lists (、); each parsed with the cut window as small
  * as 16 tokens, and with no cut. Prints PASS/FAIL lines.
  *
- *   test_long_line [FILE...]     the corpus reports when no FILE is named */
+ *   test_long_line [FILE...]     corpus/ and corpus/genres/ when no FILE is named */
 #define _GNU_SOURCE   /* memmem */
 #include <stdio.h>
 #include <glob.h>
@@ -81,7 +81,7 @@ static char *jsonl_of(const char *text, size_t len, size_t *out_len, size_t *dia
 static int failed, cut_cases;
 
 /* The lines without their section paths: a heading's title is the sentence after it, and its
- * first piece when the window is smaller than a title (CL_TITLE_MAX in doc.c). */
+ * first piece when the window is smaller than a title (CL_TITLE_MAX in heading.c). */
 static size_t drop_sections(char *s, size_t n)
 {
     static const char mark[] = ",\"doc\":\"line\",\"section\":";
@@ -118,7 +118,7 @@ static void same_cut(const char *name, const char *text, size_t len, int soft, i
     if (!whole || !cut) {
         printf("FAIL long-line/%s/%d: out of memory\n", name, soft);
         failed++;
-    } else if (claims < 20) {
+    } else if (claims < 10) {
         printf("FAIL long-line/%s/%d: nothing to test (%zu claims)\n", name, soft, claims);
         failed++;
     } else if (whole_len != cut_len || memcmp(whole, cut, whole_len) != 0) {
@@ -159,7 +159,8 @@ int main(int argc, char **argv)
     static const char *const sentence_marks[] = {"。", "；", ";", "！", "？", "\r\n", "\n", "\r", NULL};
     static const char *const commas[] = {"，", ",", NULL};
     glob_t g = {0};
-    if (argc < 2 && glob("corpus/*.txt", 0, NULL, &g) == 0) {   /* run from the top directory */
+    if (argc < 2 && glob("corpus/*.txt", 0, NULL, &g) == 0 &&   /* run from the top directory */
+        glob("corpus/genres/*.txt", GLOB_APPEND, NULL, &g) == 0) {
         argc = (int)g.gl_pathc + 1;
         argv = g.gl_pathv - 1;
     }

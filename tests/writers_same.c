@@ -502,7 +502,7 @@ int main(int argc, char **argv)
         printf("%s writers-same/line-breaks %s\n", ok ? "PASS" : "FAIL", ok ? "" : printable(t.why));
         failed += !ok;
     }
-    /* the writer looks for no CR before the first one the parse has lexed (doc.h, first_cr):
+    /* the writer looks for no CR before the first one the parse has lexed (ast.h, first_cr):
      * documents whose only CRs come after many claims and the writer's look-ahead, right before
      * a claim, in the line breaks a sentence goes on across (soft_break), where a quote would
      * be, as CRLF */

@@ -21,6 +21,10 @@ function cut_brackets(s, op, cl,    a, b) {
     }
     return s
 }
+# the bit of two code points in a set of 65536 (src/indicator.c, cut_points)
+function pair_bit(c) {
+    return cb_hash(c, length(c)) % 65536
+}
 function normalise(s) {
     s = cut_brackets(s, "（", "）")
     s = cut_brackets(s, "(", ")")
@@ -57,8 +61,14 @@ function normalise(s) {
         while (s in slot)
             s = (s + 1) % SLOTS
         slot[s] = sprintf("{%d, %d, %d}", r + 1, off, length(w))
-        firsts[cb_char_bit(cb_first_char(w))] = 1
-        lasts[cb_char_bit(cb_last_char(w))] = 1
+        if (cb_chars(w) < 2) {   # src/indicator.c looks for names by their two first and last code points
+            printf "%s:%d: %s is one character once normalised\n", FILENAME, FNR, w > "/dev/stderr"
+            bad = 1
+            exit 1
+        }
+        firsts[pair_bit(substr(w, 1, cb_char_len(w, 1) + cb_char_len(w, cb_char_len(w, 1) + 1)))] = 1
+        tail = cb_last_char(w)
+        lasts[pair_bit(cb_last_char(substr(w, 1, length(w) - length(tail))) tail)] = 1
         if (cb_chars(w) > maxlen)
             maxlen = cb_chars(w)
         words[nwords++] = w
@@ -82,8 +92,8 @@ END {
     printf "const int cl_indicator_count = %d;\n", nrows
     cb_strings("cl_indicator_names", words, nwords, 16)
     printf "const int cl_indicator_max_chars = %d;\n", maxlen
-    cb_bitset("cl_indicator_firsts", firsts, 64)
-    cb_bitset("cl_indicator_lasts", lasts, 64)
+    cb_bitset("cl_indicator_firsts", firsts, 1024)
+    cb_bitset("cl_indicator_lasts", lasts, 1024)
     print "const cl_indicator_slot cl_indicator_slots[" SLOTS "] = {"
     for (s = 0; s < SLOTS; s++)
         if (s in slot)

@@ -31,7 +31,7 @@ static void print_text(FILE *out, const cl_doc *doc, const cl_rawtok *t)
 
 /* Line and column of token starts, in order: walked forward from the previous token instead of
  * asking cl_doc_position() for each (which walks up to a checkpoint's 4096 bytes every time and
- * took 80 % of the run). The counting rule is doc.c's: LF, CR LF or a lone CR ends a line; the
+ * took 80 % of the run). The counting rule is ast.c's: LF, CR LF or a lone CR ends a line; the
  * column counts code points. */
 typedef struct { uint32_t offset, line, column; } position;
 
