@@ -112,10 +112,6 @@ static bool share_of(const cl_stok *p, const cl_stok *q, const cl_stok *t)
  * (the rate stays a claim of its own). */
 static void find_shares(cl_ctx *ctx)
 {
-    /* a budget, not a budget's revenue (一般公共预算收入 is a measure, not a plan) */
-    static const cl_word planned[] = {CL_WORD("年初预算"), CL_WORD("预算数"), CL_WORD("年度预算"),
-        CL_WORD("调整预算"), CL_WORD("全年预算"), CL_WORD("收入预算"), CL_WORD("支出预算"),
-        CL_WORD("目标"), CL_WORD("任务"), CL_WORD("计划"), {NULL, 0}};
     const cl_stok *toks = ctx->toks;
     for (int i = 2, n = ctx->ntoks; i + 1 < n; i++) {
         const cl_stok *t = &toks[i], *p = &toks[i + 1];
@@ -130,7 +126,8 @@ static void find_shares(cl_ctx *ctx)
         const cl_stok *q = &toks[c - 1];
         if (q->sig != CL_SIG_QTY || q->bare || q->used ||
             t->unit_row < 0 || strcmp(q->q.unit, t->q.unit) != 0 || !share_of(p, q, t) ||
-            !span_contains_any(ctx->doc, cl_span_of(toks[c].span.end, t->span.start), planned))
+            !span_contains_any(ctx->doc, cl_span_of(toks[c].span.end, t->span.start),
+                                cl_words_progress_planned))
             continue;   /* 税收3000万元，占财政收入5000万元的60%: a share, not a part done */
         cl_draft d = {.type = CL_DRAFT_PROGRESS, .list = {i, i}, .lead = -1, .dir = -1, .distr = -1,
                       .all = -1, .total = i, .done = c - 1, .across_comma = true, .share = true};
