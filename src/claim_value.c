@@ -219,9 +219,11 @@ static bool is_scope(cl_ctx *ctx, int i)
             if (dim_of(t) == CL_DIM_COUNT)
                 continue;   /* 8个国考断面、15个省考断面…均为100% */
             return false;
-        case CL_SIG_RANK:
-            return true;
-        case CL_SIG_ALL:
+        case CL_SIG_RANK:   /* 在全国168个城市中排名, but not 项目54个、全省第一 (its own rank) */
+            return !(j == i + 2 && ctx->toks[i + 1].sig == CL_SIG_ENUM);
+        case CL_SIG_ALL:   /* 两项增速均居全市第一, 四项指标均为“零”: the items just named */
+            if (q->cn || (j + 1 < ctx->ntoks && ctx->toks[j + 1].sig == CL_SIG_RANK))
+                return true;
             for (int k = j + 1; k < window; k++)
                 if (ctx->toks[k].sig == CL_SIG_QTY && is_level_dim(&ctx->toks[k]))
                     return true;

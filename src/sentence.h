@@ -20,7 +20,7 @@ typedef struct {
     cl_span left;        /* subject candidate: prose from the last boundary up to this token */
     cl_span right;       /* QTY only: prose right after it, up to the next boundary */
     uint32_t clause;     /* where this token's clause starts (after the last ，；：) */
-    int attr;            /* DIR: cl_direction */
+    int attr;            /* DIR: cl_direction; ORD: 1 when listed after another rank (第3、…第4) */
     bool needs_base;     /* DIR: 削减 is a change only after a baseline */
     bool each;           /* DISTR: 各 (one value each), not 分别 (one value per thing) */
     bool modal;          /* a target marker (力争, 确保, 到2025年) precedes it in the sentence */
