@@ -1,57 +1,198 @@
 #!/usr/bin/python3
-"""python_vs_cli.py CLAIMC FILE... — claimc.extract_many against the CLI on the same files.
+"""python_vs_cli.py — claimc.extract_many against the CLI on the same files (issue 18's bar:
+extract_many's throughput within 20% of the CLI's).
 
-Alternating runs (this VM's speed drifts), wall-clock medians: the CLI writing --format jsonl
-to a file (its standard output) with --jobs J, and extract_many(paths, jobs=J) returning the
-dicts, made by the C extension claimc._fastdict (when built: make fastdict) and by json.loads
-(the pure-ctypes path); also the library's parse alone into JSONL buffers (the raw batch).
-Prints one line per measure and the ratios to the CLI's time."""
-import os, statistics, subprocess, sys, tempfile, time
+    make bench-python                              corpus/*.txt and corpus/genres/*.txt, copied
+                                                   25 times (200 files), jobs 1 and 2, 7 rounds
+    bench/python_vs_cli.py --build build --rounds 9 --jobs 2 [--modes cli,dicts,raw,pure] [FILE...]
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "python"))
-import claimc  # noqa: E402
-from claimc import _native, _records  # noqa: E402
+Each round runs every measure once, for each --jobs, side by side (this VM's speed drifts by
+half within seconds, so series run one after another would each catch another phase):
+  cli    `claimc -q -f jsonl -j J FILE...` writing to /dev/null (a process: its start counts);
+  dicts  `extract_many(paths, jobs=J)`, in this process, then every record looked at as a dict;
+  raw    `iter_many(paths, jobs=J, raw=True)`: the library's JSONL bytes per file, no dicts;
+  pure   `extract_many` with the C extension off (json.loads: the pure-ctypes path);
+  cold   `extract_many` as the first call of a fresh interpreter (timed inside it, after the
+         import): its records land in memory the process never touched, every page a fault.
+For each: the median wall time, CPU time (user + system of the process: the library's threads
+count; the CLI's from wait4) and minor page faults, and each one's ratio to the CLI's as the
+median of the rounds' ratios. The load average is printed at the start and the end; figures
+go to BUILD/bench-python.json too.
 
-claimc_bin, paths = sys.argv[1], sys.argv[2:]
-jobs = int(os.environ.get("JOBS", "2"))
-rounds = int(os.environ.get("ROUNDS", "7"))
-size = sum(os.path.getsize(p) for p in paths)
-out = tempfile.NamedTemporaryFile(suffix=".jsonl", delete=False).name
+--instructions also counts instructions under valgrind (callgrind), the measure that does not
+move with the machine's load: the CLI's whole run, and extract_many's (a fresh interpreter
+that imports claimc and calls it, less one that only imports); its threads are all counted."""
+import argparse
+import glob
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
 
-
-def cli():
-    with open(out, "wb") as f:   # stdout to a file: -o would add an fsync
-        subprocess.run([claimc_bin, "-q", "-f", "jsonl", "-j", str(jobs)] + paths, stdout=f, check=True)
-
-
-def python():
-    return len(claimc.extract_many(paths, jobs=jobs, errors="ignore"))
-
-
-def pure():   # json.loads: what extract_many does without the extension
-    fast, _records.fastdict = _records.fastdict, None
-    try:
-        return python()
-    finally:
-        _records.fastdict = fast
-
-
-def raw():
-    return sum(len(j) for j, _, _ in _native.batch([os.fsencode(p) for p in paths], jobs))
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
+sys.path.insert(0, os.path.join(ROOT, "python"))
 
 
-times = {"cli": [], "python": [], "pure": [], "raw": []}
-for _ in range(rounds):
-    for name, f in (("cli", cli), ("python", python), ("pure", pure), ("raw", raw)):
-        t = time.perf_counter()
-        f()
-        times[name].append(time.perf_counter() - t)
-os.unlink(out)
-med = {k: statistics.median(v) for k, v in times.items()}
-print("%d files, %.1f MB, jobs %d, %d rounds (wall-clock medians)" % (len(paths), size / 1e6, jobs, rounds))
-print("  dicts by: %s" % ("claimc._fastdict" if _records.fastdict else "json.loads (no extension)"))
-for k, label in (("cli", "CLI --format jsonl > FILE"), ("python", "extract_many -> dicts"),
-                 ("pure", "extract_many, json.loads"),
-                 ("raw", "library batch -> JSONL buffers (no dicts)")):
-    print("  %-42s %.3f s  %6.1f MB/s  %.2f x CLI" % (label, med[k], size / 1e6 / med[k],
-                                                     med[k] / med["cli"]))
+def parse_args():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--build", default=os.path.join(ROOT, "build"))
+    ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--jobs", default="1,2", help="comma-separated: 1,2")
+    ap.add_argument("--copies", type=int, default=25, help="copies of each corpus file")
+    ap.add_argument("--modes", default="cli,dicts,cold,raw,pure")
+    ap.add_argument("--instructions", action="store_true", help="callgrind counts too")
+    ap.add_argument("files", nargs="*", help="instead of the corpus copies")
+    return ap.parse_args()
+
+
+def corpus_copies(build, copies):
+    """COPIES copies of each corpus report under distinct names (the claims' "doc" differs)."""
+    src = sorted(glob.glob(os.path.join(ROOT, "corpus/*.txt")) +
+                 glob.glob(os.path.join(ROOT, "corpus/genres/*.txt")))
+    out = os.path.join(build, "bench-python")
+    shutil.rmtree(out, ignore_errors=True)
+    os.makedirs(out)
+    paths = []
+    for i in range(copies):
+        for s in src:
+            p = os.path.join(out, "%03d-%s" % (i, os.path.basename(s)))
+            shutil.copyfile(s, p)
+            paths.append(p)
+    return paths
+
+
+def instructions(argv, **env):
+    """Instructions of ARGV's run under callgrind (every thread), or None without valgrind."""
+    if not shutil.which("valgrind"):
+        return None
+    env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "python"), **env)
+    out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"] + argv,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+                         check=True).stderr
+    refs = [l for l in out.splitlines() if "refs:" in l]
+    return int(refs[-1].split("refs:")[1].replace(",", "")) if refs else None
+
+
+def count_instructions(cli_bin, paths, report):
+    code = ("import os, sys, claimc\n"   # os._exit: the records' deallocation is not counted
+            "if sys.argv[1] != 'import':\n"
+            "    records = claimc.extract_many(sys.argv[2:], jobs=1, errors='ignore')\n"
+            "os._exit(0)\n")
+    py = [sys.executable, "-c", code]
+    cli = instructions([cli_bin, "-q", "-f", "jsonl", "-j", "1"] + paths)
+    base = instructions(py + ["import"] + paths)
+    many = instructions(py + ["many"] + paths)
+    if None in (cli, base, many):
+        print("instructions: valgrind not found")
+        return
+    pure = instructions(py + ["many"] + paths, CLAIMC_NO_FASTDICT="1")
+    print("instructions (callgrind, jobs 1): CLI %.0f M; extract_many %.0f M (%.2fx), "
+          "with json.loads %.0f M (%.2fx)" % (cli / 1e6, (many - base) / 1e6, (many - base) / cli,
+                                              (pure - base) / 1e6, (pure - base) / cli))
+    report["instructions"] = {"cli": cli, "extract_many": many - base, "json_loads": pure - base}
+
+
+def load():
+    return "%.2f %.2f %.2f" % os.getloadavg()
+
+
+def main():
+    args = parse_args()
+    build = os.path.abspath(args.build)
+    os.environ.setdefault("CLAIMC_LIBRARY", os.path.join(build, "libclaimc.so.0"))
+    import claimc
+    from claimc import _records
+
+    cli_bin = os.path.join(build, "claimc")
+    paths = args.files or corpus_copies(build, args.copies)
+    size = sum(os.path.getsize(p) for p in paths)
+    jobs_list = [int(j) for j in args.jobs.split(",")]
+    modes = args.modes.split(",")
+
+    def cli(jobs):
+        subprocess.run([cli_bin, "-q", "-f", "jsonl", "-j", str(jobs)] + paths,
+                       stdout=subprocess.DEVNULL, check=False)
+
+    def dicts(jobs):   # the records are freed after the clock stops
+        records = claimc.extract_many(paths, jobs=jobs, errors="ignore")
+        assert all(isinstance(r, dict) for r in records)
+        return records
+
+    def raw(jobs):
+        return sum(len(b) for _, b in claimc.iter_many(paths, jobs=jobs, errors="ignore", raw=True))
+
+    cold_code = ("import json, resource, sys, time, claimc\n"
+                 "r0, t0 = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()\n"
+                 "records = claimc.extract_many(sys.argv[2:], jobs=int(sys.argv[1]), errors='ignore')\n"
+                 "assert all(isinstance(r, dict) for r in records)\n"
+                 "t1, r1 = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF)\n"
+                 "print(json.dumps({'wall': t1 - t0, 'cpu': r1.ru_utime + r1.ru_stime - "
+                 "r0.ru_utime - r0.ru_stime, 'sys': r1.ru_stime - r0.ru_stime, "
+                 "'minflt': r1.ru_minflt - r0.ru_minflt}))\n")
+
+    def cold(jobs):
+        out = subprocess.run([sys.executable, "-c", cold_code, str(jobs)] + paths, check=True,
+                             stdout=subprocess.PIPE, env=dict(os.environ, PYTHONPATH=os.path.join(ROOT, "python")))
+        cold.last = json.loads(out.stdout)
+
+    def pure(jobs):
+        fast, _records.fastdict = _records.fastdict, None
+        try:
+            return dicts(jobs)
+        finally:
+            _records.fastdict = fast
+
+    funcs = {"cli": cli, "dicts": dicts, "raw": raw, "pure": pure, "cold": cold}
+    claims = len(dicts(1))   # warm the page cache and count
+    start_load = load()
+    print("%d files, %.2f MB, %d claims; %d rounds; load average at the start %s" % (
+        len(paths), size / 1e6, claims, args.rounds, start_load))
+    print("dicts made by %s" % ("claimc._fastdict" if _records.fastdict else
+                                "json.loads (the extension is not built)"))
+    runs = {(m, j): [] for j in jobs_list for m in modes}
+    for _ in range(args.rounds):
+        for j in jobs_list:
+            for m in modes:
+                who = resource.RUSAGE_CHILDREN if m == "cli" else resource.RUSAGE_SELF
+                r0, t0 = resource.getrusage(who), time.perf_counter()
+                inside = funcs[m](j)
+                t1, r1 = time.perf_counter(), resource.getrusage(who)
+                del inside   # dicts' records: freed here, not timed
+                runs[(m, j)].append(funcs[m].last if m == "cold" else {
+                    "wall": t1 - t0,
+                    "cpu": r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime,
+                    "sys": r1.ru_stime - r0.ru_stime,
+                    "minflt": r1.ru_minflt - r0.ru_minflt})
+    end_load = load()
+
+    labels = {"cli": "CLI -f jsonl > /dev/null", "dicts": "extract_many -> dicts",
+              "raw": "iter_many(raw=True): JSONL bytes", "pure": "extract_many, json.loads",
+              "cold": "extract_many, a fresh process"}
+    report = {"files": len(paths), "bytes": size, "claims": claims, "rounds": args.rounds,
+              "load_start": start_load, "load_end": end_load, "figures": {}}
+    print("%-34s %4s %9s %9s %8s %8s %11s %10s" % ("", "jobs", "wall s", "cpu s", "sys s",
+                                                 "faults", "wall/CLI", "cpu/CLI"))
+    for j in jobs_list:
+        base = runs.get(("cli", j))
+        for m in modes:
+            rs = runs[(m, j)]
+            med = {k: statistics.median(r[k] for r in rs) for k in rs[0]}
+            ratio = {k: statistics.median(r[k] / c[k] for r, c in zip(rs, base) if c[k] > 0)
+                     for k in ("wall", "cpu")} if base else {"wall": 0, "cpu": 0}
+            print("%-34s %4d %9.3f %9.3f %8.3f %8d %10.2fx %9.2fx" % (
+                labels[m], j, med["wall"], med["cpu"], med["sys"], med["minflt"],
+                ratio["wall"], ratio["cpu"]))
+            report["figures"]["%s-j%d" % (m, j)] = dict(median=med, ratio_to_cli=ratio)
+    print("load average at the end %s (ratios: medians of the rounds' ratios)" % end_load)
+    if args.instructions:
+        count_instructions(cli_bin, paths, report)
+    with open(os.path.join(build, "bench-python.json"), "w") as f:
+        json.dump(report, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()

@@ -31,8 +31,10 @@ fastdict: $(FASTDICT)
 	@$(if $(FASTDICT),:,echo "note: no Python.h for $(PYTHON) (apt-get install python3-dev):" \
 	    "claimc decodes records with json.loads")
 
-$(B)/_fastdict$(PY_EXT_SUFFIX): python/claimc/_fastdict.c | $(B)
-	$(CC) $(WARN) $(CFLAGS) -fPIC -shared -fvisibility=hidden -I$(PY_INCLUDE) -o $@ $<
+FASTDICT_SRC = python/claimc/_fastdict.c python/claimc/_arenas.c python/claimc/_utf8.c \
+               python/claimc/_batch.c
+$(B)/_fastdict$(PY_EXT_SUFFIX): $(FASTDICT_SRC) $(wildcard python/claimc/_*.h) include/claimc.h | $(B)
+	$(CC) $(WARN) $(CFLAGS) -fPIC -shared -fvisibility=hidden -I$(PY_INCLUDE) -o $@ $(FASTDICT_SRC)
 
 python: $(B)/claimc shared fastdict
 	CLAIMC_LIBRARY=$(CURDIR)/$(B)/$(SONAME) $(PYTHON) -m pip install --no-index \
@@ -52,3 +54,9 @@ test-dask: $(B)/claimc shared
 
 test-python-install: $(B)/claimc shared fastdict
 	@PYTHON=$(PYTHON) B=$(CURDIR)/$(B) SONAME=$(SONAME) FASTDICT=$(FASTDICT) tests/run_python_install.sh $(B)/test-results.txt
+
+# extract_many against the CLI on the same 200 files, side by side in rounds (not part of check;
+# bench/python_vs_cli.py --help). BENCH_PY_ARGS='--rounds 9 --jobs 2' for another run.
+.PHONY: bench-python
+bench-python: $(B)/claimc shared fastdict
+	$(PYTHON) bench/python_vs_cli.py --build $(B) $(BENCH_PY_ARGS)

@@ -101,7 +101,7 @@ cl_kind cl_kind_of_rest(const cl_doc *doc, cl_stok *q, cl_span subject)
                 noun.end = k;
                 break;
             }
-        if (span_ends_with(doc, noun, "人口") || span_ends_with(doc, noun, "人"))
+        if (cl_text_ends_any(doc->text + noun.start, span_len(noun), cl_words_people_nouns) > 0)
             q->q.unit = "人";
         return CL_COUNT;
     }

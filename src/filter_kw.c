@@ -48,7 +48,7 @@ void cl_filter_keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
     case CL_KW_TOTAL: push_sig(f, ctx, CL_SIG_TOTAL, span); break;
     case CL_KW_DONE:
         push_sig(f, ctx, CL_SIG_DONE, span);
-        if (text_starts(ctx->doc, t, "已") || text_starts(ctx->doc, t, "累计")) {
+        if (text_starts_any(ctx->doc, t, cl_words_done_reported)) {
             ctx->achieved = true;   /* 已完工, 累计完成: reported as done */
             f->modal = false;
         }
@@ -106,7 +106,7 @@ void cl_filter_keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
     case CL_KW_MODAL:
         /* 计划 and 目标 are nouns too (审核计划, 年度目标任务): they mark a target only where a
          * clause or a scope word ends right before them (年度计划实施项目45个) */
-        if (text_is(ctx->doc, t->start, t->end, "计划") || text_is(ctx->doc, t->start, t->end, "要求")) {
+        if (text_is_any(ctx->doc, t->start, t->end, cl_words_modal_nouns)) {
             cl_rawtok *n = peek_solid(f, 0, NULL);
             if (n->type == CL_RT_COMMA || n->type == CL_RT_STOP || n->type == CL_RT_SEMI ||
                 n->type == CL_RT_DE || n->type == CL_RT_ENUM || n->type == CL_RT_END ||
@@ -147,7 +147,7 @@ void cl_filter_keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
     case CL_KW_ACHV:
         ctx->achieved = true;
         f->modal = false;
-        if (text_is(ctx->doc, t->start, t->end, "已") || text_is(ctx->doc, t->start, t->end, "已经"))
+        if (text_is_any(ctx->doc, t->start, t->end, cl_words_achieved_links))
             push_sig(f, ctx, CL_SIG_DONE, span);   /* ，已安装设施的11208家: 已 links a part */
         else
             boundary(f, ctx, t->end);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "filter_state.h"
+#include "text.h"
 
 /* -- raw tokens with lookahead --------------------------------------------------------------- */
 
@@ -78,6 +79,29 @@ static inline bool text_starts(const cl_doc *doc, const cl_rawtok *t, const char
 {
     size_t n = strlen(s);
     return t->end - t->start >= n && memcmp(doc->text + t->start, s, n) == 0;
+}
+
+/* Whether the text from START to END is one of WORDS (ending with {NULL, 0}). The word's last
+ * byte is compared inline first (a Chinese character's last byte varies most): most keywords
+ * match no word, and a call to memcmp for each costs more. */
+static inline bool text_is_any(const cl_doc *doc, uint32_t start, uint32_t end, const cl_word *words)
+{
+    for (; words->s; words++)
+        if (end - start == words->n && doc->text[end - 1] == words->s[words->n - 1] &&
+            memcmp(doc->text + start, words->s, words->n) == 0)
+            return true;
+    return false;
+}
+
+/* Whether token T's text starts with one of WORDS (ending with {NULL, 0}). */
+static inline bool text_starts_any(const cl_doc *doc, const cl_rawtok *t, const cl_word *words)
+{
+    for (; words->s; words++)
+        if (t->end - t->start >= words->n &&
+            doc->text[t->start + words->n - 1] == words->s[words->n - 1] &&
+            memcmp(doc->text + t->start, words->s, words->n) == 0)
+            return true;
+    return false;
 }
 
 /* Brackets end a subject: （区委常委会3次，区政府常务会议6次）. The lexer marks them, so the test

@@ -5,6 +5,7 @@
 #include "fold.h"
 #include "number.h"
 #include "units.h"
+#include "words_table.h"   /* generated from grammar/words.tsv */
 
 /* -- quantities ------------------------------------------------------------------------------ */
 
@@ -240,8 +241,7 @@ bool cl_fold_baseline(cl_filter *f, uint32_t *end)
         }
         case CL_RT_KW:
             if (t->id == CL_KW_SCOPE || t->id == CL_KW_CMP ||
-                (t->id == CL_KW_WORD && (text_is(f->doc, t->start, t->end, "比较") ||
-                                         text_is(f->doc, t->start, t->end, "平均")))) {
+                (t->id == CL_KW_WORD && text_is_any(f->doc, t->start, t->end, cl_words_baseline_inner))) {
                 last = t->end;   /* 与去年同期比较, 比全省平均水平 */
                 continue;
             }

@@ -35,28 +35,98 @@ static const uint32_t pow33[CAP + 1] = {
     0xd74c01,
 };
 
-/* The subject as the table's names are written (tools/gen_indicators.awk, normalise): no
- * brackets or what they hold, no spaces, Latin letters and digits half-width and in capitals,
- * sub- and superscript digits plain (PM₂.₅ -> PM2.5), PM_{2.5} -> PM2.5. Returns the length. */
-static size_t normalise(const unsigned char *s, size_t n, char *out)
+/* A subject normalised and cut into code points, with what the search needs of each. */
+typedef struct {
+    char buf[CAP];
+    size_t len, seg, m;          /* bytes; bytes cut into code points; code points */
+    size_t starts[CAP + 1];      /* each code point's first byte; starts[m] = len */
+    uint32_t pre[CAP + 1];       /* pre[k]: the hash of the bytes before code point k */
+    bool last[CAP];              /* a name may end with code point k (and the one before) */
+    uint8_t firsts[CAP];         /* the code points a name may begin with (and the next), in order */
+    size_t nfirst;
+} cut;
+
+/* The hash of code points [A, E) of C: pre[e] = pre[a] * 33^(bytes) + hash, mod 2^24. */
+static uint32_t range_hash(const cut *c, size_t a, size_t e)
 {
-    size_t k = 0;
+    return (c->pre[e] - c->pre[a] * pow33[c->starts[e] - c->starts[a]]) & 0xFFFFFFu;
+}
+
+/* The next code point of C is its K bytes at AT: its prefix hash, and whether the pair it
+ * ends may begin or end a name. */
+static inline void add_point(cut *c, size_t at, size_t k)
+{
+    size_t m = c->m++;
+    c->starts[m] = at;
+    c->starts[m + 1] = at + k;
+    c->pre[m + 1] = cl_hash33(c->pre[m], c->buf + at, k);
+    c->last[m] = false;
+    if (m == 0)
+        return;
+    uint32_t h = range_hash(c, m - 1, m + 1) % 65536;
+    if (cl_indicator_firsts[h >> 6] >> (h & 63) & 1)
+        c->firsts[c->nfirst++] = (uint8_t)(m - 1);
+    c->last[m] = cl_indicator_lasts[h >> 6] >> (h & 63) & 1;
+}
+
+/* Cut the bytes of C not yet cut into code points by their lead bytes (cl_cp_len); one not
+ * all there waits for the next bytes, or at the END is cut short. */
+static void segment(cut *c, bool end)
+{
+    while (c->seg < c->len) {
+        size_t k = cl_cp_len((unsigned char)c->buf[c->seg]);
+        if (c->seg + k > c->len) {
+            if (!end)
+                return;
+            k = c->len - c->seg;
+        }
+        add_point(c, c->seg, k);
+        c->seg += k;
+    }
+}
+
+/* Append the K bytes at P to C. */
+static inline void put(cut *c, const unsigned char *p, size_t k)
+{
+    memcpy(c->buf + c->len, p, k);
+    c->len += k;
+    if (k == 3 && c->seg + 3 == c->len && *p >= 0xE0 && *p < 0xF0) {   /* the common case */
+        add_point(c, c->seg, 3);
+        c->seg += 3;
+    } else {
+        segment(c, false);
+    }
+}
+
+/* The code point of the LEN bytes at S (0 for four), as normalise() reads it. */
+static uint32_t cp_of(const unsigned char *s, unsigned len)
+{
+    return len == 1 ? s[0] : len == 2 ? (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F)
+         : len == 3 ? (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F)
+                    : 0;
+}
+
+/* Into C, the subject as the table's names are written (tools/gen_indicators.awk, normalise):
+ * no brackets or what they hold, no spaces, Latin letters and digits half-width and in
+ * capitals, sub- and superscript digits plain (PM₂.₅ -> PM2.5), PM_{2.5} -> PM2.5; cut into
+ * code points as it is written (one pass over the subject). */
+static void normalise(const unsigned char *s, size_t n, cut *c)
+{
     int depth = 0;
-    for (size_t i = 0; i < n && k + 4 < CAP; ) {
-        unsigned char c = s[i];
-        if (c >= 0xE4 && c <= 0xE9 && i + 3 <= n && !depth) {   /* a Chinese character, as is */
-            out[k++] = (char)c;
-            out[k++] = (char)s[i + 1];
-            out[k++] = (char)s[i + 2];
+    c->len = c->seg = c->m = c->nfirst = 0;
+    c->pre[0] = 0;
+    c->starts[0] = 0;
+    for (size_t i = 0; i < n && c->len + 4 < CAP; ) {
+        unsigned char b = s[i];
+        if (b >= 0xE4 && b <= 0xE9 && i + 3 <= n && !depth) {   /* a Chinese character, as is */
+            put(c, s + i, 3);
             i += 3;
             continue;
         }
-        unsigned len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        unsigned len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
         if (i + len > n)
             break;
-        uint32_t cp = len == 1 ? c : len == 2 ? (uint32_t)(c & 0x1F) << 6 | (s[i + 1] & 0x3F)
-                    : len == 3 ? (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F)
-                               : 0;
+        uint32_t cp = cp_of(s + i, len);
         i += len;
         if (cp >= 0xFF01 && cp <= 0xFF5E)   /* full-width ASCII */
             cp -= 0xFEE0;
@@ -68,24 +138,16 @@ static size_t normalise(const unsigned char *s, size_t n, char *out)
             cp = cp == 0xB9 ? '1' : '0' + (cp - 0xB0);
         else if (cp == 0x2093)   /* ₓ */
             cp = 'x';
-        if (cp == '(') {
-            depth++;
-            continue;
-        }
-        if (cp == ')') {
-            depth -= depth > 0;
+        if (cp == '(' || cp == ')') {
+            depth = cp == '(' ? depth + 1 : depth - (depth > 0);
             continue;
         }
         if (depth || cp == ' ' || cp == '\t' || cp == 0x3000 || cp == '_' || cp == '{' || cp == '}')
             continue;
-        if (cp < 0x80) {
-            out[k++] = (char)(cp >= 'a' && cp <= 'z' ? cp - 32 : cp);
-        } else {
-            for (unsigned j = 0; j < len; j++)   /* one to three bytes: no call */
-                out[k++] = (char)s[i - len + j];
-        }
+        unsigned char ascii = (unsigned char)(cp >= 'a' && cp <= 'z' ? cp - 32 : cp);
+        put(c, cp < 0x80 ? &ascii : s + i - len, cp < 0x80 ? 1 : len);
     }
-    return k;
+    segment(c, true);
 }
 
 /* The row of the name of N bytes at S, whose hash is H, or -1. */
@@ -124,51 +186,6 @@ static bool fits(const char *kind, cl_kind ck, int dim, const char *unit)
     return false;
 }
 
-/* A normalised subject cut into code points, with what the search needs of each. */
-typedef struct {
-    char buf[CAP];
-    size_t len, m;               /* bytes, code points */
-    size_t starts[CAP + 1];      /* each code point's first byte; starts[m] = len */
-    uint32_t pre[CAP + 1];       /* pre[k]: the hash of the bytes before code point k */
-    bool last[CAP];              /* a name may end with code point k (and the one before) */
-    uint8_t firsts[CAP];         /* the code points a name may begin with (and the next), in order */
-    size_t nfirst;
-} cut;
-
-/* The hash of code points [A, E) of C: pre[e] = pre[a] * 33^(bytes) + hash, mod 2^24. */
-static uint32_t range_hash(const cut *c, size_t a, size_t e)
-{
-    return (c->pre[e] - c->pre[a] * pow33[c->starts[e] - c->starts[a]]) & 0xFFFFFFu;
-}
-
-/* Cut the normalised subject in C->buf into code points (a Chinese character's three bytes
- * hashed in one step) with the hash of every prefix ending before one, and mark where a name
- * may begin and end. */
-static void cut_points(cut *c)
-{
-    const unsigned char *b = (const unsigned char *)c->buf;
-    size_t m = 0;
-    c->pre[0] = 0;
-    for (size_t i = 0; i < c->len; m++) {
-        size_t k = cl_cp_len(b[i]), e = i + k <= c->len ? i + k : c->len;
-        c->pre[m + 1] = e - i == 3 ? cl_hash33(c->pre[m], c->buf + i, 3)
-                                   : cl_hash33(c->pre[m], c->buf + i, e - i);
-        c->starts[m] = i;
-        i = e;
-    }
-    c->starts[m] = c->len;
-    c->m = m;
-    c->nfirst = 0;
-    if (m)
-        c->last[0] = false;
-    for (size_t k = 0; k + 2 <= m; k++) {
-        uint32_t h = range_hash(c, k, k + 2) % 65536;
-        if (cl_indicator_firsts[h >> 6] >> (h & 63) & 1)
-            c->firsts[c->nfirst++] = (uint8_t)k;
-        c->last[k + 1] = cl_indicator_lasts[h >> 6] >> (h & 63) & 1;
-    }
-}
-
 /* The row of the name made of code points [A, E) of C, -1 when none. */
 static int name_at(const cut *c, size_t a, size_t e)
 {
@@ -186,8 +203,7 @@ const char *cl_indicator_of(const char *s, size_t n, cl_kind kind, int dim, cons
         n -= from;
     }
     cut c;
-    c.len = normalise((const unsigned char *)s, n, c.buf);
-    cut_points(&c);
+    normalise((const unsigned char *)s, n, &c);
     size_t m = c.m, most = (size_t)cl_indicator_max_chars;
     /* the longest name the subject ends with */
     for (size_t i = 0; i < c.nfirst && c.last[m - 1]; i++) {

@@ -42,28 +42,22 @@ typedef struct {
     cl_doc *doc;
     unsigned char *shadow;   /* made at the first traditional character */
     size_t trad, simp;       /* characters only traditional, only simplified */
-    bool nomem;
 } tally;
 
-/* The shadow: a copy of the text, made at its first traditional character. */
+/* The shadow: a copy of the text, made once a traditional character is found. */
 static bool make_shadow(tally *t)
 {
     t->shadow = cl_arena_alloc_raw(&t->doc->arena, t->doc->len + 1);
-    if (!t->shadow) {
-        t->nomem = true;
+    if (!t->shadow)
         return false;
-    }
     memcpy(t->shadow, t->doc->text, t->doc->len + 1);   /* with the NUL sentinel */
     return true;
 }
 
-/* The traditional character at P (three bytes of the input) into the shadow; false when out of
- * memory for it. (Inline, so that it has the popcnt instruction in scan_simd.) */
-static inline bool simplify_at(tally *t, const unsigned char *p)
+/* The traditional character at P (three bytes of the input) into the shadow, which exists.
+ * Inline, so that the SIMD pass calls nothing and has the popcnt instruction. */
+static inline void simplify_at(tally *t, const unsigned char *p)
 {
-    if (!t->shadow && !make_shadow(t))
-        return false;
-    t->trad++;
     unsigned to = simplified_of(cl_utf8_cp3(p));
     if (to >= 0x800) {
         unsigned char *o = t->shadow + (p - (const unsigned char *)t->doc->text);
@@ -71,12 +65,14 @@ static inline bool simplify_at(tally *t, const unsigned char *p)
         o[1] = (unsigned char)(0x80 | (to >> 6 & 0x3F));
         o[2] = (unsigned char)(0x80 | (to & 0x3F));
     }
-    return true;
 }
 
-/* The pass one code point at a time, over [P, END): the end of any text, and all of it on a CPU
- * without AVX2. ASCII eight bytes a step. */
-static bool scan_scalar(tally *t, const unsigned char *p, const unsigned char *end)
+/* A pass one code point at a time over [P, END), for the end of any text and all of it on a
+ * CPU without AVX2, ASCII eight bytes a step. COUNT: count both scripts and simplify the
+ * traditional characters (the shadow exists), returning END; else return the first traditional
+ * character, or END. */
+static const unsigned char *walk_scalar(tally *t, const unsigned char *p, const unsigned char *end,
+                                        bool count)
 {
     while (end - p >= 3) {
         if (end - p >= 8 && (cl_load_le64(p) & 0x8080808080808080u) == 0) {
@@ -90,24 +86,31 @@ static bool scan_scalar(tally *t, const unsigned char *p, const unsigned char *e
         }
         unsigned k = class_of(c);
         if (k & CL_SCRIPT_TRAD) {
-            if (!simplify_at(t, p))
-                return false;
+            if (!count)
+                return p;
+            t->trad++;
+            simplify_at(t, p);
         } else {
-            t->simp += k >> 1;
+            t->simp += count ? k >> 1 : 0;
         }
         p += 3;
     }
-    return true;
+    return end;
 }
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define HAVE_SIMD 1
 #include <immintrin.h>
+#define SIMD_TARGET __attribute__((target("avx2,bmi,bmi2,popcnt")))
+
+static bool have_simd(void)
+{
+    return cl_utf8_simd_level() >= 2 && __builtin_cpu_supports("bmi2");
+}
 
 /* The three-byte code points in a row at P (0 to 8 of them: P is a character boundary, 32 bytes
  * readable), each one's class bits in its 32-bit lane of *CLS. */
-__attribute__((target("avx2")))
-static inline unsigned run_at(const unsigned char *p, __m256i *cls)
+SIMD_TARGET static inline unsigned run_at(const unsigned char *p, __m256i *cls)
 {
     /* bytes 0-15 to the low half, 12-27 to the high one, so that each half has four whole
      * sequences of bytes 0-23; then each sequence's three bytes into a lane of its own */
@@ -131,74 +134,106 @@ static inline unsigned run_at(const unsigned char *p, __m256i *cls)
     return n;
 }
 
-/* The pass over [*P, END) eight code points a step where they run, ASCII 32 bytes a step, until
- * a step with a traditional character or fewer than 32 bytes left; *P is then that step's
- * start, *RUN its number of characters, and the return value its traditional characters, a
- * bit each (bit k: the one at *P + 3k), whose other characters are counted. (The traditional
- * ones are left to the caller, so that the loop calls nothing and keeps its constants in
- * registers.) */
-__attribute__((target("avx2,popcnt")))
-static unsigned scan_avx2(tally *t, const unsigned char **pp, const unsigned char *end, unsigned *run)
+/* Where the next three-byte lead after P is, within 32 bytes (32 readable): past ASCII and
+ * sequences of other lengths at once. */
+SIMD_TARGET static inline const unsigned char *next_lead(const unsigned char *p)
 {
-    const unsigned char *p = *pp;
-    size_t simp = 0;
-    unsigned trad = 0;
-    while (end - p >= 32) {
+    __m256i v = _mm256_loadu_si256((const __m256i *)p);
+    unsigned leads = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+        _mm256_and_si256(v, _mm256_set1_epi8((char)0xF0)), _mm256_set1_epi8((char)0xE0))) >> 1;
+    return p + (leads ? (unsigned)__builtin_ctz(leads) + 1 : 32);
+}
+
+/* The classes of the run's N characters: bit 1 (traditional, SHIFT 31) or 2 (simplified, 30) of
+ * each lane, a bit a character. */
+SIMD_TARGET static inline unsigned lanes_of(__m256i cls, int shift, unsigned n)
+{
+    return _bzhi_u32((unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_slli_epi32(cls, shift))), n);
+}
+
+/* The first traditional character from P on, eight code points a step where they run; or
+ * where fewer than 32 bytes are left. Nothing counted: most texts have none, and then the
+ * counts are not asked for. */
+SIMD_TARGET static const unsigned char *find_avx2(const unsigned char *p, const unsigned char *end)
+{
+    const unsigned char *last = end - 32;   /* the last step's start (the caller saw 32 bytes) */
+    while (p <= last) {
         __m256i cls;
         unsigned n = run_at(p, &cls);
-        if (n == 0) {   /* ASCII, or sequences of other lengths: on to the next three-byte lead */
-            __m256i v = _mm256_loadu_si256((const __m256i *)p);
-            unsigned leads = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
-                _mm256_and_si256(v, _mm256_set1_epi8((char)0xF0)), _mm256_set1_epi8((char)0xE0))) >> 1;
-            p += leads ? (unsigned)__builtin_ctz(leads) + 1 : 32;
+        if (n == 0) {
+            p = next_lead(p);
             continue;
         }
-        unsigned lanes = (1u << n) - 1;
-        trad = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_slli_epi32(cls, 31))) & lanes;
-        unsigned sm = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_slli_epi32(cls, 30))) & lanes;
-        simp += (unsigned)__builtin_popcount(sm & ~trad);
-        if (trad) {
-            *run = n;
-            break;
+        unsigned trad = lanes_of(cls, 31, n);
+        if (trad)
+            return p + 3 * (unsigned)__builtin_ctz(trad);
+        p += 3 * n;
+    }
+    return p;
+}
+
+/* The counting pass over [P, END) as find_avx2 goes, simplifying the traditional characters
+ * into the shadow (which exists); returns where fewer than 32 bytes are left. */
+SIMD_TARGET static const unsigned char *count_avx2(tally *t, const unsigned char *p, const unsigned char *end)
+{
+    if (end - p < 32)
+        return p;
+    const unsigned char *last = end - 32;
+    size_t simp = 0, trads = 0;
+    while (p <= last) {
+        __m256i cls;
+        unsigned n = run_at(p, &cls);
+        if (n == 0) {
+            p = next_lead(p);
+            continue;
         }
+        unsigned trad = lanes_of(cls, 31, n);
+        simp += (unsigned)__builtin_popcount(lanes_of(cls, 30, n) & ~trad);
+        trads += (unsigned)__builtin_popcount(trad);
+        for (; trad; trad &= trad - 1)
+            simplify_at(t, p + 3 * (unsigned)__builtin_ctz(trad));
         p += 3 * n;
     }
     t->simp += simp;
-    *pp = p;
-    return trad;
-}
-
-/* The pass by scan_avx2 as far as it goes; returns where it stopped, or NULL when out of
- * memory. */
-__attribute__((target("avx2,popcnt")))
-static const unsigned char *scan_simd(tally *t, const unsigned char *p, const unsigned char *end)
-{
-    for (;;) {
-        unsigned run, trad = scan_avx2(t, &p, end, &run);
-        if (!trad)
-            return p;
-        for (; trad; trad &= trad - 1)
-            if (!simplify_at(t, p + 3 * (unsigned)__builtin_ctz(trad)))
-                return NULL;
-        p += 3 * run;
-    }
+    t->trad += trads;
+    return p;
 }
 #endif
+
+/* The counting pass over [P, END): SIMD where it can, then one code point at a time. */
+static void count_pass(tally *t, const unsigned char *p, const unsigned char *end, bool simd)
+{
+#ifdef HAVE_SIMD
+    if (simd)
+        p = count_avx2(t, p, end);
+#else
+    (void)simd;
+#endif
+    walk_scalar(t, p, end, true);
+}
 
 bool cl_script_prepare_at(cl_doc *doc, int level)
 {
-    const unsigned char *p = (const unsigned char *)doc->text, *end = p + doc->len;
+    const unsigned char *text = (const unsigned char *)doc->text, *end = text + doc->len, *p = text;
     tally t = {.doc = doc};
     doc->source = doc->text;
     doc->script = "simplified";
+    bool simd = false;
 #ifdef HAVE_SIMD
-    if (level >= 2 && cl_utf8_simd_level() >= 2)
-        p = scan_simd(&t, p, end);
+    simd = level >= 2 && have_simd();
+    if (simd && end - p >= 32)
+        p = find_avx2(p, end);
 #else
     (void)level;
 #endif
-    if (!p || !scan_scalar(&t, p, end) || !t.shadow)
-        return !t.nomem;
+    const unsigned char *first = walk_scalar(&t, p, end, false);
+    if (first == end)
+        return true;
+    if (!make_shadow(&t))
+        return false;
+    /* the simplified characters before the first traditional one, then the rest */
+    count_pass(&t, text, first, simd);
+    count_pass(&t, first, end, simd);
     /* a few characters of the other script are normal in either (quoted names, 后 in 皇后,
      * 余 the surname): a text is mixed only when both are common */
     doc->script = t.simp * 10 < t.trad ? "traditional" : t.trad * 10 < t.simp ? "simplified" : "mixed";

@@ -36,8 +36,8 @@ static const cl_word *starts_with(const char *s, size_t n, const cl_word *list, 
     size_t k = cl_cp_len((unsigned char)s[0]);
     if (k > n || !cl_char_bit(firsts, s, k))
         return NULL;
-    for (const cl_word *w = list; w->s; w++)
-        if (w->n <= n && w->s[0] == s[0] && memcmp(s, w->s, w->n) == 0)
+    for (const cl_word *w = list; w->s; w++)   /* the first code point's last byte first */
+        if (w->n <= n && w->n >= k && w->s[k - 1] == s[k - 1] && memcmp(s, w->s, w->n) == 0)
             return w;
     return NULL;
 }
@@ -86,19 +86,26 @@ static piece_type piece_of(const cl_rawtok *t)
 static uint32_t clause_start(const cl_doc *doc, uint32_t at)
 {
     static const char *const marks[] = {"，", "；", "。", "：", "！", "？", "、", NULL};
-    const char *text = doc->text;
+    const unsigned char *text = (const unsigned char *)doc->text;
     uint32_t lo = at > CLAUSE_MAX ? at - CLAUSE_MAX : 0;
-    for (uint32_t i = at; i > lo; i--) {
-        unsigned char c = (unsigned char)text[i - 1];
+    for (uint32_t i = at; i > lo;) {
+        unsigned char c = text[i - 1];
+        if (i >= lo + CP && text[i - 3] >= 0xE4 && text[i - 3] <= 0xE9 && (text[i - 2] & 0xC0) == 0x80 &&
+            (c & 0xC0) == 0x80) {   /* a Chinese character, no mark: over it at once */
+            i -= CP;
+            continue;
+        }
         if (c == ',' || c == ';' || c == ':' || c == '\n' || c == '\r' || c == '!' || c == '?')
             return i;
-        if (c >= 0x80 && c <= 0xBF && i >= 3) {   /* the last byte of a full-width mark? */
+        /* the last byte of a full-width mark? (they all lead with E3 or EF) */
+        if (c >= 0x80 && c <= 0xBF && i >= 3 && (text[i - 3] == 0xE3 || text[i - 3] == 0xEF)) {
             for (const char *const *m = marks; *m; m++)
-                if (i >= 3 && memcmp(text + i - 3, *m, 3) == 0)
+                if (memcmp(text + i - 3, *m, 3) == 0)
                     return i;
         }
+        i--;
     }
-    while (lo < at && ((unsigned char)text[lo] & 0xC0) == 0x80)
+    while (lo < at && (text[lo] & 0xC0) == 0x80)
         lo++;
     return lo;
 }
@@ -295,9 +302,8 @@ static cl_span strip_marks(const cl_doc *doc, cl_span s)
 /* Whether S starts right after a quantity: the things counted (132个长江入河排污口). */
 static bool after_quantity(const cl_ctx *ctx, cl_span s)
 {
-    for (int i = 0; i < ctx->ntoks; i++)
-        if (ctx->toks[i].sig == CL_SIG_QTY && ctx->toks[i].span.end <= s.start &&
-            s.start - ctx->toks[i].span.end <= 1)
+    for (int i = 0; i < ctx->ntoks && ctx->toks[i].span.end <= s.start; i++)   /* in text order */
+        if (ctx->toks[i].sig == CL_SIG_QTY && s.start - ctx->toks[i].span.end <= 1)
             return true;
     return false;
 }
@@ -331,7 +337,8 @@ static cl_span strip_tail(const cl_ctx *ctx, cl_span s)
         for (const cl_word *const *list = (const cl_word *const[]){cl_subject_end, cl_subject_tail, NULL};
              *list && !hit; list++)
             for (const cl_word *w = *list; w->s && !hit; w++)
-                if (span_len(s) >= w->n + 2 * CP && memcmp(text + s.end - w->n, w->s, w->n) == 0 &&
+                if (span_len(s) >= w->n + 2 * CP && w->s[w->n - 1] == text[s.end - 1] &&
+                    memcmp(text + s.end - w->n, w->s, w->n) == 0 &&
                     word_across(doc, s.start, s.end - (uint32_t)w->n, s.end) == s.end - w->n)
                     hit = w;
         if (!hit)

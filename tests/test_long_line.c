@@ -31,6 +31,8 @@ static char *slurp(const char *path, size_t *len)
         free(buf);
         buf = NULL;
     }
+    if (buf)
+        buf[n] = '\0';   /* replace_marks compares marks with strncmp, which stops at it */
     fclose(f);
     *len = (size_t)n;
     return buf;

@@ -42,8 +42,8 @@ class ClaimcWarning(UserWarning):
     """A warning diagnostic (a numeral too large, ...): the input was parsed."""
 
 
-def _settle(file, jsonl, diags, failed, errors, raw=False):
-    claims = jsonl if raw else _records.records(jsonl)
+def _settle(file, claims, diags, failed, errors):
+    """CLAIMS (a list, or the JSONL bytes) after the diagnostics: raised, warned or dropped."""
     if errors not in ("raise", "warn", "ignore"):
         raise ValueError("errors must be 'raise', 'warn' or 'ignore', not %r" % (errors,))
     if diags and errors != "ignore":
@@ -73,7 +73,7 @@ def extract(text, name=None, meta=None, errors="raise"):
     name = "<text>" if name is None else str(name)
     meta_json = json.dumps(meta, ensure_ascii=False).encode("utf-8") if meta else None
     jsonl, diags, failed = _native.extract(_name(name), bytes(text), meta_json)
-    return _settle(name, jsonl, diags, failed, errors)
+    return _settle(name, _records.records(jsonl), diags, failed, errors)
 
 
 def iter_many(paths, jobs=None, errors="raise", raw=False):
@@ -82,10 +82,13 @@ def iter_many(paths, jobs=None, errors="raise", raw=False):
     of the file as bytes (what the CLI writes for it), not decoded: the fast way to write
     records elsewhere (claimc.dask_bag does)."""
     paths = [os.fspath(p) for p in paths]
-    results = _native.batch([_name(p) for p in paths], jobs)
+    step = None if raw or _records.fastdict is None else _records.fastdict.batch_next
+    results = _native.batch([_name(p) for p in paths], jobs, step)
     try:
-        for path, (jsonl, diags, failed) in zip(paths, results):
-            yield path, _settle(path, jsonl, diags, failed, errors, raw)
+        for path, (claims, diags, failed) in zip(paths, results):
+            if not raw and not isinstance(claims, list):   # bytes: json.loads, or to say why not
+                claims = _records.records(claims)
+            yield path, _settle(path, claims, diags, failed, errors)
     finally:
         results.close()   # an error raised, or the loop left: the library's threads stop now
 

@@ -3,10 +3,12 @@
  * records(jsonl: bytes) -> list[dict] gives what [json.loads(l) for l in lines] gives: the same
  * keys in the same order, ints where the JSON has an integer, floats where it has a fraction or
  * an exponent, None, True/False, nested dicts and lists. It reads the UTF-8 bytes the library
- * wrote as they are (no str of the whole buffer, no replace), and keeps the strings that repeat
- * from claim to claim (keys, kinds, units, the doc name, section titles) in a small table, so
- * each is made once a buffer. Anything it does not accept (not JSON, invalid UTF-8, NaN)
- * raises ValueError: the caller then decodes with json.loads, which says what is wrong. */
+ * wrote as they are (no str of the whole buffer, no replace). Records repeat their layout, so
+ * it keeps, for the life of the module, each key (interned) with the key that followed it last
+ * time: most keys are then one masked compare of 16 bytes, no scan, no hash. Keys whose values
+ * repeat (kind, unit, doc, section titles ...) keep their last few strings the same way.
+ * Anything it does not accept (not JSON, invalid UTF-8, NaN) raises ValueError: the caller
+ * then decodes with json.loads, which says what is wrong. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
@@ -14,25 +16,57 @@
 #include <stdint.h>
 #include <string.h>
 
-#define CACHE_SLOTS 1024   /* a power of two; plenty for the distinct short strings of a file */
-#define CACHE_MAX 48       /* longer strings are seldom repeated (claim texts, raws) */
+#include "_arenas.h"
+#include "_fastdict.h"
+#include "_utf8.h"
+
+#define KEY_MAX 30      /* longer keys are made each time, not kept */
+#define KEY_SLOTS 256   /* a power of two: the distinct keys kept (meta's come and go) */
+#define KEY_PROBES 8
+#define VAL_MAX 60      /* longer strings are seldom repeated (claim texts, raws) */
+#define VAL_WAYS 8      /* strings kept a key: kinds, units, section titles, the doc */
 #define MAX_DEPTH 64
 
+/* Bytes to find where something is expected: their first 16 as two words and masks, so the
+ * test is two loads and compares where the buffer has 16 bytes left, memcmp elsewhere. */
+typedef struct {
+    uint64_t word[2], mask[2];
+    uint32_t len;
+} pattern;
+
+/* A string value kept for reuse: its bytes as written (no escapes) and the closing quote. */
 typedef struct {
     PyObject *str;   /* owned, or NULL */
+    pattern pat;
+    char bytes[VAL_MAX + 1];
+} kept;
+
+/* A key seen before, kept for the life of the module (under the GIL): its str, interned; its
+ * bytes as the library writes them ("key":), to be matched where the key is expected; and
+ * which key came after it, and first in its value, last time. Records repeat their layout,
+ * so most keys are a memcmp against the prediction. */
+typedef struct key {
+    PyObject *str;   /* owned; NULL: a free slot */
     uint32_t hash;
-    uint32_t len;
-    const char *bytes;   /* into the buffer being read: valid while it is */
-} slot;
+    pattern pat;
+    char quoted[KEY_MAX + 3];
+    bool repeats;         /* its string values repeat from record to record: kept in values */
+    unsigned victim;      /* the next of values to replace */
+    struct key *next;     /* the key after this one in its object, last time */
+    struct key *first;    /* the first key of the object that was its value, last time */
+    kept values[VAL_WAYS];
+} key;
+
+static key keys[KEY_SLOTS];
+static key top;   /* the records themselves: top.first predicts their first key */
 
 typedef struct {
     const char *p, *end;
-    slot cache[CACHE_SLOTS];
     char *scratch;   /* unescaped string bytes */
     size_t scratch_cap;
 } reader;
 
-static PyObject *value(reader *r, bool cache, int depth);
+static PyObject *value(reader *r, key *k, int depth);
 
 static PyObject *fail(const char *what)
 {
@@ -49,24 +83,27 @@ static uint32_t fnv1a(const char *s, size_t n)
     return h;
 }
 
-/* The str of S (N bytes of UTF-8, no escapes), from the table when it is short. */
-static PyObject *plain_str(reader *r, const char *s, size_t n, bool cache)
+static void pattern_set(pattern *pat, const char *s, size_t n)
 {
-    if (!cache || n > CACHE_MAX)
-        return PyUnicode_DecodeUTF8(s, (Py_ssize_t)n, NULL);
-    uint32_t h = fnv1a(s, n);
-    slot *e = &r->cache[h & (CACHE_SLOTS - 1)];
-    if (e->str && e->hash == h && e->len == n && memcmp(e->bytes, s, n) == 0) {
-        Py_INCREF(e->str);
-        return e->str;
+    unsigned char w[16] = {0}, m[16] = {0};
+    memcpy(w, s, n < 16 ? n : 16);
+    memset(m, 0xFF, n < 16 ? n : 16);
+    memcpy(pat->word, w, 16);
+    memcpy(pat->mask, m, 16);
+    pat->len = (uint32_t)n;
+}
+
+/* P (r->p, or after it) starts with S, whose pattern is PAT. */
+static bool at(const reader *r, const char *p, const pattern *pat, const char *s)
+{
+    if (r->end - p >= 16) {
+        uint64_t x[2];
+        memcpy(x, p, 16);
+        if (((x[0] ^ pat->word[0]) & pat->mask[0]) | ((x[1] ^ pat->word[1]) & pat->mask[1]))
+            return false;
+        return pat->len <= 16 || memcmp(p + 16, s + 16, pat->len - 16) == 0;
     }
-    PyObject *str = PyUnicode_DecodeUTF8(s, (Py_ssize_t)n, NULL);
-    if (!str)
-        return NULL;
-    Py_XDECREF(e->str);   /* a collision: the newer string takes the slot */
-    Py_INCREF(str);
-    *e = (slot){str, h, (uint32_t)n, s};
-    return str;
+    return (size_t)(r->end - p) >= pat->len && memcmp(p, s, pat->len) == 0;
 }
 
 static int hex4(const char *p)
@@ -161,43 +198,86 @@ static PyObject *escaped_str(reader *r, const char *s, const char *end)
 }
 
 /* The first byte from P on that a string must look at: '"', '\\' or a control character
- * (raw ones are not JSON), 8 bytes at a time; END when there is none. */
+ * (raw ones are not JSON), 8 bytes at a time; END when there is none. In each test the lowest
+ * flagged byte is exact (borrows only run upwards), so the first hit is where the lowest bit is. */
 static const char *special(const char *p, const char *end)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
     for (; end - p >= 8; p += 8) {
         uint64_t x;
         memcpy(&x, p, 8);
         uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
-        uint64_t hit = ((q - ones) & ~q) | ((b - ones) & ~b) | ((x - ones * 0x20) & ~x);
-        if (hit & highs)
-            break;
+        uint64_t hit = (((q - ones) & ~q) | ((b - ones) & ~b) | ((x - ones * 0x20) & ~x)) & highs;
+        if (hit)
+            return p + (__builtin_ctzll(hit) >> 3);
     }
+#endif
     for (; p < end; p++)
         if (*p == '"' || *p == '\\' || (unsigned char)*p < 0x20)
             return p;
     return end;
 }
 
-static PyObject *string(reader *r, bool cache)   /* r->p at the opening quote */
+/* From r->p at an opening quote: the string's bytes [*S, *E) and whether it has escapes;
+ * r->p after its closing quote. False (an error set) when it is not a string. */
+static bool scan_string(reader *r, const char **s, const char **e, bool *escapes)
 {
-    const char *s = ++r->p, *q = s;
-    bool escapes = false;
+    const char *q = *s = ++r->p;
+    *escapes = false;
     for (;;) {
         q = special(q, r->end);
         if (q == r->end)
-            return fail("unterminated string");
+            return fail("unterminated string"), false;
         if (*q == '"')
             break;
         if ((unsigned char)*q < 0x20)
-            return fail("control character in string");
-        escapes = true;   /* a backslash: skip the character it escapes */
+            return fail("control character in string"), false;
+        *escapes = true;   /* a backslash: skip the character it escapes */
         if (r->end - q < 2)
-            return fail("unterminated string");
+            return fail("unterminated string"), false;
         q += 2;
     }
+    *e = q;
     r->p = q + 1;
-    return escapes ? escaped_str(r, s, q) : plain_str(r, s, (size_t)(q - s), cache);
+    return true;
+}
+
+static PyObject *string(reader *r)   /* r->p at the opening quote */
+{
+    const char *s, *e;
+    bool escapes;
+    if (!scan_string(r, &s, &e, &escapes))
+        return NULL;
+    return escapes ? escaped_str(r, s, e) : utf8_str(s, (size_t)(e - s));
+}
+
+/* A string value of key K, whose values repeat: one of those kept, else made and kept. */
+static PyObject *repeated_string(reader *r, key *k)   /* r->p at the opening quote */
+{
+    for (int i = 0; i < VAL_WAYS; i++) {
+        kept *v = &k->values[i];
+        if (v->str && at(r, r->p + 1, &v->pat, v->bytes)) {
+            r->p += v->pat.len + 1;
+            Py_INCREF(v->str);
+            return v->str;
+        }
+    }
+    const char *s, *e;
+    bool escapes;
+    if (!scan_string(r, &s, &e, &escapes))
+        return NULL;
+    if (escapes)
+        return escaped_str(r, s, e);
+    PyObject *str = utf8_str(s, (size_t)(e - s));
+    if (str && (size_t)(e - s) <= VAL_MAX) {
+        kept *v = &k->values[k->victim++ % VAL_WAYS];
+        Py_XSETREF(v->str, str);
+        Py_INCREF(str);
+        memcpy(v->bytes, s, (size_t)(e - s) + 1);   /* and the quote */
+        pattern_set(&v->pat, v->bytes, (size_t)(e - s) + 1);
+    }
+    return str;
 }
 
 static bool is_digit(char c)
@@ -261,13 +341,19 @@ static PyObject *number(reader *r)
     return out;
 }
 
-static void skip_space(reader *r)
+static void skip_spaces(reader *r)
 {
     while (r->p < r->end && (*r->p == ' ' || *r->p == '\t' || *r->p == '\n' || *r->p == '\r'))
         r->p++;
 }
 
-static bool take(reader *r, char c)
+static inline void skip_space(reader *r)   /* the library writes none: one test then */
+{
+    if (r->p < r->end && (unsigned char)*r->p <= ' ')
+        skip_spaces(r);
+}
+
+static inline bool take(reader *r, char c)
 {
     skip_space(r);
     if (r->p < r->end && *r->p == c) {
@@ -277,44 +363,102 @@ static bool take(reader *r, char c)
     return false;
 }
 
-/* Values whose strings repeat from claim to claim: their strings go through the table. */
-static bool repeats(const char *key, size_t n)   /* the key's bytes as written */
+/* Keys whose string values repeat from claim to claim (keep them in the key's values). */
+static bool repeats(const char *name, size_t n)
 {
-    static const char *const names[] = {"doc", "section", "kind", "modality", "unit", "approx",
-                                        "direction", "type", NULL};
+    static const char *const names[] = {"type", "kind", "modality", "unit", "unit_text", "approx",
+                                        "direction", "baseline", "indicator", "doc", "section",
+                                        NULL};
     for (int i = 0; names[i]; i++)
-        if (strlen(names[i]) == n && memcmp(key, names[i], n) == 0)
+        if (strlen(names[i]) == n && memcmp(name, names[i], n) == 0)
             return true;
     return false;
 }
 
-static PyObject *object(reader *r, int depth)   /* r->p after '{' */
+/* The kept key whose bytes are S (N of them, no escapes), made and kept when new; NULL when
+ * the table has no room near its hash (the caller then makes the key as any string). */
+static key *keep_key(const char *s, size_t n)
+{
+    if (n > KEY_MAX)
+        return NULL;
+    uint32_t h = fnv1a(s, n);
+    for (int i = 0; i < KEY_PROBES; i++) {
+        key *k = &keys[(h + (uint32_t)i) & (KEY_SLOTS - 1)];
+        if (k->str && k->hash == h && k->pat.len == n + 3 && memcmp(k->quoted + 1, s, n) == 0)
+            return k;
+        if (!k->str) {
+            PyObject *str = PyUnicode_DecodeUTF8(s, (Py_ssize_t)n, NULL);
+            if (!str)
+                return NULL;
+            PyUnicode_InternInPlace(&str);
+            k->str = str;
+            k->hash = h;
+            k->quoted[0] = '"';
+            memcpy(k->quoted + 1, s, n);
+            memcpy(k->quoted + 1 + n, "\":", 2);
+            pattern_set(&k->pat, k->quoted, n + 3);
+            k->repeats = repeats(s, n);
+            return k;
+        }
+    }
+    return NULL;
+}
+
+/* The key at r->p, and r->p after its ':'. *K: the kept key (its str borrowed), or NULL and
+ * *OWNED a new str (escaped or long keys, a full table). PRED: the key expected here. */
+static PyObject *object_key(reader *r, key *pred, key **k, PyObject **owned)
+{
+    *owned = NULL;
+    if (pred && at(r, r->p, &pred->pat, pred->quoted)) {
+        r->p += pred->pat.len;
+        *k = pred;
+        return pred->str;
+    }
+    skip_space(r);
+    if (r->p >= r->end || *r->p != '"')
+        return fail("expected a key");
+    const char *s, *e;
+    bool escapes;
+    if (!scan_string(r, &s, &e, &escapes))
+        return NULL;
+    *k = escapes ? NULL : keep_key(s, (size_t)(e - s));
+    if (!*k && !PyErr_Occurred())
+        *owned = escapes ? escaped_str(r, s, e) : utf8_str(s, (size_t)(e - s));
+    if (!*k && !*owned)
+        return NULL;
+    if (!take(r, ':')) {
+        Py_CLEAR(*owned);
+        return fail("expected ':'");
+    }
+    return *k ? (*k)->str : *owned;
+}
+
+/* An object, the value of key PARENT (NULL: none kept). */
+static PyObject *object(reader *r, key *parent, int depth)   /* r->p after '{' */
 {
     PyObject *d = PyDict_New();
     if (!d || take(r, '}'))
         return d;
+    key **expect = &parent->first;   /* where the prediction for this key lives */
     do {
-        skip_space(r);
-        if (r->p >= r->end || *r->p != '"') {
+        key *pred = expect ? *expect : NULL;
+        key *k;
+        PyObject *owned, *name = object_key(r, pred, &k, &owned);
+        if (!name) {
             Py_DECREF(d);
-            return fail("expected a key");
+            return NULL;
         }
-        const char *key = r->p + 1;
-        PyObject *k = string(r, true);
-        size_t key_len = k ? (size_t)(r->p - 1 - key) : 0;
-        if (!k || !take(r, ':')) {
-            Py_XDECREF(k);
-            Py_DECREF(d);
-            return fail("expected ':'");
-        }
-        PyObject *v = value(r, repeats(key, key_len), depth + 1);
-        int bad = !v || PyDict_SetItem(d, k, v) < 0;
-        Py_DECREF(k);
+        if (k && expect && k != pred)   /* what to expect next time */
+            *expect = k;
+        PyObject *v = value(r, k, depth + 1);
+        int bad = !v || PyDict_SetItem(d, name, v) < 0;
+        Py_XDECREF(owned);
         Py_XDECREF(v);
         if (bad) {
             Py_DECREF(d);
             return NULL;
         }
+        expect = k ? &k->next : NULL;
     } while (take(r, ','));
     if (!take(r, '}')) {
         Py_DECREF(d);
@@ -323,13 +467,13 @@ static PyObject *object(reader *r, int depth)   /* r->p after '{' */
     return d;
 }
 
-static PyObject *array(reader *r, bool cache, int depth)   /* r->p after '[' */
+static PyObject *array(reader *r, key *k, int depth)   /* r->p after '[' */
 {
     PyObject *l = PyList_New(0);
     if (!l || take(r, ']'))
         return l;
     do {
-        PyObject *v = value(r, cache, depth + 1);
+        PyObject *v = value(r, k, depth + 1);
         int bad = !v || PyList_Append(l, v) < 0;
         Py_XDECREF(v);
         if (bad) {
@@ -352,22 +496,26 @@ static bool word(reader *r, const char *w, size_t n)
     return true;
 }
 
-static PyObject *value(reader *r, bool cache, int depth)
+/* A value of key K (NULL: a key not kept), which says how its strings and objects look. */
+static PyObject *value(reader *r, key *k, int depth)
 {
-    if (depth > MAX_DEPTH)
-        return fail("nested too deep");
     skip_space(r);
     if (r->p >= r->end)
         return fail("expected a value");
+    static key none;   /* no prediction kept: a key made each time, or meta's odd ones */
     switch (*r->p) {
     case '{':
+        if (depth > MAX_DEPTH)
+            return fail("nested too deep");
         r->p++;
-        return object(r, depth);
+        return object(r, k ? k : &none, depth);
     case '[':
+        if (depth > MAX_DEPTH)
+            return fail("nested too deep");
         r->p++;
-        return array(r, cache, depth);
+        return array(r, k, depth);
     case '"':
-        return string(r, cache);
+        return k && k->repeats ? repeated_string(r, k) : string(r);
     case 'n':
         if (word(r, "null", 4))
             Py_RETURN_NONE;
@@ -386,37 +534,44 @@ static PyObject *value(reader *r, bool cache, int depth)
     return fail("bad value");
 }
 
+PyObject *fastdict_records(const char *p, size_t n)
+{
+#if PY_VERSION_HEX >= 0x030A0000
+    int collecting = PyGC_Disable();   /* the records hold no cycles: no passes over them */
+#endif
+    huge_arenas_begin();
+    reader r = {p, p + n, NULL, 0};
+    PyObject *out = PyList_New(0);
+    for (skip_space(&r); out && r.p < r.end; skip_space(&r)) {
+        bool bad = *r.p != '{';
+        PyObject *v = bad ? NULL : (r.p++, object(&r, &top, 1));
+        bad = bad || !v || PyList_Append(out, v) < 0;
+        Py_XDECREF(v);
+        while (!bad && r.p < r.end && (*r.p == ' ' || *r.p == '\t' || *r.p == '\r'))
+            r.p++;
+        if (!bad && r.p < r.end && *r.p != '\n')   /* one record a line */
+            bad = !fail("extra data after a record");
+        if (bad) {
+            fail("a record is not an object");
+            Py_CLEAR(out);
+        }
+    }
+    PyMem_Free(r.scratch);
+    huge_arenas_end();
+#if PY_VERSION_HEX >= 0x030A0000
+    if (collecting)
+        PyGC_Enable();
+#endif
+    return out;
+}
+
 static PyObject *records(PyObject *self, PyObject *arg)
 {
     (void)self;
     Py_buffer buf;
     if (PyObject_GetBuffer(arg, &buf, PyBUF_SIMPLE) < 0)
         return NULL;
-    reader *r = PyMem_Calloc(1, sizeof *r);
-    PyObject *out = r ? PyList_New(0) : PyErr_NoMemory();
-    if (out) {
-        r->p = buf.buf;
-        r->end = r->p + buf.len;
-        for (skip_space(r); r->p < r->end; skip_space(r)) {
-            PyObject *v = value(r, false, 0);
-            int bad = !v || PyList_Append(out, v) < 0;
-            Py_XDECREF(v);
-            while (!bad && r->p < r->end && (*r->p == ' ' || *r->p == '\t' || *r->p == '\r'))
-                r->p++;
-            if (!bad && r->p < r->end && *r->p != '\n')   /* one record a line */
-                bad = !fail("extra data after a record");
-            if (bad) {
-                Py_CLEAR(out);
-                break;
-            }
-        }
-    }
-    if (r) {
-        for (int i = 0; i < CACHE_SLOTS; i++)
-            Py_XDECREF(r->cache[i].str);
-        PyMem_Free(r->scratch);
-        PyMem_Free(r);
-    }
+    PyObject *out = fastdict_records(buf.buf, (size_t)buf.len);
     PyBuffer_Release(&buf);
     return out;
 }
@@ -424,6 +579,7 @@ static PyObject *records(PyObject *self, PyObject *arg)
 static PyMethodDef methods[] = {
     {"records", records, METH_O,
      "records(jsonl) -> list of dicts: [json.loads(line) for line in jsonl], read in C."},
+    {"batch_next", fastdict_batch_next, METH_VARARGS, FASTDICT_BATCH_NEXT_DOC},
     {NULL, NULL, 0, NULL},
 };
 
@@ -435,5 +591,6 @@ static struct PyModuleDef module = {
 
 PyMODINIT_FUNC PyInit__fastdict(void)
 {
+    huge_arenas_init();
     return PyModule_Create(&module);
 }

@@ -74,16 +74,35 @@ def extract(name, data, meta):
     return take(r)
 
 
-def batch(paths, jobs):
+def _ctypes_next(b):
+    r = Result()
+    return take(r) if lib.cl_batch_next(b, ctypes.byref(r)) else None
+
+
+def batch(paths, jobs, step=None):
     """cl_batch over PATHS (bytes): yields (jsonl, diags, failed) per path, in order, while the
-    library's threads parse ahead. Closing the generator stops them."""
+    library's threads parse ahead. STEP, claimc._fastdict.batch_next, takes each file instead
+    and gives its records already made: (records, diags, failed). Closing the generator stops
+    the threads."""
     arr = (ctypes.c_char_p * max(len(paths), 1))(*paths)
     b = lib.cl_batch_open(arr, len(paths), int(jobs or 0))
     if not b:
         raise MemoryError("claimc: cannot start a batch (out of memory)")
+    if step is None:
+        def next_result():
+            return _ctypes_next(b)
+    else:
+        def next_result():
+            return step(b, _NEXT, _FREE)
     try:
-        r = Result()
-        while lib.cl_batch_next(b, ctypes.byref(r)):
-            yield take(r)
+        while True:
+            result = next_result()
+            if result is None:
+                return
+            yield result
     finally:
         lib.cl_batch_close(b)
+
+
+_NEXT = ctypes.cast(lib.cl_batch_next, ctypes.c_void_p).value
+_FREE = ctypes.cast(lib.cl_result_free, ctypes.c_void_p).value

@@ -1,4 +1,5 @@
-"""Shared fixtures: the repository, the CLI (CLAIMC_BIN, default build/claimc) and its output."""
+"""Shared fixtures: the repository, the CLI (CLAIMC_BIN, default build/claimc) and its output,
+the two ways records are decoded, and equality down to types and key order."""
 import json
 import os
 import subprocess
@@ -21,3 +22,25 @@ def cli(*args, stdin=None):
 @pytest.fixture(autouse=True)
 def in_root(monkeypatch):
     monkeypatch.chdir(ROOT)
+
+
+def same(a, b):
+    """a == b, and the same types all the way down (1 == 1.0 == True for ==) and key order."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+    return a == b
+
+
+@pytest.fixture(params=["fastdict", "json.loads"])
+def decoder(request, monkeypatch):
+    """The records made by the C extension, then by json.loads (the pure-ctypes path)."""
+    from claimc import _records
+    if request.param == "fastdict" and _records.fastdict is None:
+        pytest.skip("claimc._fastdict not built")
+    if request.param == "json.loads":
+        monkeypatch.setattr(_records, "fastdict", None)
+    return request.param

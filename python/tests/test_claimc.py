@@ -8,7 +8,10 @@ import warnings
 import pytest
 
 import claimc
-from conftest import CLI, CORPUS, ROOT, cli
+from conftest import CLI, CORPUS, ROOT, cli, same
+
+GENRES = sorted(os.path.join("corpus/genres", f) for f in os.listdir(os.path.join(ROOT, "corpus/genres"))
+                if f.endswith(".txt"))
 
 
 @pytest.mark.parametrize("path", CORPUS)
@@ -43,6 +46,22 @@ def test_extract_many_in_order_on_library_threads():
     assert raw == subprocess.run([CLI, "-f", "jsonl"] + CORPUS, cwd=ROOT,
                                  stdout=subprocess.PIPE).stdout
     assert claimc.extract_many([]) == []
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+def test_extract_many_gives_the_clis_jsonl_records(decoder, jobs, tmp_path):
+    """Each record of extract_many is a dict equal to the CLI's JSONL record (types and key
+    order too), in the CLI's order: the corpus and its genres three times, then the bad
+    inputs, with the extension and with json.loads, on 1 to 3 of the library's threads."""
+    paths = (CORPUS + GENRES) * 3 + bad_inputs(str(tmp_path))
+    out = subprocess.run([CLI, "-q", "-f", "jsonl", "-j", str(jobs)] + paths, cwd=ROOT,
+                         stdout=subprocess.PIPE).stdout
+    want = [json.loads(line) for line in out.decode("utf-8").splitlines()]
+    got = claimc.extract_many(paths, jobs=jobs, errors="ignore")
+    assert len(got) == len(want) > 1000
+    assert all(type(r) is dict for r in got)
+    bad = [i for i, (g, w) in enumerate(zip(got, want)) if not same(g, w)]
+    assert not bad, (bad[:5], got[bad[0]], want[bad[0]]) if bad else None
 
 
 def test_stopping_a_batch_early():

@@ -11,23 +11,12 @@ import pytest
 
 import claimc
 from claimc import _records
-from conftest import CLI, CORPUS, ROOT, cli
+from conftest import CLI, CORPUS, ROOT, cli, same
 from test_claimc import bad_inputs
 
 fast = pytest.mark.skipif(_records.fastdict is None, reason="claimc._fastdict not built")
 EVAL = sorted(os.path.relpath(p, ROOT) for p in glob.glob(os.path.join(ROOT, "tests/eval/**/*.jsonl"),
                                                           recursive=True))
-
-
-def same(a, b):
-    """a == b, and the same types all the way down (1 == 1.0 == True for ==) and key order."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
-    return a == b
 
 
 def cli_bytes(*args):
@@ -74,6 +63,33 @@ def test_json_corners_decode_as_json_loads(line):
 
 
 @fast
+@pytest.mark.parametrize("text", [
+    "", "ascii only", "μg/m³", "m³", "×°±é", "PM2.5浓度24.7微克/立方米", "\u00ff\u0100\u07ff\u0800\uffff",
+    "emoji 😀 in 文本", "𠀀 astral first", "長" * 511 + "x", "長" * 600, "é" * 700, "a" * 1000 + "中",
+    "\ufeffbom", "tab\there", "\u2028 line separator",
+])
+def test_utf8_strings_are_decode_utf8s(text):
+    """_utf8.c makes each str itself (ASCII, Latin-1, UCS-2) or hands it to
+    PyUnicode_DecodeUTF8: the same str either way, kind included (== compares kinds first)."""
+    line = json.dumps({"kind": text, "text": text, "s": [text]}, ensure_ascii=False)
+    data = (line + "\n").encode("utf-8")
+    got = _records.fastdict.records(data)
+    assert same(got, [json.loads(line)])
+    assert all(v == text for v in (got[0]["kind"], got[0]["text"], got[0]["s"][0]))
+
+
+@fast
+@pytest.mark.parametrize("raw", [b"\xc0\x80", b"\xc1\xbf", b"\xe0\x80\x80", b"\xe0\x9f\xbf",
+                                 b"\xed\xa0\x80", b"\xed\xbf\xbf", b"\xe4\xb8", b"\xe4\x41\x41",
+                                 b"\xf5\x80\x80\x80", b"\xf0\x80\x80\x80", b"\xff", b"\x80",
+                                 b"\xc3", "中".encode() * 100 + b"\xe4"])
+def test_malformed_utf8_raises_as_decode_utf8_does(raw):
+    for key in (b"text", b"kind"):   # made each time, and kept per key
+        with pytest.raises(ValueError):
+            _records.fastdict.records(b'{"' + key + b'":"ok' + raw + b'"}\n')
+
+
+@fast
 @pytest.mark.parametrize("data", [b'{"a":1', b'{"a":01}', b'{"a":NaN}', b'{"a":"\\x"}',
                                   b'{"a":"\x01"}', b'{"a":1} {"b":2}\n', b'{"a":"\xff"}\n',
                                   b'{"a":tru}', b'[' * 100 + b']' * 100, b'{"a":1.}', b'{"a":-}'])
@@ -82,15 +98,6 @@ def test_not_json_raises_value_error_and_falls_back(data):
         _records.fastdict.records(data)
     with pytest.raises(ValueError):          # json.loads's error, from the fallback
         _records.records(data)
-
-
-@pytest.fixture(params=["fastdict", "json.loads"])
-def decoder(request, monkeypatch):
-    if request.param == "fastdict" and _records.fastdict is None:
-        pytest.skip("claimc._fastdict not built")
-    if request.param == "json.loads":
-        monkeypatch.setattr(_records, "fastdict", None)
-    return request.param
 
 
 def test_both_decoders_give_the_clis_records(decoder, tmp_path):
