@@ -126,3 +126,16 @@ bool cl_baseline_reference(const cl_ctx *ctx, const cl_stok *q, cl_claim *c)
     c->span = cl_span_of(here ? subject.start : c->baseline.start, q->span.end);
     return true;
 }
+
+bool cl_baseline_stays(const cl_ctx *ctx, cl_span baseline, cl_span subject, uint32_t clause)
+{
+    if (baseline.end > clause || subject.end <= subject.start || subject.end <= baseline.start)
+        return true;   /* the baseline's clause, or the metric it was stated for */
+    const char *p = ctx->doc->text + baseline.end;   /* 同比(下同) */
+    size_t room = ctx->doc->len - baseline.end;
+    static const cl_word same[] = {CL_WORD("(下同"), CL_WORD("（下同")};
+    for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+        if (room >= same[i].n && memcmp(p, same[i].s, same[i].n) == 0)
+            return true;
+    return false;
+}
