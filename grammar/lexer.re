@@ -310,6 +310,8 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
     <INIT> month { return emit(lx, t, CL_RT_DATE); }
     <INIT> monthday ws? dash ws? month { return emit(lx, t, CL_RT_DATE); }
     <INIT> monthday ws? [日号] { return emit(lx, t, CL_RT_DATE); }
+    // a span of years up to now: 分别为35年来、20年来首次, 三年以来
+    <INIT> (arabic | cnint) ws? "年" "以"? "来" { return emit(lx, t, CL_RT_DATE); }
     <INIT> dg{1,2} [:\uff1a] dg{2} ([:\uff1a] dg{2})? { return emit(lx, t, CL_RT_DATE); }
     <INIT> dg{1,2} [\u00b7\u2022\u30fb] dg{1,2} { return emit(lx, t, CL_RT_DATE); }
     // 三次产业结构为8.1︰38.6︰53.3: a ratio of three or more parts, one token the filter splits

@@ -10,6 +10,7 @@
 #include "claim_value.h"
 #include "number.h"
 #include "subject.h"
+#include "words_table.h"   /* generated from grammar/words.tsv */
 
 /* Levels and changes take distributive subjects (O3、NO2、CO分别…) or the subjects of the
  * claims just before. */
@@ -182,6 +183,39 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
     }
 }
 
+/* 税收收入增长15.9%，税比71.6%，均居全市第1位 | 增速均居全省第一: a ranking that 均 gives to
+ * each of the sentence's claims before it (since the last rank; only the changes when what is
+ * ranked is a growth rate), one rank each; false when there is none. */
+static bool build_rank_each(cl_ctx *ctx, const cl_stok *r, const cl_stok *q, size_t first_claim)
+{
+    const cl_stok *all = r - 1;
+    if (r == ctx->toks || all->sig != CL_SIG_ALL)
+        return false;
+    bool growth = has_text(all->left) && span_contains_any(ctx->doc, all->left, cl_words_rank_growth);
+    size_t from = ctx->doc->claims.len, end = from;
+    while (from > first_claim) {
+        const cl_claim *c = &CL_VEC_AT(ctx->doc->claims, cl_claim, from - 1);
+        if (c->kind == CL_RANK || c->span.start >= r->span.start)
+            break;
+        from--;
+    }
+    int made = 0;
+    for (size_t i = from; i < end; i++) {
+        const cl_claim *c = &CL_VEC_AT(ctx->doc->claims, cl_claim, i);
+        if ((growth && c->kind != CL_CHANGE) || c->kind == CL_PROGRESS)
+            continue;
+        cl_span subject = c->subject;   /* copied: the push below may move the claims */
+        cl_claim *k = cl_claim_new(ctx, CL_RANK, q, cl_span_of(0, 0));
+        if (!k)
+            return true;
+        k->subject = subject;
+        k->indicator = CL_VEC_AT(ctx->doc->claims, cl_claim, i).indicator;
+        k->span = cl_span_of(all->span.start, q->span.end);
+        made++;
+    }
+    return made > 0;
+}
+
 static void build_rank(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
 {
     cl_stok *r = &ctx->toks[d->lead], *o = &ctx->toks[d->list.first];
@@ -189,8 +223,13 @@ static void build_rank(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
         return;
     cl_stok q = *o;
     q.modal = r->modal;
-    /* 空气质量优良率93.1%，排名全省第四: the rank of the metric just named */
-    cl_span subject = has_text(r->left) ? r->left : cl_subject_previous(ctx, first_claim);
+    if (d->list.first == d->lead + 1 && build_rank_each(ctx, r, &q, first_claim))
+        return;
+    /* 空气质量优良率93.1%，排名全省第四: the rank of the metric just named; 投资潜力第3、
+     * 新型城镇化质量第4: a listed rank of its own */
+    cl_span subject = o->attr && has_text(o->left) ? o->left
+                    : has_text(r->left)            ? r->left
+                                                   : cl_subject_previous(ctx, first_claim);
     cl_claim *c = cl_claim_new(ctx, CL_RANK, &q, subject);
     if (c)
         c->span = cl_span_of(r->span.start, o->span.end);

@@ -58,6 +58,8 @@ static bool progress_valid(const cl_ctx *ctx, const cl_draft *d)
     if (t->bare || q->bare || t->defining || q->defining || t->unit_row < 0 ||
         q->unit_row < 0 || strcmp(t->q.unit, q->q.unit) != 0)
         return false;
+    if (d->share)
+        return true;   /* the rate written says it: done over total */
     if (period_in_brackets(ctx->doc, cl_span_of(t->span.end, q->span.start)))
         return false;
     cl_dim dim = dim_of(t);
@@ -93,6 +95,46 @@ static bool progress_valid(const cl_ctx *ctx, const cl_draft *d)
     return true;
 }
 
+/* Whether the percentage P is the part Q of the total T, as reports round it (to a tenth or to
+ * a whole percent). */
+static bool share_of(const cl_stok *p, const cl_stok *q, const cl_stok *t)
+{
+    double total = cl_dec_to_double(t->q.value), pct = cl_dec_to_double(p->q.value);
+    if (total <= 0 || strcmp(p->q.unit, "%") != 0)
+        return false;
+    double diff = 100.0 * cl_dec_to_double(q->q.value) / total - pct;
+    return diff > -0.51 && diff < 0.51;
+}
+
+/* 财政总收入4348万元，占年初预算10065万元的43.2% | 实现城镇新增就业12314人，完成年目标任务12500人的
+ * 98.5%: a planned total (a budget, a target) linked by 的 to its percentage, and the value
+ * ending the clause before, which that percentage is the share of, are a part done of a whole
+ * (the rate stays a claim of its own). */
+static void find_shares(cl_ctx *ctx)
+{
+    const cl_stok *toks = ctx->toks;
+    for (int i = 2, n = ctx->ntoks; i + 1 < n; i++) {
+        const cl_stok *t = &toks[i], *p = &toks[i + 1];
+        if (t->sig != CL_SIG_QTY || p->sig != CL_SIG_QTY || t->bare || dim_of(p) != CL_DIM_PERCENT ||
+            p->span.start - t->span.end != 3 || memcmp(ctx->doc->text + t->span.end, "的", 3) != 0)
+            continue;
+        int c = i - 1;   /* the comma before the total's clause */
+        while (c > 1 && toks[c].sig != CL_SIG_COMMA && toks[c].sig != CL_SIG_QTY)
+            c--;
+        if (toks[c].sig != CL_SIG_COMMA)
+            continue;
+        const cl_stok *q = &toks[c - 1];
+        if (q->sig != CL_SIG_QTY || q->bare || q->used ||
+            t->unit_row < 0 || strcmp(q->q.unit, t->q.unit) != 0 || !share_of(p, q, t) ||
+            !span_contains_any(ctx->doc, cl_span_of(toks[c].span.end, t->span.start),
+                                cl_words_progress_planned))
+            continue;   /* 税收3000万元，占财政收入5000万元的60%: a share, not a part done */
+        cl_draft d = {.type = CL_DRAFT_PROGRESS, .list = {i, i}, .lead = -1, .dir = -1, .distr = -1,
+                      .all = -1, .total = i, .done = c - 1, .across_comma = true, .share = true};
+        cl_draft_add(ctx, d);
+    }
+}
+
 /* 全市15个省控以上断面中，Ⅰ～Ⅲ类水质断面13个: a count framed by …中 and a count of the same
  * things opening the next clause are a part of a whole. */
 void cl_find_frames(cl_ctx *ctx)
@@ -115,6 +157,7 @@ void cl_find_frames(cl_ctx *ctx)
                 cl_draft_add(ctx, d);
         }
     }
+    find_shares(ctx);
 }
 
 void cl_build_progress(cl_ctx *ctx, const cl_draft *d)
@@ -131,7 +174,7 @@ void cl_build_progress(cl_ctx *ctx, const cl_draft *d)
         return;
     }
     t->used = q->used = true;
-    cl_span subject = cl_subject_of(ctx, t);
+    cl_span subject = cl_subject_of(ctx, d->share ? q : t);   /* 年初预算: the total's source */
     cl_claim *c = cl_claim_new(ctx, CL_PROGRESS, q, subject);   /* modality: of the part done */
     if (!c)
         return;

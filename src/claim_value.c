@@ -222,9 +222,11 @@ static bool is_scope(cl_ctx *ctx, int i)
             if (dim_of(t) == CL_DIM_COUNT)
                 continue;   /* 8个国考断面、15个省考断面…均为100% */
             return false;
-        case CL_SIG_RANK:
-            return true;
-        case CL_SIG_ALL:
+        case CL_SIG_RANK:   /* 在全国168个城市中排名, but not 项目54个、全省第一 (its own rank) */
+            return !(j == i + 2 && ctx->toks[i + 1].sig == CL_SIG_ENUM);
+        case CL_SIG_ALL:   /* 两项增速均居全市第一, 四项指标均为“零”: the items just named */
+            if (q->cn || (j + 1 < ctx->ntoks && ctx->toks[j + 1].sig == CL_SIG_RANK))
+                return true;
             for (int k = j + 1; k < window; k++)
                 if (ctx->toks[k].sig == CL_SIG_QTY && is_level_dim(&ctx->toks[k]))
                     return true;
@@ -294,7 +296,14 @@ void cl_claim_each_qty(cl_ctx *ctx, cl_range r, int skip, cl_span subject)
             cl_claim_simple(ctx, i, subject);
 }
 
-/* 24、8微克/立方米 | 33、55微克/立方米以内: bare values before the last take its unit. */
+/* 13.1个和13.0个百分点: a count of 个 before percentage points is points too. */
+static bool points_of(const cl_stok *q, const cl_stok *u)
+{
+    return dim_of(u) == CL_DIM_PP && dim_of(q) == CL_DIM_COUNT && strcmp(q->q.unit, "个") == 0;
+}
+
+/* 24、8微克/立方米 | 33、55微克/立方米以内 | 13.1个和13.0个百分点: bare values before the last
+ * take its unit. */
 void cl_claim_share_unit(cl_ctx *ctx, cl_range r)
 {
     int last = -1;
@@ -308,7 +317,7 @@ void cl_claim_share_unit(cl_ctx *ctx, cl_range r)
     const cl_stok *u = &ctx->toks[last];
     for (int i = r.first; i < last; i++) {
         cl_stok *q = &ctx->toks[i];
-        if (q->sig != CL_SIG_QTY || !q->bare)
+        if (q->sig != CL_SIG_QTY || !(q->bare || points_of(q, u)))
             continue;
         cl_dec v = q->q.value;
         if (!cl_dec_scale(&v, cl_units[u->unit_row].exp10))

@@ -299,7 +299,11 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
             cl_sig last = ctx->ntoks ? ctx->toks[ctx->ntoks - 1].sig : CL_SIG_COUNT_;
             if (last != CL_SIG_RANK && last != CL_SIG_ORD && cl_filter_rank_after_scope(f, ctx, t))
                 last = CL_SIG_RANK;
-            if (last != CL_SIG_RANK && last != CL_SIG_ORD) {   /* 排名从第9名跃升至第4名 */
+            bool listed = false;
+            if (last != CL_SIG_RANK && last != CL_SIG_ORD)
+                last = cl_filter_rank_resume(f, ctx, &listed);
+            if ((last != CL_SIG_RANK && last != CL_SIG_ORD) ||   /* 排名从第9名跃升至第4名 */
+                cl_filter_ordinal_is_name(f, ctx, t)) {          /* 均居全市第一方阵 */
                 water(f, ctx, t);
                 break;
             }
@@ -310,6 +314,7 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
                 s->q.value = t->num;
                 s->q.span = s->span;
                 s->q.unit = "rank";
+                s->attr = listed;   /* 投资潜力第3、新型城镇化质量第4: ranks its own subject */
             }
             break;
         }

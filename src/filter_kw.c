@@ -6,6 +6,7 @@
 #include "filter_kw.h"
 #include "fold.h"
 #include "text.h"
+#include "units.h"
 #include "words_table.h"   /* generated from grammar/words.tsv */
 
 void cl_filter_keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
@@ -67,8 +68,11 @@ void cl_filter_keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
     }
     case CL_KW_FULL:  push_sig(f, ctx, CL_SIG_FULL, span); break;
     case CL_KW_DIR: {
-        /* 财政收入增幅居全市首位: a change word right before a ranking word names what is ranked */
+        /* 财政收入增幅居全市首位, 增速均居全省第一: a change word right before a ranking word
+         * names what is ranked */
         cl_rawtok *n = peek_solid(f, 0, NULL);
+        if (n->type == CL_RT_KW && n->id == CL_KW_ALL)
+            n = peek_solid(f, 1, NULL);
         if (n->type == CL_RT_KW && n->id == CL_KW_RANK) {
             water(f, ctx, t);
             break;
@@ -184,6 +188,27 @@ void cl_filter_keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
     }
 }
 
+/* The ordinal T ends with its numeral (第一, 第3), with no suffix (第一批, 第3位). */
+static bool plain_ordinal(const cl_ctx *ctx, const cl_rawtok *t)
+{
+    const char *s = ctx->doc->text + t->start;
+    size_t n = t->end - t->start;
+    unsigned char last = (unsigned char)s[n - 1];
+    return (last >= '0' && last <= '9') || cl_text_ends_any(s, n, (const char *const[]){
+        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", NULL}) > 0;
+}
+
+bool cl_filter_ordinal_is_name(cl_filter *f, const cl_ctx *ctx, const cl_rawtok *t)
+{
+    const cl_rawtok *next = peek_solid(f, 0, NULL);
+    if (next->type != CL_RT_FILLER || !plain_ordinal(ctx, t))
+        return false;
+    for (const cl_word *w = cl_words_ordinal_names; w->s; w++)
+        if (next->start + w->n <= ctx->doc->len && memcmp(ctx->doc->text + next->start, w->s, w->n) == 0)
+            return true;
+    return false;
+}
+
 /* 全区第一, 全省第3位: a scope word right before a place that ends its phrase is a ranking (not
  * 全市第一批 or 全国第二次普查: an ordinal with another suffix counts batches and rounds; nor
  * 全省第一方阵). Pushes the scope as the ranking word. */
@@ -192,12 +217,8 @@ bool cl_filter_rank_after_scope(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
     if (f->scope_end != t->start || f->scope_end == 0 ||
         memcmp(ctx->doc->text + f->scope_start, "全", 3) != 0)   /* 全区 全市 全省 全国 */
         return false;
-    const char *s = ctx->doc->text + t->start;
-    size_t n = t->end - t->start;
-    unsigned char last = (unsigned char)s[n - 1];
-    bool plain = (last >= '0' && last <= '9') || cl_text_ends_any(s, n, (const char *const[]){
-        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", NULL}) > 0;
-    if (!plain && !cl_text_has_any(s + n - 3, 3, cl_words_rank_places))
+    if (!plain_ordinal(ctx, t) &&
+        !cl_text_has_any(ctx->doc->text + t->end - 3, 3, cl_words_rank_places))
         return false;
     const cl_rawtok *next = peek_solid(f, 0, NULL);   /* 进入全省第一方阵: a name goes on */
     if (next->type == CL_RT_FILLER && !is_bracket(next))
@@ -208,3 +229,21 @@ bool cl_filter_rank_after_scope(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
     return r != NULL;
 }
 
+
+cl_sig cl_filter_rank_resume(cl_filter *f, cl_ctx *ctx, bool *listed)
+{
+    int n = ctx->ntoks;
+    if (n < 2)
+        return n ? ctx->toks[0].sig : CL_SIG_COUNT_;
+    const cl_stok *last = &ctx->toks[n - 1], *before = &ctx->toks[n - 2];
+    bool field = before->sig == CL_SIG_RANK && last->sig == CL_SIG_QTY &&
+                 (last->bare || (last->unit_row >= 0 && cl_units[last->unit_row].dim == CL_DIM_COUNT));
+    bool list = before->sig == CL_SIG_ORD && last->sig == CL_SIG_ENUM;
+    if (!field && !list)
+        return last->sig;
+    if (f->open_right == n - 1)
+        f->open_right = -1;
+    ctx->ntoks--;
+    *listed = list;
+    return before->sig;
+}

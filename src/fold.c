@@ -182,6 +182,10 @@ bool cl_fold_quantity(cl_filter *f, cl_ctx *ctx, const cl_rawtok *first, cl_stok
         s->defining = true;   /* 三分之二的投诉 (a share) and 58000万元的41.2% (a total) are none */
     else if (next->type == CL_RT_FILLER && text_is(doc, next->start, next->end, "级"))
         s->defining = true;                 /* 5000吨级填埋场 */
+    else if (lo.unit_row >= 0 && (cl_units[lo.unit_row].dim == CL_DIM_TIME ||
+                                  cl_units[lo.unit_row].dim == CL_DIM_COUNT) &&
+             !f->approx && first->start >= 6 && memcmp(doc->text + first->start - 6, "连续", 6) == 0)
+        s->defining = true;                 /* 连续6个季度, 连续8个月: how long a run lasts */
     else if (lo.unit_row >= 0 && cl_units[lo.unit_row].dim == CL_DIM_TIME &&
              next->type == CL_RT_KW && next->id == CL_KW_WORD &&
              text_is(doc, next->start, next->end, "平均"))

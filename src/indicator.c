@@ -66,8 +66,8 @@ static inline void add_point(cut *c, size_t at, size_t k)
     if (m == 0)
         return;
     uint32_t h = range_hash(c, m - 1, m + 1) % 65536;
-    if (cl_indicator_firsts[h >> 6] >> (h & 63) & 1)
-        c->firsts[c->nfirst++] = (uint8_t)(m - 1);
+    c->firsts[c->nfirst] = (uint8_t)(m - 1);   /* kept when its bit is set: no branch to miss */
+    c->nfirst += cl_indicator_firsts[h >> 6] >> (h & 63) & 1;
     c->last[m] = cl_indicator_lasts[h >> 6] >> (h & 63) & 1;
 }
 
@@ -215,6 +215,28 @@ static int name_at(const cut *c, size_t a, size_t e)
     return lookup(c->buf + from, c->starts[e] - from, range_hash(c, a, e));
 }
 
+/* Whether a subject may name an indicator: false when it is made of Chinese characters only
+ * (which normalise() leaves as they are) and no pair of them may begin a name, or none may end
+ * one. Half of all subjects are such, and are then not cut at all. */
+static bool may_name(const unsigned char *s, size_t n)
+{
+    if (n % 3)
+        return true;
+    for (size_t i = 0; i < n; i += 3)
+        if (s[i] < 0xE4 || s[i] > 0xE9)
+            return true;
+    bool first = false, last = false;
+    uint32_t prev = n ? cl_hash33(0, (const char *)s, 3) : 0;
+    for (size_t i = 3; i + 3 <= n; i += 3) {
+        uint32_t cur = cl_hash33(0, (const char *)s + i, 3);
+        uint32_t h = ((prev * pow33[3] + cur) & 0xFFFFFFu) % 65536;   /* the pair's hash */
+        first |= cl_indicator_firsts[h >> 6] >> (h & 63) & 1;
+        last |= cl_indicator_lasts[h >> 6] >> (h & 63) & 1;
+        prev = cur;
+    }
+    return first && last;
+}
+
 const char *cl_indicator_of(const char *s, size_t n, cl_kind kind, int dim, const char *unit)
 {
     if (n > CAP - 8) {   /* the end of a long subject: its head */
@@ -224,6 +246,8 @@ const char *cl_indicator_of(const char *s, size_t n, cl_kind kind, int dim, cons
         s += from;
         n -= from;
     }
+    if (!may_name((const unsigned char *)s, n))
+        return NULL;
     cut c;
     normalise((const unsigned char *)s, n, &c);
     size_t m = c.m, most = (size_t)cl_indicator_max_chars;

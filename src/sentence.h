@@ -20,7 +20,7 @@ typedef struct {
     cl_span left;        /* subject candidate: prose from the last boundary up to this token */
     cl_span right;       /* QTY only: prose right after it, up to the next boundary */
     uint32_t clause;     /* where this token's clause starts (after the last ，；：) */
-    int attr;            /* DIR: cl_direction */
+    int attr;            /* DIR: cl_direction; ORD: 1 when listed after another rank (第3、…第4) */
     bool needs_base;     /* DIR: 削减 is a change only after a baseline */
     bool each;           /* DISTR: 各 (one value each), not 分别 (one value per thing) */
     bool modal;          /* a target marker (力争, 确保, 到2025年) precedes it in the sentence */
@@ -49,6 +49,8 @@ typedef struct {
     int total, done;     /* progress */
     bool across_comma;   /* progress whose parts are separate clauses */
     bool frame;          /* progress found by 203个断面中，…断面199个 (no link word) */
+    bool share;          /* progress found by 4348万元，占年初预算10065万元的43.2% (the rate
+                          * written is the part over the total) */
 } cl_draft;
 
 struct cl_title_words;   /* heading.h: the words of a plan's and of a report's titles */

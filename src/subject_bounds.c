@@ -349,11 +349,25 @@ static cl_span strip_marks(const cl_doc *doc, cl_span s)
     return s;
 }
 
+/* How many of the sentence's tokens end at AT or before: they are in text order. */
+static int tokens_ending_by(const cl_ctx *ctx, uint32_t at)
+{
+    int lo = 0, hi = ctx->ntoks;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (ctx->toks[mid].span.end <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Whether S starts right after a quantity: the things counted (132个长江入河排污口). */
 static bool after_quantity(const cl_ctx *ctx, cl_span s)
 {
-    for (int i = 0; i < ctx->ntoks && ctx->toks[i].span.end <= s.start; i++)   /* in text order */
-        if (ctx->toks[i].sig == CL_SIG_QTY && s.start - ctx->toks[i].span.end <= 1)
+    for (int i = tokens_ending_by(ctx, s.start); i > 0 && s.start - ctx->toks[i - 1].span.end <= 1; i--)
+        if (ctx->toks[i - 1].sig == CL_SIG_QTY)
             return true;
     return false;
 }
