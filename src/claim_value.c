@@ -154,7 +154,7 @@ cl_claim *cl_claim_new(cl_ctx *ctx, cl_kind kind, const cl_stok *q, cl_span subj
 {
     cl_span own;   /* the subject's words in the claim's clause: its text */
     bool completion;
-    subject = cl_subject_settle(ctx, subject, kind, &own, &completion);
+    subject = cl_subject_settle(ctx, q, subject, kind, &own, &completion);
     cl_claim *c = cl_vec_push_raw(&ctx->doc->arena, &ctx->doc->claims, sizeof *c);
     if (!c) {
         ctx->oom = true;

@@ -88,16 +88,29 @@ static cl_span last_metric(const cl_ctx *ctx)
     return ctx->continued && ctx->ncarried ? ctx->carried[ctx->ncarried - 1] : cl_span_of(0, 0);
 }
 
-/* Whether the sentence's last claim so far is a reference's amount (占年初预算10065万元): its
- * subject in *REF. */
-static bool after_reference(const cl_ctx *ctx, cl_span *ref)
+/* Whether Q's clause holds a reference's amount before Q and its 的 (占年初预算10065万元的43.2%,
+ * 完成年初预算数60999万元的40.4%): the reference's words in *REF. */
+static bool after_reference(const cl_ctx *ctx, const cl_stok *q, cl_span *ref)
 {
-    const cl_doc *doc = ctx->doc;
-    if (!doc->claims.len)
+    const char *text = ctx->doc->text;
+    uint32_t end = q->span.start;
+    while (end > q->clause && text[end - 1] == ' ')
+        end--;
+    if (end < q->clause + CP || memcmp(text + end - CP, "的", CP) != 0)
         return false;
-    const cl_claim *c = &CL_VEC_AT(doc->claims, cl_claim, doc->claims.len - 1);
-    *ref = c->subject;
-    return c->span.end > ctx->span.start && has_text(c->subject) && is_reference(doc, c->subject);
+    for (int i = 0; i < ctx->ntoks; i++) {
+        const cl_stok *t = &ctx->toks[i];
+        if (t->span.start < q->clause || t->sig != CL_SIG_QTY)
+            continue;
+        if (t->span.end > end - CP)
+            break;
+        cl_span r = cl_subject_trim(ctx->doc, t->left);
+        if (has_text(r) && t->span.end == end - CP && is_reference(ctx->doc, r)) {
+            *ref = r;
+            return true;
+        }
+    }
+    return false;
 }
 
 /* Whether S names a budget (年初预算, 调整预算数): a share of it is the budget's completion. */
@@ -106,14 +119,15 @@ static bool names_budget(const cl_doc *doc, cl_span s)
     return cl_text_has_any(doc->text + s.start, span_len(s), cl_words_subject_budgets);
 }
 
-cl_span cl_subject_settle(const cl_ctx *ctx, cl_span s, cl_kind kind, cl_span *own, bool *completion)
+cl_span cl_subject_settle(const cl_ctx *ctx, const cl_stok *q, cl_span s, cl_kind kind, cl_span *own,
+                          bool *completion)
 {
     s = has_text(s) ? cl_subject_resolve(ctx, s) : cl_span_of(0, 0);
     *own = s;
     *completion = false;
     bool share = kind == CL_RATE || kind == CL_CHANGE || kind == CL_RANK;
     cl_span m = cl_span_of(0, 0), ref = s;
-    if (!has_text(s) && kind == CL_RATE && after_reference(ctx, &ref))
+    if (!has_text(s) && kind == CL_RATE && after_reference(ctx, q, &ref))
         m = last_metric(ctx);   /* 占年初预算10065万元的43.2% */
     else if (has_text(s) && span_len(s) <= SHORT_SUBJECT &&
              (is_modifier(ctx->doc, s) || (share && is_reference(ctx->doc, s))))
