@@ -438,6 +438,38 @@ static uint32_t fix_end(const cl_ctx *ctx, cl_span s)
     return (c >= '0' && c <= '9') || c == ' ' ? at : last;
 }
 
+/* The bytes of a pinyin gloss at P within N ((chǎn), (yè): traditional pages that gloss each
+ * character), or 0. */
+static size_t gloss_at(const char *p, size_t n)
+{
+    if (n < 3 || p[0] != '(' || !((p[1] >= 'a' && p[1] <= 'z') || (unsigned char)p[1] >= 0xC3))
+        return 0;
+    for (size_t i = 1; i < n && i < 12; i++)
+        if (p[i] == ')')
+            return i + 1;
+    return 0;
+}
+
+/* Off the start: a subject and the verb 实现 before its object (规上服务业实现营业收入, 第一产(chǎn)
+ * 业(yè)实(shí)现(xiàn)增加值): what is measured is the object. */
+static cl_span after_achieve(const cl_doc *doc, cl_span s)
+{
+    const char *text = doc->text;
+    for (uint32_t i = s.start; i + 2 * CP <= s.end; i++) {
+        if (!cp_is(text + i, "实"))
+            continue;
+        uint32_t j = i + CP;
+        j += (uint32_t)gloss_at(text + j, s.end - j);
+        if (j + CP > s.end || !cp_is(text + j, "现"))
+            continue;
+        j += CP;
+        j += (uint32_t)gloss_at(text + j, s.end - j);
+        if (s.end - j >= 2 * CP && cjk_at(text + j))
+            return cl_span_of(j, s.end);
+    }
+    return s;
+}
+
 cl_span cl_subject_resolve(const cl_ctx *ctx, cl_span s)
 {
     if (!span_len(s))
@@ -455,6 +487,9 @@ cl_span cl_subject_resolve(const cl_ctx *ctx, cl_span s)
     }
     s.end = fix_end(ctx, s);
     s = strip_lead(ctx->doc, strip_marks(ctx->doc, s));
+    if (span_len(s) >= 4 * CP && memchr(ctx->doc->text + s.start, 0xE5, span_len(s)) &&   /* 实: E5 */
+        !after_quantity(ctx, s))   /* things counted end before the verb (10户规上企业实现…) */
+        s = after_achieve(ctx->doc, s);
     s = strip_tail(ctx, s);
     return s.start == was.start && s.end == was.end ? s : cl_subject_trim(ctx->doc, s);
 }
