@@ -13,9 +13,9 @@ static bool has_text(cl_span s) { return s.end > s.start; }
 static size_t span_len(cl_span s) { return s.end > s.start ? s.end - s.start : 0; }
 
 extern const cl_word cl_subject_mod[], cl_subject_ref[], cl_subject_refq[];
-/* The code points MOD words begin with and REF words end with (generated): most subjects start
- * and end with none, decided without reading the lists. */
-extern const uint64_t cl_subject_mod_firsts[64], cl_subject_ref_lasts[64];
+/* The code points MOD words begin and end with and REF words end with (generated): most
+ * subjects start and end with none, decided without reading the lists. */
+extern const uint64_t cl_subject_mod_firsts[64], cl_subject_mod_lasts[64], cl_subject_ref_lasts[64];
 
 #define CP 3
 
@@ -52,6 +52,7 @@ static bool is_modifier(const cl_doc *doc, cl_span s)
 {
     const char *p = doc->text + s.start;
     return span_len(s) <= SHORT_MODIFIER && span_len(s) >= CP && cl_char_bit(cl_subject_mod_firsts, p, CP) &&
+           cl_char_bit(cl_subject_mod_lasts, p + span_len(s) - CP, CP) &&
            made_of(p, span_len(s), cl_subject_mod, NULL);
 }
 

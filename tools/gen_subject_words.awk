@@ -1,7 +1,7 @@
 # gen_subject_words.awk (with charbits.awk) — grammar/subject_words.tsv as C word lists (build/subject_words_table.c):
 # cl_subject_lead, cl_subject_tail, cl_subject_end, cl_subject_head, cl_subject_mod, cl_subject_ref,
 # cl_subject_refq, each ending with {NULL, 0},
-# and bit sets of the code points they begin (and END, TAIL and REF words end) with.
+# and bit sets of the code points they begin (and END, TAIL, REF and MOD words end) with.
 BEGIN { FS = "\t"; bad = 0; cb_init() }
 /^#/ || /^[ \t]*$/ { next }
 {
@@ -24,6 +24,8 @@ BEGIN { FS = "\t"; bad = 0; cb_init() }
             ends[cb_char_bit(cb_last_char(forms[i]))] = 1
         if ($2 == "REF")
             ref_ends[cb_char_bit(cb_last_char(forms[i]))] = 1
+        if ($2 == "MOD")
+            mod_ends[cb_char_bit(cb_last_char(forms[i]))] = 1
     }
 }
 END {
@@ -51,4 +53,5 @@ END {
     }
     cb_bitset("cl_subject_end_lasts", ends, 64)
     cb_bitset("cl_subject_ref_lasts", ref_ends, 64)
+    cb_bitset("cl_subject_mod_lasts", mod_ends, 64)
 }
