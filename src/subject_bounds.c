@@ -293,11 +293,11 @@ static uint32_t extend_start(const cl_ctx *ctx, cl_span s)
     bool verb = p[0].kw == CL_KW_VERB && n < 4 * CP;
     if (water && (cut || head || short_ || (joined && (p[0].kw == CL_KW_AND || p[0].kw == CL_KW_CMP))))
         return p[1].start;
-    /* 20132-组织|事务1231万元, 治理|河长477km, 完成|投资1.24亿元: a verb and its bare object that
-     * open the phrase name an item of money or an amount (not a tally's things: 检查|企业96家) */
-    int dim = (p[0].kw == CL_KW_VERB || p[0].kw == CL_KW_DONE) && n <= 2 * CP && !water
-                  ? dim_after(ctx, s) : NO_DIM;
-    bool item = dim == CL_DIM_MONEY || (p[0].kw == CL_KW_VERB && dim != NO_DIM && dim != CL_DIM_COUNT);
+    /* 20132-组织|事务1231万元, 治理|河长477km: a verb and its bare object that open the phrase
+     * name an item of money or an amount (not a tally's things: 检查|企业96家; never 完成, which
+     * the contract keeps out of a subject: 完成投资1.24亿元 is 投资) */
+    int dim = p[0].kw == CL_KW_VERB && n <= 2 * CP && !water ? dim_after(ctx, s) : NO_DIM;
+    bool item = dim != NO_DIM && dim != CL_DIM_COUNT;
     return head || item || (cut && !verb) ? p[0].start : s.start;
 }
 
