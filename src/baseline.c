@@ -157,9 +157,8 @@ bool cl_baseline_stays(const cl_ctx *ctx, cl_span baseline, cl_span subject, uin
                         * 同期增加19天，重污染天数减少3天), or the metric it was stated for */
     const char *p = ctx->doc->text + baseline.end;   /* 同比(下同) */
     size_t room = ctx->doc->len - baseline.end;
-    static const cl_word same[] = {CL_WORD("(下同"), CL_WORD("（下同")};
-    for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
-        if (room >= same[i].n && memcmp(p, same[i].s, same[i].n) == 0)
+    for (const cl_word *w = cl_words_baseline_same_below; w->s; w++)
+        if (room >= w->n && memcmp(p, w->s, w->n) == 0)
             return true;
     return false;
 }
