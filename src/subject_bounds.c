@@ -342,6 +342,14 @@ static cl_span strip_marks(const cl_doc *doc, cl_span s)
                     n = w;
             }
         }
+        if (!n && (*p == '(' || (span_len(s) > 3 && memcmp(p, "（", 3) == 0))) {
+            /* an aside opened before the subject and not closed in it: (其中经常性收入 */
+            size_t w = *p == '(' ? 1 : 3;
+            const char *q = doc->text + s.start + w;
+            size_t rest = span_len(s) - w;
+            if (!memchr(q, ')', rest) && cl_text_find(q, rest, "）") >= rest)
+                n = w;
+        }
         if (!n)
             break;
         s.start += (uint32_t)n;
