@@ -89,6 +89,10 @@ cl_kind cl_kind_of_rest(const cl_doc *doc, cl_stok *q, cl_span subject)
     default: break;
     }
     /* no unit: 5万 after 资金 is money; 23.65万农村人口 a count; a bare value a measure */
+    if (!q->bare && has_text(subject) && span_ends_with(doc, subject, "人数")) {
+        q->q.unit = "人";   /* 免费健康体检人数达1000万: people, whatever the clause says of fees */
+        return CL_COUNT;
+    }
     if (!q->bare) {
         if (span_contains_any(doc, subject, cl_words_money) ||
             span_contains_any(doc, clause_before(doc, q), cl_words_money)) {
