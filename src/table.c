@@ -136,11 +136,20 @@ static bool header_of(const cl_doc *doc, uint32_t row_start, int n_right, int *m
     uint32_t end = row_start;
     if (memo->header_end > memo->header_start && memo->row_end + 1 == row_start &&
         memo->header_end < row_start) {   /* a row right below the last: past the rows between */
+        if (n_right < CL_TABLE_MEMO_COLS && memo->col[n_right].known) {
+            *mult = memo->col[n_right].mult;
+            *row = memo->col[n_right].row;
+            *unit_text = memo->col[n_right].text;
+            *growth = memo->col[n_right].growth;
+            return true;
+        }
         end = memo->header_end + 1;
         stop = memo->header_start;
     }
     while (end > stop + 1) {
         uint32_t start = end - 1;   /* the newline that ends the line above */
+        if (stop == memo->header_start && end == memo->header_end + 1)
+            start = stop;   /* the remembered header: no walk back */
         while (start > stop && doc->text[start - 1] != '\n')
             start--;
         if (!memchr(doc->text + start, '|', end - 1 - start))
@@ -151,9 +160,20 @@ static bool header_of(const cl_doc *doc, uint32_t row_start, int n_right, int *m
         if (type == CELL_TEXT) {
             cell c = cells[n - 1 - n_right];
             *growth = cl_text_has_any(doc->text + c.start, c.end - c.start, cl_words_table_growth);
+            if (memo->header_start != start || memo->header_end != end - 1)
+                memset(memo->col, 0, sizeof memo->col);   /* another header */
             memo->header_start = start;
             memo->header_end = end - 1;
-            return cell_unit(doc, c, mult, row, unit_text);
+            if (!cell_unit(doc, c, mult, row, unit_text))
+                return false;
+            if (n_right < CL_TABLE_MEMO_COLS) {
+                memo->col[n_right].known = true;
+                memo->col[n_right].growth = *growth;
+                memo->col[n_right].mult = *mult;
+                memo->col[n_right].row = *row;
+                memo->col[n_right].text = *unit_text;
+            }
+            return true;
         }
         end = start;
     }

@@ -9,7 +9,11 @@
  * that unit; *DIR is the change's direction where the header names a growth, else
  * CL_DIR_NONE; *LABEL is the row's first cell (地区生产总值). False, S untouched, otherwise. */
 /* MEMO (zeroed at first) keeps the last table's header line for the rows right below it. */
-typedef struct { uint32_t row_end, header_start, header_end; } cl_table_memo;
+#define CL_TABLE_MEMO_COLS 8
+typedef struct {
+    uint32_t row_end, header_start, header_end;
+    struct { bool known, growth; int mult, row; cl_span text; } col[CL_TABLE_MEMO_COLS];   /* from the right */
+} cl_table_memo;
 bool cl_table_cell(const cl_doc *doc, uint32_t line_start, cl_table_memo *memo, cl_stok *s,
                    int *dir, cl_span *label);
 
