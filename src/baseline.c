@@ -126,3 +126,15 @@ bool cl_baseline_reference(const cl_ctx *ctx, const cl_stok *q, cl_claim *c)
     c->span = cl_span_of(here ? subject.start : c->baseline.start, q->span.end);
     return true;
 }
+
+bool cl_baseline_stays(const cl_ctx *ctx, cl_span baseline, cl_span subject, uint32_t clause)
+{
+    if (baseline.end > clause || subject.end <= subject.start || subject.end <= baseline.start)
+        return true;   /* the baseline's clause, or the metric it was stated for */
+    const char *p = ctx->doc->text + baseline.end;   /* 同比(下同) */
+    size_t room = ctx->doc->len - baseline.end;
+    for (const cl_word *w = cl_words_baseline_same_below; w->s; w++)
+        if (room >= w->n && memcmp(p, w->s, w->n) == 0)
+            return true;
+    return false;
+}

@@ -171,7 +171,9 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
         if (!c)
             return;
         c->direction = dir;
-        c->baseline = baseline;
+        /* a baseline carried from a clause before holds for the metric it was stated for */
+        c->baseline = inherited && cl_baseline_stays(ctx, baseline, c->subject, ctx->toks[head].clause)
+                          ? baseline : inherited ? cl_span_of(0, 0) : baseline;
         c->distributive = distributive;
         /* the first value's text opens with the head (分别同比下降 7.4%); later values are
          * their own text, so a long list's output stays linear in its length */

@@ -156,15 +156,17 @@ static const char *indicator_of(const cl_ctx *ctx, cl_span subject, cl_kind kind
 /* A claim of ctx's document, every field set here (so not zeroed first). */
 cl_claim *cl_claim_new(cl_ctx *ctx, cl_kind kind, const cl_stok *q, cl_span subject)
 {
+    cl_span own;   /* the subject's words in the claim's clause: its text */
+    bool completion;
+    subject = cl_subject_settle(ctx, subject, kind, &own, &completion);
     cl_claim *c = cl_vec_push_raw(&ctx->doc->arena, &ctx->doc->claims, sizeof *c);
     if (!c) {
         ctx->oom = true;
         return NULL;
     }
     c->kind = kind;
-    subject = has_text(subject) ? cl_subject_resolve(ctx, subject) : cl_span_of(0, 0);
     c->subject = subject;
-    c->indicator = indicator_of(ctx, subject, kind, q);
+    c->indicator = completion ? cl_indicator_named("budget_completion") : indicator_of(ctx, subject, kind, q);
     cl_modality modality = (q->modal || (in_plan(ctx) && !ctx->achieved)) ? CL_TARGET : CL_ACTUAL;
     if (modality == CL_TARGET && on_the_basis_of(ctx, q))
         modality = CL_ACTUAL;   /* 在2024年建成5个的基础上: the past a plan builds on */
@@ -177,9 +179,9 @@ cl_claim *cl_claim_new(cl_ctx *ctx, cl_kind kind, const cl_stok *q, cl_span subj
     c->distributive = false;
     c->section = ctx->section;
     uint32_t start = q->span.start, end = q->span.end;
-    if (has_text(subject)) {
-        start = subject.start < start ? subject.start : start;
-        end = subject.end > end ? subject.end : end;
+    if (has_text(own)) {
+        start = own.start < start ? own.start : start;
+        end = own.end > end ? own.end : end;
     }
     c->span = cl_span_of(start, end);
     return c;

@@ -3,7 +3,9 @@
 
 #include "indicator.h"
 #include "lexicon.h"
+#include "text.h"
 #include "units.h"
+#include "words_table.h"   /* generated from grammar/words.tsv */
 
 extern const char cl_indicator_names[];
 extern const cl_indicator_slot cl_indicator_slots[];
@@ -64,8 +66,8 @@ static inline void add_point(cut *c, size_t at, size_t k)
     if (m == 0)
         return;
     uint32_t h = range_hash(c, m - 1, m + 1) % 65536;
-    if (cl_indicator_firsts[h >> 6] >> (h & 63) & 1)
-        c->firsts[c->nfirst++] = (uint8_t)(m - 1);
+    c->firsts[c->nfirst] = (uint8_t)(m - 1);   /* kept when its bit is set: no branch to miss */
+    c->nfirst += cl_indicator_firsts[h >> 6] >> (h & 63) & 1;
     c->last[m] = cl_indicator_lasts[h >> 6] >> (h & 63) & 1;
 }
 
@@ -186,11 +188,53 @@ static bool fits(const char *kind, cl_kind ck, int dim, const char *unit)
     return false;
 }
 
+/* Whether the N bytes before a name narrow it to a part: a domain, a trade or a sector
+ * (生态环境领域, 房地产行业; grammar/words.tsv indicator_domains). */
+static bool narrowed(const char *s, size_t n)
+{
+    for (const cl_word *w = cl_words_indicator_domains; w->s; w++)
+        if (n >= w->n && memcmp(s + n - w->n, w->s, w->n) == 0)
+            return true;
+    return false;
+}
+
+/* Whether the N bytes after a name inside a subject make it a measure of that name's metric,
+ * another indicator (重度及以上污染天数比例, 地区生产总值增速; indicator_measures). */
+static bool measure_of(const char *s, size_t n)
+{
+    for (const cl_word *w = cl_words_indicator_measures; w->s; w++)
+        if (n >= w->n && memcmp(s, w->s, w->n) == 0)
+            return true;
+    return false;
+}
+
 /* The row of the name made of code points [A, E) of C, -1 when none. */
 static int name_at(const cut *c, size_t a, size_t e)
 {
     size_t from = c->starts[a];
     return lookup(c->buf + from, c->starts[e] - from, range_hash(c, a, e));
+}
+
+/* Whether a subject may name an indicator: false when it is made of Chinese characters only
+ * (which normalise() leaves as they are) and no pair of them may begin a name, or none may end
+ * one. Half of all subjects are such, and are then not cut at all. */
+static bool may_name(const unsigned char *s, size_t n)
+{
+    if (n % 3)
+        return true;
+    for (size_t i = 0; i < n; i += 3)
+        if (s[i] < 0xE4 || s[i] > 0xE9)
+            return true;
+    bool first = false, last = false;
+    uint32_t prev = n ? cl_hash33(0, (const char *)s, 3) : 0;
+    for (size_t i = 3; i + 3 <= n; i += 3) {
+        uint32_t cur = cl_hash33(0, (const char *)s + i, 3);
+        uint32_t h = ((prev * pow33[3] + cur) & 0xFFFFFFu) % 65536;   /* the pair's hash */
+        first |= cl_indicator_firsts[h >> 6] >> (h & 63) & 1;
+        last |= cl_indicator_lasts[h >> 6] >> (h & 63) & 1;
+        prev = cur;
+    }
+    return first && last;
 }
 
 const char *cl_indicator_of(const char *s, size_t n, cl_kind kind, int dim, const char *unit)
@@ -202,16 +246,19 @@ const char *cl_indicator_of(const char *s, size_t n, cl_kind kind, int dim, cons
         s += from;
         n -= from;
     }
+    if (!may_name((const unsigned char *)s, n))
+        return NULL;
     cut c;
     normalise((const unsigned char *)s, n, &c);
     size_t m = c.m, most = (size_t)cl_indicator_max_chars;
-    /* the longest name the subject ends with */
+    /* the longest name the subject ends with, unless a domain narrows it (生态环境领域固定资产投资
+     * is not fixed_asset_investment) */
     for (size_t i = 0; i < c.nfirst && c.last[m - 1]; i++) {
         if (c.firsts[i] + most < m)
             continue;
         int r = name_at(&c, c.firsts[i], m);
         if (r >= 0 && fits(cl_indicator_rows[r].kind, kind, dim, unit))
-            return cl_indicator_rows[r].id;
+            return narrowed(c.buf, c.starts[c.firsts[i]]) ? NULL : cl_indicator_rows[r].id;
     }
     /* the longest name inside it (of two code points or more), the leftmost of a length */
     for (size_t w = m - 1 < most ? m - 1 : most; w >= 2 && m > 2; w--)
@@ -220,8 +267,17 @@ const char *cl_indicator_of(const char *s, size_t n, cl_kind kind, int dim, cons
             if (!c.last[a + w - 1])
                 continue;
             int r = name_at(&c, a, a + w);
-            if (r >= 0 && fits(cl_indicator_rows[r].kind, kind, dim, unit))
+            if (r >= 0 && fits(cl_indicator_rows[r].kind, kind, dim, unit) &&
+                !measure_of(c.buf + c.starts[a + w], c.starts[m] - c.starts[a + w]))
                 return cl_indicator_rows[r].id;
         }
+    return NULL;
+}
+
+const char *cl_indicator_named(const char *id)
+{
+    for (int i = 0; i < cl_indicator_count; i++)
+        if (strcmp(cl_indicator_rows[i].id, id) == 0)
+            return cl_indicator_rows[i].id;
     return NULL;
 }

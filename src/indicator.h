@@ -29,5 +29,7 @@ extern const int cl_indicator_count;
  * name the subject ends with, else the longest name inside it, among the rows whose unit kind
  * fits; NULL when none. */
 const char *cl_indicator_of(const char *s, size_t n, cl_kind kind, int dim, const char *unit);
+/* The table's id ID (the row's own string), or NULL when the table has no such row. */
+const char *cl_indicator_named(const char *id);
 
 #endif

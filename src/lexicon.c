@@ -7,7 +7,7 @@ extern const char cl_lexicon_text[];
 extern const uint32_t cl_lexicon_slots[];
 extern const uint64_t cl_lexicon_pre2[], cl_lexicon_pre3[];
 
-#define SLOTS 524288u       /* tools/gen_lexicon.awk */
+#define SLOTS 262144u       /* tools/gen_lexicon.awk: 2^18, a slot's top bits are the hash's */
 #define MAX_BYTES 18        /* 6 code points */
 
 /* A lead byte of a three-byte code point in U+4E00-U+9FFF (the lexicon's words are made of
@@ -32,12 +32,12 @@ static inline bool bit(const uint64_t *set, uint32_t h)
 /* Whether the N bytes at S (a multiple of 3, all CJK), whose first 6 hash to H2, are a word. */
 static bool in_table(const char *s, size_t n, uint32_t h2)
 {
-    uint32_t h = step(h2, s, 6, n);
+    uint32_t h = step(h2, s, 6, n), key = (h / SLOTS) << 26 | (uint32_t)n / 3;
     for (uint32_t k = h % SLOTS;; k = (k + 1) % SLOTS) {
         uint32_t v = cl_lexicon_slots[k];
         if (!v)
             return false;
-        if ((v & 7) * 3 == n && memcmp(cl_lexicon_text + (v >> 3), s, n) == 0)
+        if ((v & 0xFC000007u) == key && memcmp(cl_lexicon_text + (v >> 3 & 0x7FFFFFu), s, n) == 0)
             return true;
     }
 }

@@ -10,6 +10,12 @@ cl_span cl_subject_trim(const cl_doc *doc, cl_span s);
  * on word boundaries, over keywords inside the phrase, without verbs at either end
  * (subject_bounds.c). */
 cl_span cl_subject_resolve(const cl_ctx *ctx, cl_span s);
+/* The subject S of a claim of KIND as it is made: resolved (cl_subject_resolve); where it names
+ * no metric (可比, 两年平均, 同期; for a rate, change or rank a reference such as 年初预算), or is
+ * empty for a rate after a reference's amount (占年初预算10065万元的43.2%), the metric of the
+ * sentence's claim before it. *OWN: S resolved, the claim's own words, for its text;
+ * *COMPLETION: the rate is a share of a budget (完成年度预算105.9%), its indicator budget_completion. */
+cl_span cl_subject_settle(const cl_ctx *ctx, cl_span s, cl_kind kind, cl_span *own, bool *completion);
 /* The prose right before AT in its clause, as the lexer sees it: the subject a comparison at AT
  * is about (全市PM2.5浓度低于… -> PM2.5浓度), or an empty span. */
 cl_span cl_subject_prose_before(const cl_ctx *ctx, uint32_t at);

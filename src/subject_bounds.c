@@ -10,6 +10,7 @@
 #include "lexicon.h"
 #include "subject.h"
 #include "text.h"
+#include "units.h"
 
 extern const cl_word cl_subject_lead[], cl_subject_tail[], cl_subject_end[], cl_subject_head[];
 /* The code points the lists' words begin with, and END and TAIL words end with (generated):
@@ -201,6 +202,39 @@ static uint32_t word_across(const cl_doc *doc, uint32_t lo, uint32_t at, uint32_
                           hi < at + NEAR ? hi : at + NEAR);
 }
 
+/* Whether S follows 和, 及 or 与 that joins it to the noun before it into one phrase (社会保障和
+ * 就业支出, 蔬菜及食用菌产量, 发展与改革事务): so when the value that follows is the phrase's
+ * alone, not one of a list's (A和B分别…, A及B均…). */
+static bool joins_phrase(const cl_ctx *ctx, cl_span s)
+{
+    const char *p = ctx->doc->text + s.start - CP;
+    if (memcmp(p, "和", CP) != 0 && memcmp(p, "及", CP) != 0 && memcmp(p, "与", CP) != 0)
+        return false;
+    for (int i = 0; i < ctx->ntoks; i++) {
+        const cl_stok *t = &ctx->toks[i];
+        if (t->span.start < s.end)
+            continue;
+        return t->sig != CL_SIG_DISTR && t->sig != CL_SIG_ALL && t->sig != CL_SIG_ENUM &&
+               t->sig != CL_SIG_AND;
+    }
+    return false;
+}
+
+#define NO_DIM (-1)   /* no quantity with a unit */
+
+/* The unit dimension of the value after S (the first signal token from S's end on), or
+ * NO_DIM when that is no quantity with a unit. */
+static int dim_after(const cl_ctx *ctx, cl_span s)
+{
+    for (int i = 0; i < ctx->ntoks; i++) {
+        const cl_stok *t = &ctx->toks[i];
+        if (t->span.start < s.end)
+            continue;
+        return t->sig == CL_SIG_QTY && t->unit_row >= 0 ? (int)cl_units[t->unit_row].dim : NO_DIM;
+    }
+    return NO_DIM;
+}
+
 /* The subject's start moved back over a keyword that stands inside its noun phrase, to the
  * prose before it: when the subject's start is inside a word (均|值), the subject alone is no
  * phrase (设备, 金额: three characters at most), it opens with 以上/以下 after 及, or a bracket
@@ -216,7 +250,8 @@ static uint32_t extend_start(const cl_ctx *ctx, cl_span s)
     bool above = n > 2 * CP && (memcmp(text + s.start, "以上", 6) == 0 || memcmp(text + s.start, "以下", 6) == 0);
     bool bracket = s.start >= CP && (memcmp(text + s.start - CP, "）", CP) == 0 ||
                                                        text[s.start - 1] == ')');
-    if (!cut && !short_ && !head && !above && !bracket)
+    bool joined = s.start >= CP && joins_phrase(ctx, s);
+    if (!cut && !short_ && !head && !above && !bracket && !joined)
         return s.start;
     for (int i = 0; i < ctx->ntoks && ctx->toks[i].span.end <= s.start; i++)
         if (ctx->toks[i].span.end == s.start &&
@@ -237,7 +272,11 @@ static uint32_t extend_start(const cl_ctx *ctx, cl_span s)
         }
         return cut ? word_across(ctx->doc, p[0].start, s.start, s.end) : s.start;
     }
-    if (p[0].type != PIECE_SOFT || p[0].end != s.start)
+    /* 省级|收入, 市级|支出: a level of government names the item with a bare noun after it */
+    if (p[0].kw == CL_KW_SCOPE && p[0].end == s.start && n <= 2 * CP && p[0].end - p[0].start >= 2 * CP &&
+        memcmp(text + p[0].end - CP, "级", CP) == 0)
+        return p[0].start;
+    if ((p[0].type != PIECE_SOFT && !(joined && p[0].kw == CL_KW_CMP)) || p[0].end != s.start)
         return s.start;
     bool water = k > 1 && p[1].type == PIECE_WATER && p[1].end == p[0].start;
     if (above)
@@ -246,9 +285,14 @@ static uint32_t extend_start(const cl_ctx *ctx, cl_span s)
      * is no verb and its short object (发现|问题; 服务|项目投资总额 is a compound), or as the verb
      * of an attribute (罚款金额) */
     bool verb = p[0].kw == CL_KW_VERB && n < 4 * CP;
-    if (water && (cut || head || short_))
+    if (water && (cut || head || short_ || (joined && (p[0].kw == CL_KW_AND || p[0].kw == CL_KW_CMP))))
         return p[1].start;
-    return head || (cut && !verb) ? p[0].start : s.start;
+    /* 20132-组织|事务1231万元, 治理|河长477km, 完成|投资1.24亿元: a verb and its bare object that
+     * open the phrase name an item of money or an amount (not a tally's things: 检查|企业96家) */
+    int dim = (p[0].kw == CL_KW_VERB || p[0].kw == CL_KW_DONE) && n <= 2 * CP && !water
+                  ? dim_after(ctx, s) : NO_DIM;
+    bool item = dim == CL_DIM_MONEY || (p[0].kw == CL_KW_VERB && dim != NO_DIM && dim != CL_DIM_COUNT);
+    return head || item || (cut && !verb) ? p[0].start : s.start;
 }
 
 /* -- verbs and adverbs at the ends ------------------------------------------------------------- */
@@ -299,11 +343,25 @@ static cl_span strip_marks(const cl_doc *doc, cl_span s)
     return s;
 }
 
+/* How many of the sentence's tokens end at AT or before: they are in text order. */
+static int tokens_ending_by(const cl_ctx *ctx, uint32_t at)
+{
+    int lo = 0, hi = ctx->ntoks;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (ctx->toks[mid].span.end <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Whether S starts right after a quantity: the things counted (132个长江入河排污口). */
 static bool after_quantity(const cl_ctx *ctx, cl_span s)
 {
-    for (int i = 0; i < ctx->ntoks && ctx->toks[i].span.end <= s.start; i++)   /* in text order */
-        if (ctx->toks[i].sig == CL_SIG_QTY && s.start - ctx->toks[i].span.end <= 1)
+    for (int i = tokens_ending_by(ctx, s.start); i > 0 && s.start - ctx->toks[i - 1].span.end <= 1; i--)
+        if (ctx->toks[i - 1].sig == CL_SIG_QTY)
             return true;
     return false;
 }
@@ -382,8 +440,10 @@ cl_span cl_subject_resolve(const cl_ctx *ctx, cl_span s)
     if (!span_len(s))
         return s;
     cl_span was = s;
-    uint32_t start = extend_start(ctx, s);
-    if (start != s.start) {
+    for (int round = 0; round < 3; round++) {   /* 电力、热力、燃气及水生产和供应业增加值 */
+        uint32_t start = extend_start(ctx, s);
+        if (start == s.start)
+            break;
         s.start = start;
         s = cl_subject_trim(ctx->doc, s);
     }

@@ -1,14 +1,16 @@
 # gen_lexicon.awk (with charbits.awk) — the word list (one word a line, sorted, unique: the Makefile takes it from
 # friso-dict's lex-main.lex) as a C hash set: build/lexicon_table.c, read by src/lexicon.c.
 # Run with LC_ALL=C (bytes). Words are runs of 2-6 CJK code points (3 bytes each, U+4E00-U+9FFF);
-# the hash is src/lexicon.c's: h = (h * 33 + byte) mod 2^24, slot h mod 2^19, linear probing.
-# A slot holds (offset of the word in cl_lexicon_text << 3) | its code points, 0 when empty.
+# the hash is src/lexicon.c's: h = (h * 33 + byte) mod 2^24, slot h mod 2^18, linear probing.
+# A slot holds (the hash's top 6 bits << 26) | (offset of the word in cl_lexicon_text << 3) |
+# its code points, 0 when empty: a probe whose top bits differ is no match, without reading
+# the word's text (a load of its own, far away in a table of 1.5 MB).
 # Two bit sets answer most look-ups without the table: cl_lexicon_pre2 has the bit (hash of a
 # word's first two code points) mod 2^20 set for every word, cl_lexicon_pre3 that of its first
 # three for every word of three or more.
 BEGIN {
     cb_init()
-    SLOTS = 524288
+    SLOTS = 262144
     text = ""
     off = 1   # offset 0 is a dummy byte, so that no word's slot reads 0
     n = 0
@@ -17,10 +19,15 @@ BEGIN {
     w = $0
     if (w !~ /^([\344-\351][\200-\277][\200-\277])+$/ || length(w) < 6 || length(w) > 18)
         next
-    s = cb_hash(w, length(w)) % SLOTS
+    h = cb_hash(w, length(w))
+    s = h % SLOTS
     while (s in slot)
         s = (s + 1) % SLOTS
-    slot[s] = off * 8 + length(w) / 3
+    slot[s] = int(h / SLOTS) * 67108864 + off * 8 + length(w) / 3
+    if (off >= 8388608) {
+        print "gen_lexicon.awk: the words take more than 8 MiB: widen the offset in src/lexicon.c" > "/dev/stderr"
+        exit 1
+    }
     pre2[cb_hash(w, 6) % 1048576] = 1
     if (length(w) >= 9)
         pre3[cb_hash(w, 9) % 1048576] = 1
@@ -35,7 +42,7 @@ END {
     print "const uint32_t cl_lexicon_slots[" SLOTS "] = {"
     line = ""
     for (s = 0; s < SLOTS; s++) {
-        line = line ((s in slot) ? slot[s] : 0) ","
+        line = line sprintf("%.0f", (s in slot) ? slot[s] : 0) ","   # exact above 2^31 (mawk)
         if (s % 32 == 31) { print line; line = "" }
     }
     print "};"

@@ -1,11 +1,13 @@
 # gen_subject_words.awk (with charbits.awk) — grammar/subject_words.tsv as C word lists (build/subject_words_table.c):
-# cl_subject_lead, cl_subject_tail, cl_subject_end, cl_subject_head, each ending with {NULL, 0},
-# and bit sets of the code points they begin (and END and TAIL words end) with.
+# cl_subject_lead, cl_subject_tail, cl_subject_end, cl_subject_head, cl_subject_mod, cl_subject_ref,
+# cl_subject_refq, each ending with {NULL, 0},
+# and bit sets of the code points they begin (and END, TAIL and REF words end) with.
 BEGIN { FS = "\t"; bad = 0; cb_init() }
 /^#/ || /^[ \t]*$/ { next }
 {
-    if (NF != 2 || ($2 != "LEAD" && $2 != "TAIL" && $2 != "END" && $2 != "HEAD")) {
-        printf "%s:%d: want forms<TAB>LEAD|TAIL|END|HEAD\n", FILENAME, FNR > "/dev/stderr"
+    if (NF != 2 || ($2 != "LEAD" && $2 != "TAIL" && $2 != "END" && $2 != "HEAD" && $2 != "MOD" &&
+                    $2 != "REF" && $2 != "REFQ")) {
+        printf "%s:%d: want forms<TAB>LEAD|TAIL|END|HEAD|MOD|REF|REFQ\n", FILENAME, FNR > "/dev/stderr"
         bad = 1
         next
     }
@@ -20,6 +22,8 @@ BEGIN { FS = "\t"; bad = 0; cb_init() }
         firsts[$2, cb_char_bit(cb_first_char(forms[i]))] = 1
         if ($2 == "END" || $2 == "TAIL")
             ends[cb_char_bit(cb_last_char(forms[i]))] = 1
+        if ($2 == "REF")
+            ref_ends[cb_char_bit(cb_last_char(forms[i]))] = 1
     }
 }
 END {
@@ -31,9 +35,12 @@ END {
     print "const cl_word cl_subject_tail[] = {\n" list["TAIL"] "    {0, 0}};"
     print "const cl_word cl_subject_end[] = {\n" list["END"] "    {0, 0}};"
     print "const cl_word cl_subject_head[] = {\n" list["HEAD"] "    {0, 0}};"
+    print "const cl_word cl_subject_mod[] = {\n" list["MOD"] "    {0, 0}};"
+    print "const cl_word cl_subject_ref[] = {\n" list["REF"] "    {0, 0}};"
+    print "const cl_word cl_subject_refq[] = {\n" list["REFQ"] "    {0, 0}};"
     # the code points each class's words begin with, and END and TAIL words end with
-    split("LEAD TAIL HEAD", classes, " ")
-    for (c = 1; c <= 3; c++) {
+    split("LEAD TAIL HEAD MOD", classes, " ")
+    for (c = 1; c <= 4; c++) {
         delete set
         for (k in firsts) {
             split(k, parts, SUBSEP)
@@ -43,4 +50,5 @@ END {
         cb_bitset("cl_subject_" tolower(classes[c]) "_firsts", set, 64)
     }
     cb_bitset("cl_subject_end_lasts", ends, 64)
+    cb_bitset("cl_subject_ref_lasts", ref_ends, 64)
 }

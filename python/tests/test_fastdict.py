@@ -137,3 +137,17 @@ def test_memory_stays_flat_over_100_rounds():
     for _ in range(100):
         round_()
     assert sys.getallocatedblocks() - before < 200   # a leak of a record a round would be 10,000s
+
+
+@fast
+def test_huge_arenas_on_and_off_give_the_same_records():
+    """_arenas.c only changes where pymalloc's arenas come from: CLAIMC_NO_HUGE=1 (the
+    allocator left alone) and the default give the same records, in fresh interpreters."""
+    code = ("import json, sys, claimc\n"
+            "print(json.dumps(claimc.extract_many(sys.argv[1:] * 20, jobs=2)))\n")
+    outs = []
+    for off in ("", "1"):
+        env = dict(os.environ, CLAIMC_NO_HUGE=off, PYTHONPATH=os.path.join(ROOT, "python"))
+        outs.append(subprocess.run([sys.executable, "-c", code] + CORPUS, cwd=ROOT, env=env,
+                                   stdout=subprocess.PIPE, check=True).stdout)
+    assert outs[0] == outs[1] and len(json.loads(outs[0])) > 2000

@@ -1,0 +1,123 @@
+/* subject_settle.c — a subject that names no metric of its own: a word of the change (可比,
+ * 两年平均, 同期, 净增) or the reference a share is taken of (年初预算, 汇总调整预算). The claim is
+ * about the metric of the clause it continues: the subject of the sentence's claim before it. */
+#include <string.h>
+
+#include "lexicon.h"
+#include "subject.h"
+#include "text.h"
+#include "words_table.h"   /* generated from grammar/words.tsv */
+
+static bool has_text(cl_span s) { return s.end > s.start; }
+
+static size_t span_len(cl_span s) { return s.end > s.start ? s.end - s.start : 0; }
+
+extern const cl_word cl_subject_mod[], cl_subject_ref[], cl_subject_refq[];
+/* The code points MOD words begin with and REF words end with (generated): most subjects start
+ * and end with none, decided without reading the lists. */
+extern const uint64_t cl_subject_mod_firsts[64], cl_subject_ref_lasts[64];
+
+#define CP 3
+
+/* The longest word of LIST that the N bytes at P start with: its length, or 0. */
+static size_t word_at(const char *p, size_t n, const cl_word *list)
+{
+    size_t best = 0;
+    for (const cl_word *w = list; w->s; w++)
+        if (w->n > best && w->n <= n && w->s[0] == p[0] && memcmp(p, w->s, w->n) == 0)
+            best = w->n;
+    return best;
+}
+
+/* Whether the N bytes at P are words of A and B (B may be NULL) one after another. */
+static bool made_of(const char *p, size_t n, const cl_word *a, const cl_word *b)
+{
+    while (n) {
+        size_t k = word_at(p, n, a), kb = b ? word_at(p, n, b) : 0;
+        k = kb > k ? kb : k;
+        if (!k)
+            return false;
+        p += k;
+        n -= k;
+    }
+    return true;
+}
+
+#define SHORT_SUBJECT (10 * 3)   /* bytes: a modifier or a reference is a short phrase */
+
+/* 可比, 两年平均, 同期, 净增: a word of the change, no metric. */
+static bool is_modifier(const cl_doc *doc, cl_span s)
+{
+    const char *p = doc->text + s.start;
+    return span_len(s) <= SHORT_SUBJECT && span_len(s) >= CP && cl_char_bit(cl_subject_mod_firsts, p, CP) &&
+           made_of(p, span_len(s), cl_subject_mod, NULL);
+}
+
+/* 年初预算, 完成年度目标任务, 为汇总调整预算: what a share is taken of. */
+static bool is_reference(const cl_doc *doc, cl_span s)
+{
+    size_t n = span_len(s);
+    const char *p = doc->text + s.start;
+    if (n > SHORT_SUBJECT || n < CP || !cl_char_bit(cl_subject_ref_lasts, p + n - CP, CP))
+        return false;
+    for (size_t head = 3; head <= n && head <= 12; head += 3)   /* the reference word ends it */
+        for (const cl_word *w = cl_subject_ref; w->s; w++)
+            if (w->n == head && memcmp(p + n - head, w->s, head) == 0 &&
+                made_of(p, n - head, cl_subject_refq, cl_subject_mod))
+                return true;
+    return false;
+}
+
+/* The subject of the last claim of the sentence so far (the claim being made not yet among
+ * them) that names a metric (of two characters at least), or none. */
+static cl_span last_metric(const cl_ctx *ctx)
+{
+    const cl_doc *doc = ctx->doc;
+    size_t have = doc->claims.len;
+    for (size_t i = have; i-- > 0 && have - i <= 4;) {
+        const cl_claim *c = &CL_VEC_AT(doc->claims, cl_claim, i);
+        if (c->span.end <= ctx->span.start)
+            break;
+        if (span_len(c->subject) > 3 && !is_reference(doc, c->subject))
+            return c->subject;
+    }
+    if (have && CL_VEC_AT(doc->claims, cl_claim, have - 1).span.end > ctx->span.start)
+        return cl_span_of(0, 0);
+    return ctx->continued && ctx->ncarried ? ctx->carried[ctx->ncarried - 1] : cl_span_of(0, 0);
+}
+
+/* Whether the sentence's last claim so far is a reference's amount (占年初预算10065万元): its
+ * subject in *REF. */
+static bool after_reference(const cl_ctx *ctx, cl_span *ref)
+{
+    const cl_doc *doc = ctx->doc;
+    if (!doc->claims.len)
+        return false;
+    const cl_claim *c = &CL_VEC_AT(doc->claims, cl_claim, doc->claims.len - 1);
+    *ref = c->subject;
+    return c->span.end > ctx->span.start && has_text(c->subject) && is_reference(doc, c->subject);
+}
+
+/* Whether S names a budget (年初预算, 调整预算数): a share of it is the budget's completion. */
+static bool names_budget(const cl_doc *doc, cl_span s)
+{
+    return cl_text_has_any(doc->text + s.start, span_len(s), cl_words_subject_budgets);
+}
+
+cl_span cl_subject_settle(const cl_ctx *ctx, cl_span s, cl_kind kind, cl_span *own, bool *completion)
+{
+    s = has_text(s) ? cl_subject_resolve(ctx, s) : cl_span_of(0, 0);
+    *own = s;
+    *completion = false;
+    bool share = kind == CL_RATE || kind == CL_CHANGE || kind == CL_RANK;
+    cl_span m = cl_span_of(0, 0), ref = s;
+    if (!has_text(s) && kind == CL_RATE && after_reference(ctx, &ref))
+        m = last_metric(ctx);   /* 占年初预算10065万元的43.2% */
+    else if (has_text(s) && span_len(s) <= SHORT_SUBJECT &&
+             (is_modifier(ctx->doc, s) || (share && is_reference(ctx->doc, s))))
+        m = last_metric(ctx);
+    if (!has_text(m))
+        return s;
+    *completion = kind == CL_RATE && has_text(ref) && names_budget(ctx->doc, ref);
+    return m;
+}
