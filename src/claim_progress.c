@@ -48,6 +48,33 @@ static bool period_in_brackets(const cl_doc *doc, cl_span between)
            span_contains_any(doc, between, cl_words_progress_periods);
 }
 
+/* 学校8所，完成规范治理7所: the words before the part are the completion's verb phrase, whose
+ * last word (治理) stands right before the number. */
+static bool verb_before(const cl_ctx *ctx, const cl_draft *d)
+{
+    const cl_stok *k = &ctx->toks[d->done - 1];
+    return k->sig == CL_SIG_DONE && k->span.end == ctx->toks[d->done].span.start;
+}
+
+/* 民生实事项目共18个，已按计划完成建设项目10个: a total word before the total, an achievement (已)
+ * before the part, and the part's noun ending as a word of the total's subject (项目). */
+static bool restated(const cl_ctx *ctx, const cl_draft *d)
+{
+    const cl_stok *t = &ctx->toks[d->total], *q = &ctx->toks[d->done];
+    bool total_word = false, achieved = false;
+    for (int i = d->total - 1; i >= 0 && ctx->toks[i].span.start >= t->clause; i--)
+        total_word |= ctx->toks[i].sig == CL_SIG_TOTAL;
+    for (int i = d->done - 1; i > d->total && ctx->toks[i].span.start >= q->clause; i--)
+        achieved |= ctx->toks[i].sig == CL_SIG_DONE &&
+                    memcmp(ctx->doc->text + ctx->toks[i].span.start, "已", 3) == 0;
+    if (!total_word || !achieved || span_len(q->left) < 6 || !has_text(t->left))
+        return false;
+    char noun[7];
+    memcpy(noun, ctx->doc->text + q->left.end - 6, 6);
+    noun[6] = '\0';
+    return span_contains(ctx->doc, t->left, noun);
+}
+
 /* Is DONE really a part of TOTAL? Same unit; and across a comma, a count whose clause opens
  * with the link word and names no new thing:
  *   613件，累计办结605件 | 218家，其中已安装自动监控设施的203家 | 12036家，已安装…的11208家
@@ -90,7 +117,8 @@ static bool progress_valid(const cl_ctx *ctx, const cl_draft *d)
         }
         if (has)   /* 其中…: the part must be a state reached (其中已完成…, …的203家) */
             return done_word || ends_with_de(ctx->doc, q->left);
-        return !has_text(q->left) || ends_with_de(ctx->doc, q->left);
+        return !has_text(q->left) || ends_with_de(ctx->doc, q->left) || verb_before(ctx, d) ||
+               restated(ctx, d);
     }
     return true;
 }

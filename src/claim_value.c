@@ -89,6 +89,10 @@ cl_kind cl_kind_of_rest(const cl_doc *doc, cl_stok *q, cl_span subject)
     default: break;
     }
     /* no unit: 5万 after 资金 is money; 23.65万农村人口 a count; a bare value a measure */
+    if (!q->bare && has_text(subject) && span_ends_with(doc, subject, "人数")) {
+        q->q.unit = "人";   /* 免费健康体检人数达1000万: people, whatever the clause says of fees */
+        return CL_COUNT;
+    }
     if (!q->bare) {
         if (span_contains_any(doc, subject, cl_words_money) ||
             span_contains_any(doc, clause_before(doc, q), cl_words_money)) {
@@ -219,9 +223,26 @@ static bool is_scope(cl_ctx *ctx, int i)
         case CL_SIG_QTY:
             if (span_contains(ctx->doc, cl_span_of(ctx->toks[j - 1].span.end, t->span.start), "每"))
                 return true;
+            /* 836个基层党组织达标率100%, 126个村级党组织换届选举完成率100%: the count is what the
+             * rate right after it is stated over */
+            if (is_level_dim(t) && t->span.start - q->span.end <= 60 &&
+                span_ends_with(ctx->doc, cl_span_of(q->span.end, t->span.start), "率"))
+                return true;
             if (dim_of(t) == CL_DIM_COUNT)
                 continue;   /* 8个国考断面、15个省考断面…均为100% */
             return false;
+        case CL_SIG_DONE:   /* a completion word inside the rate's name: 换届选举完成率 */
+            if (j + 1 < window && ctx->toks[j + 1].sig == CL_SIG_QTY && is_level_dim(&ctx->toks[j + 1]))
+                continue;
+            return false;
+        case CL_SIG_BASE:
+        case CL_SIG_DIR:   /* 340家产值超亿元企业增长1.4%: the group whose measure changed */
+            if (j > i + 2 || j + 1 >= ctx->ntoks)
+                return false;
+            if (ctx->toks[j + 1].sig == CL_SIG_DIR && j + 2 < ctx->ntoks)
+                j++;
+            return ctx->toks[j + 1].sig == CL_SIG_QTY && (dim_of(&ctx->toks[j + 1]) == CL_DIM_PERCENT ||
+                                                          dim_of(&ctx->toks[j + 1]) == CL_DIM_PP);
         case CL_SIG_RANK:   /* 在全国168个城市中排名, but not 项目54个、全省第一 (its own rank) */
             return !(j == i + 2 && ctx->toks[i + 1].sig == CL_SIG_ENUM);
         case CL_SIG_ALL:   /* 两项增速均居全市第一, 四项指标均为“零”: the items just named */

@@ -10,6 +10,7 @@
 #include "filter_kw.h"
 #include "filter_tokens.h"
 #include "fold.h"
+#include "table.h"
 #include "units.h"
 
 /* The library's only writable globals: set by tests (cl_filter_cut_window), read by every
@@ -274,8 +275,20 @@ cl_event cl_filter_sentence(cl_filter *f, cl_ctx *ctx, cl_span *marker, int *lev
             cl_stok s;
             clear_value(&s);
             if (cl_fold_quantity(f, ctx, t, &s)) {
+                int dir = CL_DIR_NONE;
+                cl_span label = cl_span_of(0, 0);
+                if (s.bare && !s.cn && cl_table_cell(f->doc, f->line_begin, &f->table, &s, &dir, &label) &&
+                    dir != CL_DIR_NONE) {   /* | 比上年增长 (%) |: the column is a change */
+                    cl_stok *d = push_claim_sig(f, ctx, CL_SIG_DIR, cl_span_of(s.span.start, s.span.start));
+                    if (d) {
+                        d->attr = dir;
+                        d->left = label;
+                    }
+                }
                 cl_stok *q = push_claim_sig(f, ctx, CL_SIG_QTY, s.span);
                 if (q) {
+                    if (label.end > label.start)
+                        q->left = label;   /* the row's first cell names what it measures */
                     copy_value(q, &s);
                     f->open_right = ctx->ntoks - 1;
                     f->right_end = s.span.end;

@@ -5,6 +5,7 @@
 
 #include "lexer.h"
 #include "sentence.h"
+#include "table.h"
 
 #define CL_FILTER_LOOKAHEAD 32
 /* Tokens read ahead live in a ring of twice that: a taken token stays valid while the filter
@@ -47,6 +48,7 @@ typedef struct {
     /* a sentence over CL_CUT_SOFT signal tokens is cut into pieces (filter.c, cut_here) */
     bool continues;                      /* the last piece returned was cut: the next goes on */
     bool cut_reported;                   /* the sentence's cut has its diagnostic */
+    cl_table_memo table;                 /* the header of the table rows just read (table.c) */
 } cl_filter;
 
 #endif
