@@ -151,10 +151,8 @@ bool cl_baseline_reference(const cl_ctx *ctx, const cl_stok *q, cl_claim *c)
 
 bool cl_baseline_stays(const cl_ctx *ctx, cl_span baseline, cl_span subject, uint32_t clause)
 {
-    if (baseline.end > clause || subject.end <= subject.start || subject.start >= clause ||
-        subject.end <= baseline.start)
-        return true;   /* the baseline's clause, a metric of a list compared alike (优良天数比去年
-                        * 同期增加19天，重污染天数减少3天), or the metric it was stated for */
+    if (baseline.end > clause || subject.end <= subject.start || subject.end <= baseline.start)
+        return true;   /* the baseline's clause, or the metric it was stated for */
     const char *p = ctx->doc->text + baseline.end;   /* 同比(下同) */
     size_t room = ctx->doc->len - baseline.end;
     for (const cl_word *w = cl_words_baseline_same_below; w->s; w++)

@@ -13,10 +13,9 @@
 bool cl_baseline_reference(const cl_ctx *ctx, const cl_stok *q, cl_claim *c);
 
 /* Whether BASELINE, stated in a clause before the one starting at CLAUSE, holds for a change
- * of SUBJECT there: when the change's clause names its metric (a list compared alike: PM2.5浓度
- * 同比下降5%，优良天数增加12天), the subject was named before the baseline (收入…较上年增长15%，增收
- * 2.5亿元), or the baseline says 下同; not when the change takes the metric of a level stated
- * after the comparison (…比上年增长4.4%，其中，农业产值91.9亿元，增长4.7%: it states none). */
+ * of SUBJECT there: when the subject was named before the baseline (收入…较上年增长15%，增收2.5亿
+ * 元), or the baseline says 下同; not for a metric named after it (…比上年增长4.4%，其中农业产值
+ * 91.9亿元，增长4.7%: a change that states no baseline). */
 bool cl_baseline_stays(const cl_ctx *ctx, cl_span baseline, cl_span subject, uint32_t clause);
 
 #endif
