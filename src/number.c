@@ -292,7 +292,9 @@ double cl_dec_to_double(cl_dec d)
     /* mantissa and power of ten are both exact below 10^22, so one rounding: 0.068 is the
      * double nearest 0.068 (no strtod: it would depend on the locale) */
     double m = d.neg ? -(double)d.mant : (double)d.mant;
-    return d.exp >= 0 ? m * pow(10.0, d.exp) : m / pow(10.0, -d.exp);
+    /* -(double)exp, not -exp: an exponent of INT32_MIN (any cl_dec a caller builds) has no
+     * int32 negation; 10^2147483648 is inf as a double, and the value 0, as it should be */
+    return d.exp >= 0 ? m * pow(10.0, d.exp) : m / pow(10.0, -(double)d.exp);
 }
 
 char *cl_dec_format(cl_dec d, char *buf)
