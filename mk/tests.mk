@@ -24,7 +24,7 @@ test-layout: $(B)/claimc
 
 UNIT_TESTS := $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/test_*.c))
 
-$(B)/tests/%: tests/%.c $(B)/libclaimc.a | $(B)
+$(B)/tests/%: tests/%.c tests/xorshift.h $(B)/libclaimc.a | $(B)
 	@mkdir -p $(B)/tests
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(CJSON_CFLAGS) -o $@ $< $(B)/libclaimc.a $(LDLIBS)
 

@@ -17,21 +17,13 @@
 #include "ast.h"
 #include "script.h"
 #include "utf8.h"
+#include "xorshift.h"
 
 static int failures;
 static long cases;
 static uint16_t to_of[0x10000];          /* the reference's simplified forms */
 static uint16_t by_class[4][0x10000];    /* code points of each class, for random text */
 static size_t class_count[4];
-
-static uint64_t rng = 0x9E3779B97F4A7C15u;
-static uint32_t rnd(uint32_t n)   /* 0 .. n-1; xorshift64* */
-{
-    rng ^= rng >> 12;
-    rng ^= rng << 25;
-    rng ^= rng >> 27;
-    return (uint32_t)((rng * 0x2545F4914F6CDD1Du) >> 32) % n;
-}
 
 static unsigned class_of(unsigned cp) { return cl_script_classes[cp >> 4] >> (cp & 15) * 2 & 3; }
 

@@ -16,19 +16,11 @@
 #include <string.h>
 
 #include "utf8.h"
+#include "xorshift.h"
 
 static int failures, levels;
 static uint32_t ascii_pct = 30;   /* of random characters: ASCII, or mostly CJK */
 static long cases, valid_cases;
-
-static uint64_t rng = 0x9E3779B97F4A7C15u;
-static uint32_t rnd(uint32_t n)   /* 0 .. n-1; xorshift64* */
-{
-    rng ^= rng >> 12;
-    rng ^= rng << 25;
-    rng ^= rng >> 27;
-    return (uint32_t)((rng * 0x2545F4914F6CDD1Du) >> 32) % n;
-}
 
 static bool reference(const unsigned char *s, size_t n)
 {
