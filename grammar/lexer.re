@@ -61,32 +61,28 @@ static inline bool form3(uint32_t w) { return (w & 0xC0C0F0u) == 0x8080E0u; }
 
 /* The end of the run of water at P: code points no token can begin with, and those that begin
  * a token only with a next code point that does not come (环 before 保, not 比). A code point
- * of another length ends the run: the DFA's business. Each code point is decoded once: the
- * one after a conditional code point is carried into the next step. */
+ * of another length ends the run: the DFA's business. */
 static const unsigned char *water_run(const unsigned char *p, const unsigned char *lim)
 {
-    if (lim - p < 3)
-        return p;
-    uint32_t w = three_bytes(p);
-    while (form3(w)) {
+    size_t i = 0, n = (size_t)(lim - p);
+    while (i + 3 <= n) {
+        uint32_t w = three_bytes(p + i);
+        if (!form3(w))
+            break;
         if (cl_water_has(cl_water_bits, w)) {
-            p += 3;
-            if (lim - p < 3)
-                break;
-            w = three_bytes(p);
+            i += 3;
             continue;
         }
-        if (!cl_water_has(cl_water_unless_next, w) || lim - p < 6)
+        if (!cl_water_has(cl_water_unless_next, w) || i + 6 > n)
             break;
-        uint32_t v = three_bytes(p + 3) & 0xFFFFFFu;
+        uint32_t v = three_bytes(p + i + 3) & 0xFFFFFFu;
         /* a next code point of another length ends the run, and so does E0 80 80 (U+0000
          * written long), as it did when the fast path decoded it to 0 */
         if (!form3(v) || v == 0x8080E0u || live_pair(w & 0xFFFFFFu, v))
             break;
-        p += 3;
-        w = v;
+        i += 3;
     }
-    return p;
+    return p + i;
 }
 
 void cl_lexer_init(cl_lexer *lx, const char *text, size_t len)
@@ -98,6 +94,7 @@ void cl_lexer_init(cl_lexer *lx, const char *text, size_t len)
     lx->tok = lx->base;
     lx->lim = lx->base + len;
     lx->cond = CL_COND_INIT;
+    lx->dry = NULL;
 }
 
 static cl_rt emit(cl_lexer *lx, cl_rawtok *t, cl_rt type)
@@ -208,11 +205,13 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
         t->num.mant = 0;
         t->num.exp = 0;
         t->num.neg = false;
-        if (lx->cond == CL_COND_INIT && lx->runs) {
+        /* right after a run, the code point that ended it is known to start none */
+        if (lx->cond == CL_COND_INIT && lx->runs && lx->cur != lx->dry) {
             const unsigned char *end = water_run(lx->cur, lx->lim);
             if (end != lx->cur) {
-                t->id = (int)(end - lx->cur) / 3;   /* code points: the filter counts prose by them */
+                t->id = (int)((size_t)(end - lx->cur) / 3);   /* code points: the filter counts prose by them */
                 lx->cur = end;
+                lx->dry = end;
                 return emit(lx, t, CL_RT_FILLER);
             }
         }

@@ -54,6 +54,7 @@ typedef struct {
 
 typedef struct {
     const unsigned char *base, *cur, *mar, *ctx, *lim, *tok;
+    const unsigned char *dry;   /* where the last run of water ended: no run starts there */
     int cond;
     bool runs;   /* skip runs of water as one FILLER (true; false only to test that path) */
 } cl_lexer;
