@@ -24,8 +24,8 @@ WARN     := -std=c11 -Wall -Wextra -Werror
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -Iinclude -Isrc -I$(B)
 CFLAGS   ?= -O2 -g
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(CJSON_CFLAGS) -MMD -MP
-UCHARDET_LIBS = $(shell $(PKG_CONFIG) --libs uchardet 2>/dev/null || echo -luchardet)
-LDLIBS   += $(CJSON_LIBS) $(UCHARDET_LIBS) -lpthread -lm
+# uchardet is not linked: src/decode.c loads it on first need (dlopen), see there
+LDLIBS   += $(CJSON_LIBS) -ldl -lpthread -lm
 
 RE2CFLAGS  := -c -8 --input-encoding utf8 -W -Werror --no-generation-date --no-version \
               -I $(B) -I grammar -I /usr/share/re2c/stdlib

@@ -15,9 +15,16 @@
  * Big5 (traditional pages) is double-byte like GB18030, and nearly every Big5 text is also
  * valid GB18030, read as nonsense that still holds numerals (bogus claims). Which of the two a
  * double-byte text is, uchardet says from the frequencies of its characters; a Big5 verdict
- * must then convert with little damage, else the text is read as GB18030 as before. */
+ * must then convert with little damage, else the text is read as GB18030 as before.
+ *
+ * uchardet is loaded (dlopen) the first time such a text comes, not linked: it pulls in the
+ * C++ runtime, whose relocations cost every run of claimc at start-up (about 2 M instructions)
+ * though nearly every input is UTF-8 and never asks it. Without the library a double-byte
+ * text is read as GB18030. */
+#include <dlfcn.h>
 #include <errno.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -173,20 +180,52 @@ static bool try_double_byte(cl_doc *doc, const char *from, const char *name, con
 }
 
 
+#ifndef CL_UCHARDET_SONAME
+#define CL_UCHARDET_SONAME "libuchardet.so.0"
+#endif
+
+/* The functions of uchardet that detect_big5 calls, found once for all threads. */
+static struct {
+    uchardet_t (*new_)(void);
+    int (*handle_data)(uchardet_t, const char *, size_t);
+    void (*data_end)(uchardet_t);
+    const char *(*get_charset)(uchardet_t);
+    void (*delete_)(uchardet_t);
+    bool ok;
+} ud_lib;
+static pthread_once_t ud_once = PTHREAD_ONCE_INIT;
+
+static void ud_load(void)
+{
+    void *h = dlopen(CL_UCHARDET_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (!h)
+        return;
+    /* POSIX: a function's address from dlsym goes through a data pointer */
+    *(void **)&ud_lib.new_ = dlsym(h, "uchardet_new");
+    *(void **)&ud_lib.handle_data = dlsym(h, "uchardet_handle_data");
+    *(void **)&ud_lib.data_end = dlsym(h, "uchardet_data_end");
+    *(void **)&ud_lib.get_charset = dlsym(h, "uchardet_get_charset");
+    *(void **)&ud_lib.delete_ = dlsym(h, "uchardet_delete");
+    ud_lib.ok = ud_lib.new_ && ud_lib.handle_data && ud_lib.data_end && ud_lib.get_charset &&
+                ud_lib.delete_;   /* the handle stays open for the process's life */
+}
+
 /* Whether uchardet reads this double-byte text as Big5 (from its first 64 KiB: enough for
  * the frequencies, and a bound on the time). A handle per call: reentrant. */
 static bool detect_big5(const unsigned char *data, size_t len)
 {
-    uchardet_t ud = uchardet_new();
+    if (pthread_once(&ud_once, ud_load) != 0 || !ud_lib.ok)
+        return false;
+    uchardet_t ud = ud_lib.new_();
     if (!ud)
         return false;
     bool big5 = false;
-    if (uchardet_handle_data(ud, (const char *)data, len < 65536 ? len : 65536) == 0) {
-        uchardet_data_end(ud);
-        const char *cs = uchardet_get_charset(ud);
+    if (ud_lib.handle_data(ud, (const char *)data, len < 65536 ? len : 65536) == 0) {
+        ud_lib.data_end(ud);
+        const char *cs = ud_lib.get_charset(ud);
         big5 = cs && (strcmp(cs, "BIG5") == 0 || strcmp(cs, "EUC-TW") == 0);
     }
-    uchardet_delete(ud);
+    ud_lib.delete_(ud);
     return big5;
 }
 
