@@ -78,7 +78,8 @@ static const unsigned char *water_run(const unsigned char *p, const unsigned cha
         uint32_t v = three_bytes(p + i + 3) & 0xFFFFFFu;
         /* a next code point of another length ends the run, and so does E0 80 80 (U+0000
          * written long), as it did when the fast path decoded it to 0 */
-        if (!form3(v) || v == 0x8080E0u || live_pair(w & 0xFFFFFFu, v))
+        if (!form3(v) || v == 0x8080E0u ||
+            (cl_water_maybe_pair(w, v) && live_pair(w & 0xFFFFFFu, v)))
             break;
         i += 3;
     }

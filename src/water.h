@@ -19,6 +19,18 @@ extern const uint64_t cl_water_unless_next[CL_WATER_WORDS];   /* ... unless the 
 extern const uint64_t cl_water_live_pairs[];   /* those continuations: c << 24 | d, the forms' */
 extern const uint32_t cl_water_live_mask;      /* 24 bits (W & 0xFFFFFF); 0 marks an empty slot */
 
+/* Most conditional code points are followed by one that continues no token: a signature says
+ * so before the probe. Word c % 1024 of it has bit d % 64 set for every pair of code points
+ * (c, d) in cl_water_live_pairs; read off the forms, c % 1024 is the low six bits of the third
+ * byte and the low four of the second, and d % 64 the low six of d's third byte. */
+#define CL_WATER_SIGS 1024
+extern const uint64_t cl_water_pair_sig[CL_WATER_SIGS];
+
+static inline bool cl_water_maybe_pair(uint32_t c, uint32_t d)
+{
+    return cl_water_pair_sig[(c >> 16 & 0x3Fu) | (c >> 2 & 0x3C0u)] >> (d >> 16 & 63) & 1;
+}
+
 /* Where the probe for the pair of forms C and D starts in cl_water_live_pairs (the forms'
  * bytes differ little in their low bits: the folds spread them). tools/water_table.awk
  * computes the same. */

@@ -192,6 +192,12 @@ END {
                 }
                 set_bit(first, cp)
                 for (k = 1; k <= n; k++) {
+                    b = pending[k] % 64                  # cl_water_pair_sig: see src/water.h
+                    if (!((cp % 1024, b) in sig_seen)) {
+                        sig_seen[cp % 1024, b] = 1
+                        sig[cp % 1024, int(b / 16)] += 2 ^ (b % 16)
+                        sig[cp % 1024] = 1
+                    }
                     pair_c[++npairs] = form(cp)
                     pair_d[npairs] = form(pending[k])
                 }
@@ -217,11 +223,13 @@ END {
     print "#include \"water.h\""
     print ""
     printf "/* %d three-byte code points start no rule. */\n", found
-    dump_map("cl_water_bits", bits)
+    dump_map("cl_water_bits", bits, 16144, "CL_WATER_WORDS")
     printf "\n/* %d more are the catch-all's unless the next code point continues a token; the pairs\n", nfirst
     print " * that continue one are in cl_water_live_pairs. */"
-    dump_map("cl_water_unless_next", first)
+    dump_map("cl_water_unless_next", first, 16144, "CL_WATER_WORDS")
     printf "\n/* %d pairs (c << 24 | d) of forms, open addressing from cl_water_hash; 0 is empty. */\n", npairs
+    print "\n/* For a quick no before the probe: bit d % 64 of word c % 1024 for every pair (c, d). */"
+    dump_map("cl_water_pair_sig", sig, 1024, "CL_WATER_SIGS")
     printf "const uint32_t cl_water_live_mask = %d;\n", size - 1
     printf "const uint64_t cl_water_live_pairs[%d] = {\n", size
     for (i = 0; i < size; i += 4) {
@@ -233,10 +241,10 @@ END {
     print "};"
 }
 
-# A map of src/water.h: only its nonzero words, by index.
-function dump_map(name, map,    w, q, v) {
-    printf "const uint64_t %s[CL_WATER_WORDS] = {\n", name
-    for (w = 0; w < 16144; w++) {
+# A map of src/water.h of N words (SIZE in C): only its nonzero words, by index.
+function dump_map(name, map, n, size,    w, q, v) {
+    printf "const uint64_t %s[%s] = {\n", name, size
+    for (w = 0; w < n; w++) {
         if (!(w in map))
             continue
         for (q = 0; q < 4; q++)
