@@ -54,6 +54,7 @@ typedef struct key {
     unsigned victim;      /* the next of values to replace */
     struct key *next;     /* the key after this one in its object, last time */
     struct key *first;    /* the first key of the object that was its value, last time */
+    uint8_t size;         /* the keys of the object that was its value, last time */
     kept values[VAL_WAYS];
 } key;
 
@@ -433,14 +434,29 @@ static PyObject *object_key(reader *r, key *pred, key **k, PyObject **owned)
     return *k ? (*k)->str : *owned;
 }
 
+/* A dict with room for SIZE keys: a claim's 11 keys in an empty dict cost two resizes (each a
+ * new table and every key inserted again). _PyDict_NewPresized is CPython's own (what
+ * BUILD_MAP uses), exported but not in the limited API; kept to the versions that have it. */
+static PyObject *new_dict(unsigned size)
+{
+#if !defined(Py_LIMITED_API) && PY_VERSION_HEX < 0x030D0000
+    if (size > 5)
+        return _PyDict_NewPresized((Py_ssize_t)size);
+#endif
+    (void)size;
+    return PyDict_New();
+}
+
 /* An object, the value of key PARENT (NULL: none kept). */
 static PyObject *object(reader *r, key *parent, int depth)   /* r->p after '{' */
 {
-    PyObject *d = PyDict_New();
+    PyObject *d = new_dict(parent->size);
     if (!d || take(r, '}'))
         return d;
     key **expect = &parent->first;   /* where the prediction for this key lives */
+    unsigned size = 0;
     do {
+        size++;
         key *pred = expect ? *expect : NULL;
         key *k;
         PyObject *owned, *name = object_key(r, pred, &k, &owned);
@@ -464,6 +480,7 @@ static PyObject *object(reader *r, key *parent, int depth)   /* r->p after '{' *
         Py_DECREF(d);
         return fail("expected ',' or '}'");
     }
+    parent->size = size < UINT8_MAX ? (uint8_t)size : UINT8_MAX;
     return d;
 }
 
