@@ -37,7 +37,7 @@ typedef struct {
 
 struct shape_set {
     shape ways[SHAPE_WAYS];
-    unsigned victim, next_miss;
+    unsigned victim, next_miss, last;   /* last: the way found last */
     uintptr_t missed[4];   /* the last layouts not kept (a hash): kept when one comes again */
 };
 
@@ -159,13 +159,25 @@ static bool make_proto(shape *s)
     return ok;
 }
 
+static bool same_keys(const shape *s, PyObject *const *keys, unsigned n)
+{
+    if (!s->used || s->n != n)
+        return false;
+    for (unsigned i = 0; i < n; i++)   /* a few pointers: no memcmp call */
+        if (s->keys[i] != keys[i])
+            return false;
+    return true;
+}
+
 static shape *find(shape_set *set, PyObject *const *keys, unsigned n)
 {
-    for (int w = 0; w < SHAPE_WAYS; w++) {
-        shape *s = &set->ways[w];
-        if (s->used && s->n == n && memcmp(s->keys, keys, n * sizeof *keys) == 0)
-            return s;
-    }
+    if (same_keys(&set->ways[set->last], keys, n))   /* most objects: the layout of the last */
+        return &set->ways[set->last];
+    for (unsigned w = 0; w < SHAPE_WAYS; w++)
+        if (same_keys(&set->ways[w], keys, n)) {
+            set->last = w;
+            return &set->ways[w];
+        }
     return NULL;
 }
 
