@@ -50,7 +50,15 @@ static bool seen_before(shape_set *set, uintptr_t sig)
     return false;
 }
 
-static bool enabled = true;
+/* CPython with the GIL only: another implementation (PyPy's cpyext), the free-threaded build
+ * (dicts shared between threads) or the limited API get every dict key by key. */
+#if defined(PYPY_VERSION) || defined(Py_GIL_DISABLED) || defined(Py_LIMITED_API)
+#define SHAPES_POSSIBLE 0
+#else
+#define SHAPES_POSSIBLE 1
+#endif
+
+static bool enabled = SHAPES_POSSIBLE;
 
 void shapes_disable(void)
 {
@@ -59,7 +67,22 @@ void shapes_disable(void)
 
 static void *table(PyObject *d)
 {
+#if SHAPES_POSSIBLE
     return ((PyDictObject *)d)->ma_keys;
+#else
+    (void)d;
+    return NULL;   /* never called: enabled is false */
+#endif
+}
+
+static bool combined(PyObject *d)   /* the values in the keys table, not a split table */
+{
+#if SHAPES_POSSIBLE
+    return ((PyDictObject *)d)->ma_values == NULL;
+#else
+    (void)d;
+    return false;
+#endif
 }
 
 static PyObject **slot(const shape *s, PyObject *d, unsigned i)
@@ -85,7 +108,7 @@ static Py_ssize_t table_size(PyObject *d)
 static bool locate(shape *s, PyObject *d)
 {
     Py_ssize_t size = table_size(d);
-    if (size <= 0 || ((PyDictObject *)d)->ma_values || PyDict_GET_SIZE(d) != (Py_ssize_t)s->n)
+    if (size <= 0 || !combined(d) || PyDict_GET_SIZE(d) != (Py_ssize_t)s->n)
         return false;
     const char *t = table(d);
     Py_ssize_t at[SHAPE_KEYS] = {0};
@@ -120,7 +143,7 @@ static bool copies_right(const shape *s)
     PyObject *c = PyDict_Copy(s->proto);
     if (!c)
         return PyErr_Clear(), false;
-    bool ok = !((PyDictObject *)c)->ma_values && table(c) != table(s->proto) &&
+    bool ok = combined(c) && table(c) != table(s->proto) &&
               PyDict_GET_SIZE(c) == (Py_ssize_t)s->n;
     for (unsigned i = 0; ok && i < s->n; i++) {
         PyObject **p = slot(s, c, i);
