@@ -509,7 +509,10 @@ static PyObject *object(reader *r, key *parent, int depth)   /* r->p after '{' *
 {
     if (take(r, '}'))
         return PyDict_New();
-    pairs ps = {.d = NULL, .n = 0, .kept = true};
+    pairs ps;   /* the arrays are filled as pairs come: not zeroed (1.3 M of 84 M) */
+    ps.d = NULL;
+    ps.n = 0;
+    ps.kept = true;
     key **expect = &parent->first;   /* where the prediction for this key lives */
     unsigned size = 0;
     do {
