@@ -228,12 +228,14 @@ def main():
             med = {k: statistics.median(r[k] for r in rs) for k in rs[0]}
             ratio = {k: statistics.median(r[k] / c[k] for r, c in zip(rs, base) if c[k] > 0)
                      for k in ("wall", "cpu")} if base else {"wall": 0, "cpu": 0}
-            ratio["implied"] = statistics.median(
-                implied(r, j, args.cores, m == "cli") / implied(c, j, args.cores, True)
-                for r, c in zip(rs, base)) if base and m not in ("raw", "pure") else 0
-            print("%-34s %4d %8.3f %8.3f %8.3f %7.3f %7d %8.2fx %7.2fx %7.2fx" % (
+            if base and m not in ("raw", "pure"):   # those two make no dicts: not the bar's
+                ratio["implied"] = statistics.median(
+                    implied(r, j, args.cores, m == "cli") / implied(c, j, args.cores, True)
+                    for r, c in zip(rs, base))
+            print("%-34s %4d %8.3f %8.3f %8.3f %7.3f %7d %8.2fx %7.2fx %8s" % (
                 labels[m], j, med["wall"], med["cpu"], med["gil"], med["sys"], med["minflt"],
-                ratio["wall"], ratio["cpu"], ratio["implied"]))
+                ratio["wall"], ratio["cpu"],
+                "%.2fx" % ratio["implied"] if "implied" in ratio else "-"))
             report["figures"]["%s-j%d" % (m, j)] = dict(median=med, ratio_to_cli=ratio)
     print("load average at the end %s (ratios: medians of the rounds' ratios; implied: the wall "
           "time the CPU times imply on %d idle cores, --help)" % (end_load, args.cores))
