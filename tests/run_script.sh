@@ -57,3 +57,11 @@ if [ "$(doc_field "$tmp/gb.txt" encoding)" = gb18030 ] && [ "$(doc_field "$tmp/t
 else
   fail "script/gb18030" "(GB18030 text no longer read as GB18030)"
 fi
+# Pinyin glosses (src/gloss.c): a glossed copy of each text above, simplified and traditional,
+# gives its claims, sentences and headings, every span quoting the glossed input
+if python3 tests/script/gloss_pair.py "$claimc" "$tmp" corpus/*.txt tests/script/bulletin.txt \
+     "$tmp"/*.trad.txt > "$tmp/gloss.txt" 2>&1; then
+  pass "script/gloss $(tail -1 "$tmp/gloss.txt")"
+else
+  fail "script/gloss" "$(head -5 "$tmp/gloss.txt")"
+fi
