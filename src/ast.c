@@ -101,6 +101,21 @@ uint32_t cl_doc_source_at(const cl_doc *doc, uint32_t at)
     return lo ? at + b[lo - 1].shift : at;
 }
 
+uint32_t cl_doc_shadow_at(const cl_doc *doc, uint32_t at)
+{
+    const cl_gloss_break *b = doc->glosses.data;
+    size_t lo = 0, hi = doc->glosses.len;   /* the glosses ending at or before AT: [0, lo) */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (b[mid].at + b[mid].shift <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    uint32_t s = lo ? at - b[lo - 1].shift : at;
+    return lo < doc->glosses.len && s > b[lo].at ? b[lo].at : s;   /* inside gloss LO */
+}
+
 cl_span cl_doc_source_span(const cl_doc *doc, cl_span s)
 {
     return cl_span_of(cl_doc_source_at(doc, s.start), cl_doc_source_at(doc, s.end));

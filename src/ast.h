@@ -85,6 +85,9 @@ void cl_doc_index_positions(cl_doc *doc);
  * gloss belongs to the character before it, so a span ending at that character takes it in). */
 uint32_t cl_doc_source_at(const cl_doc *doc, uint32_t at);
 cl_span cl_doc_source_span(const cl_doc *doc, cl_span s);
+/* The other way: the shadow's offset of the input's offset AT (inside a gloss: where the
+ * shadow left it out), for tools that read the text the rules read at an output's span. */
+uint32_t cl_doc_shadow_at(const cl_doc *doc, uint32_t at);
 /* Every span of claim C (found in the shadow) into the input's offsets. */
 void cl_doc_claim_to_source(const cl_doc *doc, cl_claim *c);
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""gloss_pair.py CLAIMC TMPDIR TEXT...: a text with pinyin glosses gives the claims of the text.
+"""gloss_pair.py CLAIMC TMPDIR TEXT... [--check TEXT...]: a text with pinyin glosses gives the claims of the text.
 
 Mirror sites put readings in brackets after characters (地區(qū)生產(chǎn)總值增長(zhǎng)); claimc reads
 past them (src/gloss.c). For each TEXT this writes a glossed copy into TMPDIR: after about a
@@ -10,7 +10,8 @@ claims, sentences and headings as the text (kinds, values, units, directions, mo
 baselines, ids, sections), and every span of its output must quote the glossed input: the
 quoted string (text, subject, raw, unit_text, baseline, titles) is the input's bytes at the
 span where the output gives one, has the glosses where the input has them (the text's quote
-with its glosses taken out), and line and column are the input's. Exit 0 when all agree."""
+with its glosses taken out), and line and column are the input's. TEXTs after --check also
+give the findings of claimc check they give unglossed. Exit 0 when all agree."""
 import json
 import random
 import re
@@ -134,11 +135,30 @@ def same(a, b, where):
         complain(f"{where}: {a!r} against {b!r}")
 
 
+def check_findings(claimc, path, gpath, raw, at):
+    """claimc check finds in the glossed copy what it finds in the text: the same codes,
+    messages, figures and claims, its sentences quoted from the glossed input."""
+    def run_check(p):
+        r = subprocess.run([claimc, "check", "--format", "jsonl", p], capture_output=True)
+        return [json.loads(l) for l in r.stdout.decode("utf-8").splitlines() if l.strip()]
+    a, b = run_check(path), run_check(gpath)
+    same([{k: f[k] for k in ("code", "severity", "message", "figures", "claims")} for f in a],
+         [{k: f[k] for k in ("code", "severity", "message", "figures", "claims")} for f in b],
+         f"{path} check")
+    check_quotes([f["sentence"] for f in b], raw, at, f"{gpath} check")
+    return len(b)
+
+
 def main():
-    claimc, tmp, texts = sys.argv[1], sys.argv[2], sys.argv[3:]
+    claimc, tmp = sys.argv[1], sys.argv[2]
+    texts = sys.argv[3:]
+    checked = []   # after --check: texts whose claimc check findings are compared too
+    if "--check" in texts:
+        checked = texts[texts.index("--check") + 1:]
+        texts = texts[:texts.index("--check")]
     sylls = syllables()
-    claims = 0
-    for path in texts:
+    claims = findings = 0
+    for path in texts + checked:
         with open(path, encoding="utf-8") as f:
             text = f.read()
         name = path.replace("/", "_")
@@ -159,7 +179,10 @@ def main():
         check_quotes(jb["children"], raw, at, f"{gpath} json")
         if jb["bytes"] != len(raw):
             complain(f"{gpath}: bytes {jb['bytes']}, the input has {len(raw)}")
-    print(f"{len(texts)} glossed texts, {claims} claims: the claims of the texts, quoted as glossed")
+        if path in checked:
+            findings += check_findings(claimc, path, gpath, raw, at)
+    print(f"{len(texts) + len(checked)} glossed texts, {claims} claims, {findings} findings of "
+          "claimc check: those of the texts, quoted as glossed")
     sys.exit(1 if bad else 0)
 
 
