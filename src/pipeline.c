@@ -131,11 +131,11 @@ static bool flush_sentence(cl_doc *doc, cl_ctx *ctx, cl_stream *st)
         return true;
     st->has_sentence = false;
     cl_claim *claims = doc->claims.data;   /* NULL until a first claim: no offset from it */
+    cl_claim *own = claims ? claims + (st->sentence.first_claim - st->handed) : NULL;
     size_t drop = st->sentence.first_claim - st->handed + st->sentence.claim_count;
     if (doc->glosses.len)
-        sentence_to_source(doc, &st->sentence, claims + (st->sentence.first_claim - st->handed));
-    if (!st->outline->sentence(st->outline->arg, doc, &st->sentence,
-                               claims ? claims + (st->sentence.first_claim - st->handed) : NULL)) {
+        sentence_to_source(doc, &st->sentence, own);
+    if (!st->outline->sentence(st->outline->arg, doc, &st->sentence, own)) {
         st->stopped = true;
         return false;
     }
