@@ -78,3 +78,14 @@ for t in tests/check/*.txt; do
 done
 if [ -z "$bad" ]; then pass "script/check traditional cases of tests/check/ find what the simplified do"
 else fail "script/check" "(other findings in traditional characters:$bad)"; fi
+# claimc compare keys subjects as the rules read them: a report, its traditional copy and the
+# glossed copies of both (written by gloss_pair.py above) line up row by row
+bad=
+for txt in corpus/*.txt; do
+  name=$(basename "$txt" .txt)
+  g=$(echo "$txt" | tr / _) gt=$(echo "$tmp/$name.trad.txt" | tr / _)
+  python3 tests/script/same_rows.py "$claimc" "$txt" "$tmp/$name.trad.txt" "$tmp/$g.glossed.txt" \
+    "$tmp/$gt.glossed.txt" > "$tmp/rows.txt" 2>&1 || bad="$bad $name ($(tail -1 "$tmp/rows.txt"))"
+done
+if [ -z "$bad" ]; then pass "script/compare a report, its traditional and glossed copies line up"
+else fail "script/compare" "(rows apart:$bad)"; fi
