@@ -6,7 +6,8 @@
  * (cl_doc_source_at) to the byte of the input it came from, and a gloss must stay with the
  * character before it: a span ending after that character ends after its gloss. Each text is
  * also read at the end of its allocation and inside a longer one (a gloss near the end, where
- * the SIMD scan hands over to the scalar one), so the sanitizer build catches a read past it. */
+ * the SIMD scan hands over to the scalar one), so the sanitizer build catches a read past it.
+ * A glossed sentence through the whole pipeline must quote every span from the input. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,6 +140,40 @@ static void check_span_ends(void)
     cl_arena_free(&doc.arena);
 }
 
+/* The claims of a glossed sentence, through the whole pipeline: each span quotes the input's
+ * bytes, glosses and all (the subject, the quantity, its unit, the baseline). */
+static bool quotes(const char *in, cl_span s, const char *want)
+{
+    return s.end - s.start == strlen(want) && memcmp(in + s.start, want, strlen(want)) == 0;
+}
+
+static void check_claims(void)
+{
+    const char *in = "常(chang)(chang)住人口(kou)312.87萬(wàn)人，比上(shang)年末增加2.1萬(wan)人。";
+    cl_doc *doc = cl_parse("gloss", in, strlen(in));
+    cases++;
+    const cl_claim *a = doc ? cl_doc_claim(doc, 0) : NULL, *b = doc ? cl_doc_claim(doc, 1) : NULL;
+    const char *text = doc ? cl_doc_text(doc) : NULL;
+    if (!a || !b || cl_doc_claim_count(doc) != 2 || cl_doc_text_len(doc) != strlen(in) ||
+        !quotes(text, a->subject, "常(chang)(chang)住人口(kou)") ||
+        !quotes(text, a->quantity.span, "312.87萬(wàn)人") ||
+        !quotes(text, a->quantity.unit_text, "萬(wàn)人") ||
+        !quotes(text, a->span, "常(chang)(chang)住人口(kou)312.87萬(wàn)人") ||
+        !quotes(text, b->subject, "常(chang)(chang)住人口(kou)") ||
+        !quotes(text, b->baseline, "比上(shang)年末") ||
+        !quotes(text, b->quantity.span, "2.1萬(wan)人") || b->kind != CL_CHANGE ||
+        b->direction != CL_DIR_UP || strcmp(a->quantity.unit, "人") != 0) {
+        failures++;
+        printf("  the claims of %s are not quoted from it\n", in);
+    }
+    cl_sentence_view v;
+    if (!doc || !cl_doc_sentence(doc, 0, &v) || v.span.start != 0 || v.span.end != strlen(in)) {
+        failures++;
+        printf("  the sentence of %s is not all of it\n", in);
+    }
+    cl_doc_free(doc);
+}
+
 /* A gloss at each place relative to the SIMD scan's 32-byte steps and its scalar tail. */
 static void check_alignments(void)
 {
@@ -170,6 +205,7 @@ int main(void)
             check(&table[i], 64, level);
         }
     check_span_ends();
+    check_claims();
     check_alignments();
     /* the scanner itself: a gloss, its length, the first one after a character */
     const unsigned char *s = (const unsigned char *)"(chang)(chang)x";
