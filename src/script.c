@@ -229,7 +229,7 @@ SIMD_TARGET static const unsigned char *count_avx2(tally *t, const unsigned char
         trads += (unsigned)__builtin_popcount(trad);
         for (; trad; trad &= trad - 1)
             simplify_at(t, p + 3 * (unsigned)__builtin_ctz(trad));
-        p += n == 8 ? 24 : 3 * n;   /* as in find_avx2 */
+        p += n == 8 ? 24 : 3 * n;   /* a constant step where the run fills it, as in find_avx2 */
     }
     t->simp += simp;
     t->trad += trads;
