@@ -93,7 +93,43 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
         baseline = ctx->toks[d->dir].base;
         inherited = true;
     }
+    /* 较疫情前的2019年同期上升4.9个百分点, “十三五”以来累计下降, 两年平均增长: the clause's own
+     * comparison, which the filter did not fold, comes before any carried one; 与上年同期相比，
+     * A…，B…: a comparison that is a clause of its own holds for every change after it */
+    bool own = false, leading = false;
+    if (d->lead < 0 && d->dir >= 0) {
+        const cl_stok *t = &ctx->toks[d->dir];
+        uint32_t after = t->clause;   /* the end of the value or word before it in its clause */
+        for (int i = d->dir - 1; i >= 0 && d->dir - i <= 4 && ctx->toks[i].span.start >= t->clause; i--)
+            if (ctx->toks[i].sig != CL_SIG_TOTAL && ctx->toks[i].sig != CL_SIG_ALL) {
+                after = ctx->toks[i].span.end;
+                break;
+            }
+        cl_span b = cl_baseline_own(ctx, t->clause, after, t->span.start);
+        if (has_text(b)) {
+            own = true;
+            inherited = false;
+            baseline = b;
+        } else if (!has_text(baseline) || inherited) {   /* 与基准年同比，A…，B…: all of it */
+            b = cl_baseline_leading(ctx, ctx->toks[d->dir].clause);
+            leading = has_text(b) && (!has_text(baseline) ||   /* a BASE folded inside it */
+                                      (baseline.start >= b.start && baseline.start < b.end));
+            if (leading) {
+                inherited = true;
+                baseline = b;
+            }
+        }
+    }
     cl_span subject = ctx->toks[head].left;
+    if (own && has_text(subject) && subject.end > baseline.start) {   /* 增速|较上年四季度, 税收收入|可比 */
+        cl_span before = subject.start < baseline.start
+                             ? cl_span_of(subject.start, baseline.start)
+                             : cl_subject_resolve(ctx, cl_subject_prose_before(ctx, baseline.start));
+        if (has_text(before))   /* else the modifier alone: the metric before (subject_settle.c) */
+            subject = before;
+    }
+    if (!has_text(subject) && d->lead >= 0 && ctx->toks[d->lead].sig == CL_SIG_BASE)
+        subject = cl_subject_resolve(ctx, cl_subject_prose_before(ctx, ctx->toks[d->lead].span.start));   /* 增速|较一季度回落 */
     if (!has_text(subject))
         subject = cl_subject_previous(ctx, first_claim);
 
@@ -155,7 +191,7 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
          * the change; a count is a tally unless a baseline is named (提升233座设施) */
         bool changeable = (ratio && !has_text(q->left)) ||
                           (dim != CL_DIM_COUNT && dim != CL_NO_DIM && !has_text(q->right));
-        if (d->lead < 0 && !inherited && (d->distr < 0 || ctx->toks[d->dir].needs_base) &&
+        if (d->lead < 0 && !inherited && !own && (d->distr < 0 || ctx->toks[d->dir].needs_base) &&
             (!changeable || ctx->toks[d->dir].needs_base)) {
             cl_claim_simple(ctx, i, cl_span_of(0, 0));
             k++;
@@ -172,14 +208,20 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
             return;
         c->direction = dir;
         /* a baseline carried from a clause before holds for the metric it was stated for */
-        c->baseline = inherited && cl_baseline_stays(ctx, baseline, c->subject, ctx->toks[head].clause)
-                          ? baseline : inherited ? cl_span_of(0, 0) : baseline;
+        c->baseline = inherited && !leading && !cl_baseline_stays(ctx, baseline, c->subject, ctx->toks[head].clause)
+                          ? cl_span_of(0, 0) : baseline;
         c->distributive = distributive;
         /* the first value's text opens with the head (分别同比下降 7.4%); later values are
          * their own text, so a long list's output stays linear in its length */
         c->span = k == 1 ? cl_span_of(ctx->toks[head].span.start, q->span.end) : q->span;
-        if (!has_text(baseline) && !distributive)
-            cl_baseline_reference(ctx, q, c);   /* 增幅比年目标低0.4个百分点: down, against it */
+        if ((!has_text(baseline) || (inherited && !leading)) && !distributive) {
+            /* 增幅比年目标低0.4个百分点: down, against it; also after a carried 同比 (…同比增长
+             * 9.8%，增速高于全市平均水平2.4个百分点) */
+            cl_span carried = c->baseline;
+            c->baseline = cl_span_of(0, 0);
+            if (!cl_baseline_reference(ctx, q, c))
+                c->baseline = carried;
+        }
     }
 }
 

@@ -20,6 +20,9 @@ cl_span cl_subject_settle(const cl_ctx *ctx, const cl_stok *q, cl_span s, cl_kin
 /* The prose right before AT in its clause, as the lexer sees it: the subject a comparison at AT
  * is about (全市PM2.5浓度低于… -> PM2.5浓度), or an empty span. */
 cl_span cl_subject_prose_before(const cl_ctx *ctx, uint32_t at);
+/* Whether S is a growth word alone (增速, 增幅: 增速高于全市平均水平), the rate of the metric
+ * before it rather than a metric of its own. */
+bool cl_subject_is_growth(const cl_doc *doc, cl_span s);
 /* Whether S names a metric: it ends with 率, 比例, 浓度, 指数 … */
 bool cl_subject_names_metric(const cl_doc *doc, cl_span s);
 /* The subject of quantity Q on its own: counts name their things on either side

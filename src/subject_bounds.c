@@ -180,7 +180,19 @@ static bool soft_token_at(const cl_ctx *ctx, uint32_t at, bool end)
     return false;
 }
 
+static cl_span prose_before(const cl_ctx *ctx, uint32_t at);
+
 cl_span cl_subject_prose_before(const cl_ctx *ctx, uint32_t at)
+{
+    cl_span s = prose_before(ctx, at);   /* 同比增支…: not the space after a comma */
+    while (s.end > s.start && (ctx->doc->text[s.start] == ' ' || ctx->doc->text[s.start] == '\t'))
+        s.start++;
+    while (s.end > s.start && (ctx->doc->text[s.end - 1] == ' ' || ctx->doc->text[s.end - 1] == '\t'))
+        s.end--;
+    return s.end > s.start ? s : cl_span_of(0, 0);
+}
+
+static cl_span prose_before(const cl_ctx *ctx, uint32_t at)
 {
     piece p[3] = {{0, 0, PIECE_HARD, -1}, {0, 0, PIECE_HARD, -1}, {0, 0, PIECE_HARD, -1}};
     int k = pieces_before(ctx, at, p);
@@ -189,6 +201,9 @@ cl_span cl_subject_prose_before(const cl_ctx *ctx, uint32_t at)
     if (k > 1 && p[0].type == PIECE_SOFT && p[0].end == at && p[1].type == PIECE_WATER &&
         p[1].end == p[0].start)   /* 一般公共预算收入增幅|比年目标: a keyword ends the phrase */
         return cl_span_of(p[1].start, at);
+    if (k && p[0].type == PIECE_SOFT && p[0].end == at &&
+        is_head(ctx->doc->text + p[0].start, p[0].end - p[0].start))
+        return cl_span_of(p[0].start, at);   /* ，增速|高于全市平均水平: a measure word alone */
     return cl_span_of(0, 0);
 }
 

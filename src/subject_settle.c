@@ -71,6 +71,16 @@ static bool is_reference(const cl_doc *doc, cl_span s)
     return false;
 }
 
+bool cl_subject_is_growth(const cl_doc *doc, cl_span s)
+{
+    if (span_len(s) < 2 * CP || span_len(s) > 3 * CP)
+        return false;   /* the words are two characters: most subjects are longer */
+    for (const cl_word *w = cl_words_rank_growth; w->s; w++)
+        if (w->n == span_len(s) && memcmp(doc->text + s.start, w->s, w->n) == 0)
+            return true;
+    return false;
+}
+
 /* The subject of the last claim of the sentence so far (the claim being made not yet among
  * them) that names a metric (of two characters at least), or none. */
 static cl_span last_metric(const cl_ctx *ctx)
@@ -81,7 +91,7 @@ static cl_span last_metric(const cl_ctx *ctx)
         const cl_claim *c = &CL_VEC_AT(doc->claims, cl_claim, i);
         if (c->span.end <= ctx->span.start)
             break;
-        if (span_len(c->subject) > 3 && !is_reference(doc, c->subject))
+        if (span_len(c->subject) > 3 && !is_reference(doc, c->subject) && !cl_subject_is_growth(doc, c->subject))
             return c->subject;
     }
     if (have && CL_VEC_AT(doc->claims, cl_claim, have - 1).span.end > ctx->span.start)
