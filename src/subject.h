@@ -17,6 +17,10 @@ cl_span cl_subject_resolve(const cl_ctx *ctx, cl_span s);
  * *COMPLETION: the rate is a share of a budget (完成年度预算105.9%), its indicator budget_completion. */
 cl_span cl_subject_settle(const cl_ctx *ctx, const cl_stok *q, cl_span s, cl_kind kind, cl_span *own,
                           bool *completion);
+/* The name that ends with a bracket right before AT (in the clause from CLAUSE), resolved:
+ * 地区生产总值(GDP)439.19亿元 (the filter ends the prose before a value at a bracket), or empty
+ * when no bracket closes there or it holds a value (全国(5.4%)0.1个百分点). */
+cl_span cl_subject_bracketed(const cl_ctx *ctx, uint32_t at, uint32_t clause);
 /* The prose right before AT in its clause, as the lexer sees it: the subject a comparison at AT
  * is about (全市PM2.5浓度低于… -> PM2.5浓度), or an empty span. */
 cl_span cl_subject_prose_before(const cl_ctx *ctx, uint32_t at);

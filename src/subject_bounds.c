@@ -11,6 +11,7 @@
 #include "subject.h"
 #include "text.h"
 #include "units.h"
+#include "words_table.h"   /* generated from grammar/words.tsv */
 
 extern const cl_word cl_subject_lead[], cl_subject_tail[], cl_subject_end[], cl_subject_head[];
 /* The code points the lists' words begin with, and END and TAIL words end with (generated):
@@ -291,7 +292,11 @@ static uint32_t extend_start(const cl_ctx *ctx, cl_span s)
                     return p[0].start;
             return s.start;
         }
-        return cut ? word_across(ctx->doc, p[0].start, s.start, s.end) : s.start;
+        if ((!cut && !short_) || cl_lexicon_longest(text + s.start, n))
+        return s.start;   /* 召开|支委会, 发现|问题: the subject starts with a word of its own */
+    /* 投运服务|器: the word across the cut when it takes in the subject's first character */
+    uint32_t w = word_across(ctx->doc, p[0].start, s.start, s.end);
+    return w < s.start && cl_lexicon_has(text + w, s.start + CP - w) ? w : s.start;
     }
     /* 省级|收入, 市级|支出: a level of government names the item with a bare noun after it */
     if (p[0].kw == CL_KW_SCOPE && p[0].end == s.start && n <= 2 * CP && p[0].end - p[0].start >= 2 * CP &&
@@ -313,7 +318,15 @@ static uint32_t extend_start(const cl_ctx *ctx, cl_span s)
      * the contract keeps out of a subject: 完成投资1.24亿元 is 投资) */
     int dim = p[0].kw == CL_KW_VERB && n <= 2 * CP && !water ? dim_after(ctx, s) : NO_DIM;
     bool item = dim != NO_DIM && dim != CL_DIM_COUNT;
-    return head || item || (cut && !verb) ? p[0].start : s.start;
+    if (head || item || (cut && !verb))
+        return p[0].start;
+    /* 投运服务|器: a verb's keyword that starts the word the subject is cut from; the word,
+     * never its last character (服务器) */
+    if ((!cut && !short_) || cl_lexicon_longest(text + s.start, n))
+        return s.start;   /* 召开|支委会, 发现|问题: the subject starts with a word of its own */
+    /* 投运服务|器: the word across the cut when it takes in the subject's first character */
+    uint32_t w = word_across(ctx->doc, p[0].start, s.start, s.end);
+    return w < s.start && cl_lexicon_has(text + w, s.start + CP - w) ? w : s.start;
 }
 
 /* -- verbs and adverbs at the ends ------------------------------------------------------------- */
@@ -491,6 +504,43 @@ static cl_span after_achieve(const cl_doc *doc, cl_span s)
             return cl_span_of(j, s.end);
     }
     return s;
+}
+
+/* -- a name that ends with a bracket --------------------------------------------------------- */
+
+#define BRACKET_MAX (10 * CP)   /* an abbreviation, a qualifier or a short aside: (GDP), （幼儿园）,
+                                * (一、二类), (含投工投劳折资) */
+
+cl_span cl_subject_bracketed(const cl_ctx *ctx, uint32_t at, uint32_t clause)
+{
+    const char *text = ctx->doc->text;
+    while (at > clause && text[at - 1] == ' ')
+        at--;
+    bool wide = at >= clause + CP && memcmp(text + at - CP, "）", CP) == 0;
+    if (!wide && !(at > clause && text[at - 1] == ')'))
+        return cl_span_of(0, 0);
+    uint32_t close = at - (wide ? CP : 1), open = close;
+    for (uint32_t lo = close > clause + BRACKET_MAX ? close - BRACKET_MAX : clause; open > lo; open--) {
+        if (text[open - 1] == '(' || text[open - 1] == ')' ||
+            (open >= lo + CP && (memcmp(text + open - CP, "（", CP) == 0 || memcmp(text + open - CP, "）", CP) == 0)))
+            break;
+    }
+    bool opened = open > clause && (text[open - 1] == '(' ||
+                                    (open >= clause + CP && memcmp(text + open - CP, "（", CP) == 0));
+    if (!opened)
+        return cl_span_of(0, 0);
+    open -= text[open - 1] == '(' ? 1 : CP;
+    uint32_t in = open + (text[open] == '(' ? 1 : CP);
+    bool aside = false;   /* (含投工投劳折资): an aside, not a part of the name before it */
+    for (const cl_word *w = cl_words_subject_asides; w->s && !aside; w++)
+        aside = w->n <= close - in && memcmp(text + in, w->s, w->n) == 0;
+    for (int i = tokens_ending_by(ctx, open); i < ctx->ntoks && ctx->toks[i].span.start < close; i++)
+        if (ctx->toks[i].sig == CL_SIG_QTY)
+            return cl_span_of(0, 0);   /* 全国(5.4%): a level in brackets, no name */
+    cl_span name = cl_subject_prose_before(ctx, open);
+    if (name.end != open || name.end - name.start < 2 * CP)
+        return cl_span_of(0, 0);
+    return cl_subject_resolve(ctx, cl_span_of(name.start, aside ? open : at));
 }
 
 cl_span cl_subject_resolve(const cl_ctx *ctx, cl_span s)

@@ -133,7 +133,7 @@ static bool names_budget(const cl_doc *doc, cl_span s)
 cl_span cl_subject_settle(const cl_ctx *ctx, const cl_stok *q, cl_span s, cl_kind kind, cl_span *own,
                           bool *completion)
 {
-    s = has_text(s) ? cl_subject_resolve(ctx, s) : cl_span_of(0, 0);
+    s = has_text(s) ? cl_subject_resolve(ctx, s) : cl_subject_bracketed(ctx, q->span.start, q->clause);
     *own = s;
     *completion = false;
     bool share = kind == CL_RATE || kind == CL_CHANGE || kind == CL_RANK;
