@@ -257,6 +257,74 @@ static int dim_after(const cl_ctx *ctx, cl_span s)
     return NO_DIM;
 }
 
+/* How many of the sentence's tokens end at AT or before: they are in text order. */
+static int tokens_ending_by(const cl_ctx *ctx, uint32_t at)
+{
+    int lo = 0, hi = ctx->ntoks;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (ctx->toks[mid].span.end <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+#define BRACKET_MAX (10 * CP)   /* an abbreviation, a qualifier or a short aside: (GDP), （幼儿园）,
+                                * (一、二类), (含投工投劳折资) */
+
+/* Where the bracket that closes right before AT opens (at LO or after), or AT when none does. */
+static uint32_t bracket_open(const char *text, uint32_t at, uint32_t lo)
+{
+    bool wide = at >= lo + CP && memcmp(text + at - CP, "）", CP) == 0;
+    if (!wide && !(at > lo && text[at - 1] == ')'))
+        return at;
+    for (uint32_t i = at - (wide ? CP : 1); i > lo; i--) {
+        if (text[i - 1] == '(')
+            return i - 1;
+        if (text[i - 1] == ')' || (i >= lo + CP && memcmp(text + i - CP, "）", CP) == 0))
+            return at;
+        if (i >= lo + CP && memcmp(text + i - CP, "（", CP) == 0)
+            return i - CP;
+    }
+    return at;
+}
+
+static uint32_t word_across(const cl_doc *doc, uint32_t lo, uint32_t at, uint32_t hi);
+
+/* Whether the N bytes at P are a bracketed pinyin gloss: (dá), (chǎn): Latin letters only. */
+static bool is_gloss(const char *p, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    if (n < 3 || u[0] != '(' || u[n - 1] != ')')
+        return false;
+    for (size_t i = 1; i + 1 < n; i++)
+        if (!(u[i] >= 'a' && u[i] <= 'z') && !(u[i] >= 0xC3 && u[i] <= 0xCA) && !(u[i] >= 0x80 && u[i] <= 0xBF))
+            return false;
+    return true;
+}
+
+/* Where the name starts whose bracket closes right before AT (opened at LO or after, at *OPEN):
+ * the prose before the bracket, from a word's start (近|岸海域: 近 is a keyword); AT when no
+ * bracket closes there, it holds a value (全国(5.4%)), or it is a pinyin gloss ((dá)) where
+ * GLOSS_OK is false. */
+static uint32_t name_before_bracket(const cl_ctx *ctx, uint32_t at, uint32_t lo, bool gloss_ok, uint32_t *open)
+{
+    const char *text = ctx->doc->text;
+    *open = bracket_open(text, at, lo);
+    if (*open == at || (!gloss_ok && is_gloss(text + *open, at - *open)))
+        return at;
+    for (int i = tokens_ending_by(ctx, *open); i < ctx->ntoks && ctx->toks[i].span.start < at; i++)
+        if (ctx->toks[i].sig == CL_SIG_QTY)
+            return at;
+    cl_span name = cl_subject_prose_before(ctx, *open);
+    if (name.end != *open || span_len(name) < 2 * CP)
+        return at;
+    uint32_t w = word_across(ctx->doc, name.start > NEAR ? name.start - NEAR : 0, name.start, name.end);
+    return w < name.start ? w : name.start;
+}
+
 /* The subject's start moved back over a keyword that stands inside its noun phrase, to the
  * prose before it: when the subject's start is inside a word (均|值), the subject alone is no
  * phrase (设备, 金额: three characters at most), it opens with 以上/以下 after 及, or a bracket
@@ -275,11 +343,16 @@ static uint32_t extend_start(const cl_ctx *ctx, cl_span s)
     bool joined = s.start >= CP && joins_phrase(ctx, s);
     if (!cut && !short_ && !head && !above && !bracket && !joined)
         return s.start;
-    for (int i = 0; i < ctx->ntoks && ctx->toks[i].span.end <= s.start; i++)
-        if (ctx->toks[i].span.end == s.start &&
-            (ctx->toks[i].sig == CL_SIG_QTY || ctx->toks[i].sig == CL_SIG_COMMA ||
-             ctx->toks[i].sig == CL_SIG_ENUM || ctx->toks[i].sig == CL_SIG_BASE ||
-             ctx->toks[i].sig == CL_SIG_RANK || ctx->toks[i].sig == CL_SIG_ORD))
+    if (bracket) {   /* 优良(一、二类)|水质面积比例: the list inside the bracket cut the prose */
+        uint32_t open, start = name_before_bracket(ctx, s.start, s.start > BRACKET_MAX ? s.start - BRACKET_MAX : 0,
+                                                   false, &open);
+        if (start < s.start)
+            return start;
+    }
+    for (int i = tokens_ending_by(ctx, s.start); i > 0 && ctx->toks[i - 1].span.end == s.start; i--)
+        if (ctx->toks[i - 1].sig == CL_SIG_QTY || ctx->toks[i - 1].sig == CL_SIG_COMMA ||
+            ctx->toks[i - 1].sig == CL_SIG_ENUM || ctx->toks[i - 1].sig == CL_SIG_BASE ||
+            ctx->toks[i - 1].sig == CL_SIG_RANK || ctx->toks[i - 1].sig == CL_SIG_ORD)
             return s.start;   /* after a token that ends every phrase: nothing to lex */
     piece p[3] = {{0, 0, PIECE_HARD, -1}, {0, 0, PIECE_HARD, -1}, {0, 0, PIECE_HARD, -1}};
     int k = pieces_before(ctx, s.start, p);
@@ -383,20 +456,6 @@ static cl_span strip_marks(const cl_doc *doc, cl_span s)
         s.start += (uint32_t)n;
     }
     return s;
-}
-
-/* How many of the sentence's tokens end at AT or before: they are in text order. */
-static int tokens_ending_by(const cl_ctx *ctx, uint32_t at)
-{
-    int lo = 0, hi = ctx->ntoks;
-    while (lo < hi) {
-        int mid = lo + (hi - lo) / 2;
-        if (ctx->toks[mid].span.end <= at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
 }
 
 /* Whether S starts right after a quantity: the things counted (132个长江入河排污口). */
@@ -508,39 +567,20 @@ static cl_span after_achieve(const cl_doc *doc, cl_span s)
 
 /* -- a name that ends with a bracket --------------------------------------------------------- */
 
-#define BRACKET_MAX (10 * CP)   /* an abbreviation, a qualifier or a short aside: (GDP), （幼儿园）,
-                                * (一、二类), (含投工投劳折资) */
-
 cl_span cl_subject_bracketed(const cl_ctx *ctx, uint32_t at, uint32_t clause)
 {
     const char *text = ctx->doc->text;
     while (at > clause && text[at - 1] == ' ')
         at--;
-    bool wide = at >= clause + CP && memcmp(text + at - CP, "）", CP) == 0;
-    if (!wide && !(at > clause && text[at - 1] == ')'))
+    uint32_t open, start = name_before_bracket(ctx, at, at - clause > BRACKET_MAX ? at - BRACKET_MAX : clause,
+                                               true, &open);   /* 限产(chǎn)停产(chǎn)15起 */
+    if (start == at)
         return cl_span_of(0, 0);
-    uint32_t close = at - (wide ? CP : 1), open = close;
-    for (uint32_t lo = close > clause + BRACKET_MAX ? close - BRACKET_MAX : clause; open > lo; open--) {
-        if (text[open - 1] == '(' || text[open - 1] == ')' ||
-            (open >= lo + CP && (memcmp(text + open - CP, "（", CP) == 0 || memcmp(text + open - CP, "）", CP) == 0)))
-            break;
-    }
-    bool opened = open > clause && (text[open - 1] == '(' ||
-                                    (open >= clause + CP && memcmp(text + open - CP, "（", CP) == 0));
-    if (!opened)
-        return cl_span_of(0, 0);
-    open -= text[open - 1] == '(' ? 1 : CP;
-    uint32_t in = open + (text[open] == '(' ? 1 : CP);
+    uint32_t close = at - (text[at - 1] == ')' ? 1 : CP), in = open + (text[open] == '(' ? 1 : CP);
     bool aside = false;   /* (含投工投劳折资): an aside, not a part of the name before it */
     for (const cl_word *w = cl_words_subject_asides; w->s && !aside; w++)
         aside = w->n <= close - in && memcmp(text + in, w->s, w->n) == 0;
-    for (int i = tokens_ending_by(ctx, open); i < ctx->ntoks && ctx->toks[i].span.start < close; i++)
-        if (ctx->toks[i].sig == CL_SIG_QTY)
-            return cl_span_of(0, 0);   /* 全国(5.4%): a level in brackets, no name */
-    cl_span name = cl_subject_prose_before(ctx, open);
-    if (name.end != open || name.end - name.start < 2 * CP)
-        return cl_span_of(0, 0);
-    return cl_subject_resolve(ctx, cl_span_of(name.start, aside ? open : at));
+    return cl_subject_resolve(ctx, cl_span_of(start, aside ? open : at));
 }
 
 cl_span cl_subject_resolve(const cl_ctx *ctx, cl_span s)
