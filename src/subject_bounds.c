@@ -467,6 +467,25 @@ static bool after_quantity(const cl_ctx *ctx, cl_span s)
     return false;
 }
 
+/* 339个地级及以上城市|平均优良天数比例: after a count of places, the metric is stated over them; it
+ * starts after the last place word (grammar/words.tsv subject_places) that more than two
+ * characters follow. */
+cl_span cl_subject_after_places(const cl_ctx *ctx, cl_span s)
+{
+    int i = tokens_ending_by(ctx, s.start);
+    if (i == 0 || s.start - ctx->toks[i - 1].span.end > 1 || ctx->toks[i - 1].sig != CL_SIG_QTY ||
+        ctx->toks[i - 1].unit_row < 0 || cl_units[ctx->toks[i - 1].unit_row].dim != CL_DIM_COUNT)
+        return s;
+    const char *text = ctx->doc->text;
+    uint32_t start = s.start;
+    for (uint32_t at = s.start; at + 2 * CP < s.end; at += (uint32_t)cl_cp_len((unsigned char)text[at]))
+        for (const cl_word *w = cl_words_subject_places; w->s; w++)
+            if (at + w->n + 2 * CP <= s.end && memcmp(text + at, w->s, w->n) == 0 &&
+                word_across(ctx->doc, at, at + (uint32_t)w->n, s.end) == at + w->n)
+                start = at + (uint32_t)w->n;   /* not 城市|污水: a word across its end */
+    return cl_span_of(start, s.end);
+}
+
 /* Off the end: verbs and adverbs that end the subject (湖泊水质保持, 排污口正加快推进, 城镇调查失业率
  * 平均); after a quantity, a verb and all that follows it too (2家企业获批国家…). */
 static cl_span strip_tail(const cl_ctx *ctx, cl_span s)

@@ -134,6 +134,8 @@ cl_span cl_subject_settle(const cl_ctx *ctx, const cl_stok *q, cl_span s, cl_kin
                           bool *completion)
 {
     s = has_text(s) ? cl_subject_resolve(ctx, s) : cl_subject_bracketed(ctx, q->span.start, q->clause);
+    if (kind != CL_COUNT && kind != CL_PROGRESS && has_text(s))
+        s = cl_subject_after_places(ctx, s);
     *own = s;
     *completion = false;
     bool share = kind == CL_RATE || kind == CL_CHANGE || kind == CL_RANK;
