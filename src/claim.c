@@ -79,6 +79,18 @@ static void build_level(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
     }
 }
 
+/* 拉动经济增长0.5个百分点, 上拉地区生产总值增速2.5个百分点: what a part pulls up is the growth
+ * (经济增长, 地区生产总值增速), the direction word a noun of it; S when it opens with no such verb
+ * (grammar/words.tsv pull_verbs). DIR_END: where the direction word ends. */
+static cl_span pulled(const cl_ctx *ctx, cl_span s, uint32_t dir_end)
+{
+    const char *p = ctx->doc->text + s.start;
+    for (const cl_word *w = cl_words_pull_verbs; w->s; w++)
+        if (s.end - s.start >= w->n + 2 * 3 && memcmp(p, w->s, w->n) == 0)
+            return cl_span_of(s.start + (uint32_t)w->n, dir_end);
+    return s;
+}
+
 static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
 {
     int head = d->distr >= 0 ? d->distr : d->lead >= 0 ? d->lead : d->dir;
@@ -132,6 +144,8 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
         subject = cl_subject_resolve(ctx, cl_subject_prose_before(ctx, ctx->toks[d->lead].span.start));   /* 增速|较一季度回落 */
     if (!has_text(subject))
         subject = cl_subject_previous(ctx, first_claim);
+    else if (d->dir >= 0 && subject.end == ctx->toks[d->dir].span.start)
+        subject = pulled(ctx, subject, ctx->toks[d->dir].span.end);
 
     if (d->list.first < 0) {   /* 与去年持平: a flat change with no number */
         if (dir == CL_DIR_FLAT) {

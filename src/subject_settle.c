@@ -99,6 +99,16 @@ static cl_span last_metric(const cl_ctx *ctx)
     return ctx->continued && ctx->ncarried ? ctx->carried[ctx->ncarried - 1] : cl_span_of(0, 0);
 }
 
+/* 人均GDP为63525元(按年平均汇率折算为9847美元): the same level in other units, no metric. */
+static bool is_conversion(const cl_doc *doc, cl_span s)
+{
+    const char *end = doc->text + s.end;
+    for (const cl_word *w = cl_words_subject_conversions; w->s; w++)
+        if (w->n <= span_len(s) && end[-1] == w->s[w->n - 1] && memcmp(end - w->n, w->s, w->n) == 0)
+            return true;
+    return false;
+}
+
 /* Whether Q's clause holds a reference's amount before Q and its 的 (占年初预算10065万元的43.2%,
  * 完成年初预算数60999万元的40.4%): the reference's words in *REF. */
 static bool after_reference(const cl_ctx *ctx, const cl_stok *q, cl_span *ref)
@@ -143,7 +153,7 @@ cl_span cl_subject_settle(const cl_ctx *ctx, const cl_stok *q, cl_span s, cl_kin
     if (!has_text(s) && kind == CL_RATE && after_reference(ctx, q, &ref))
         m = last_metric(ctx);   /* 占年初预算10065万元的43.2% */
     else if (has_text(s) && span_len(s) <= SHORT_SUBJECT &&
-             (is_modifier(ctx->doc, s) || (share && is_reference(ctx->doc, s))))
+             (is_modifier(ctx->doc, s) || (share && is_reference(ctx->doc, s)) || is_conversion(ctx->doc, s)))
         m = last_metric(ctx);
     if (!has_text(m))
         return s;
