@@ -86,7 +86,7 @@ static cl_span pulled(const cl_ctx *ctx, cl_span s, uint32_t dir_end)
 {
     const char *p = ctx->doc->text + s.start;
     for (const cl_word *w = cl_words_pull_verbs; w->s; w++)
-        if (s.end - s.start >= w->n + 2 * 3 && memcmp(p, w->s, w->n) == 0)
+        if (s.end - s.start >= w->n + 2 * 3 && p[2] == w->s[2] && p[0] == w->s[0] && memcmp(p, w->s, w->n) == 0)
             return cl_span_of(s.start + (uint32_t)w->n, dir_end);
     return s;
 }

@@ -480,7 +480,7 @@ cl_span cl_subject_after_places(const cl_ctx *ctx, cl_span s)
     uint32_t start = s.start;
     for (uint32_t at = s.start; at + 2 * CP < s.end; at += (uint32_t)cl_cp_len((unsigned char)text[at]))
         for (const cl_word *w = cl_words_subject_places; w->s; w++)
-            if (at + w->n + 2 * CP <= s.end && memcmp(text + at, w->s, w->n) == 0 &&
+            if (text[at + 2] == w->s[2] && at + w->n + 2 * CP <= s.end && memcmp(text + at, w->s, w->n) == 0 &&
                 word_across(ctx->doc, at, at + (uint32_t)w->n, s.end) == at + w->n)
                 start = at + (uint32_t)w->n;   /* not 城市|污水: a word across its end */
     return cl_span_of(start, s.end);

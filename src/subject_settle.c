@@ -76,7 +76,7 @@ bool cl_subject_is_growth(const cl_doc *doc, cl_span s)
     if (span_len(s) < 2 * CP || span_len(s) > 3 * CP)
         return false;   /* the words are two characters: most subjects are longer */
     for (const cl_word *w = cl_words_rank_growth; w->s; w++)
-        if (w->n == span_len(s) && memcmp(doc->text + s.start, w->s, w->n) == 0)
+        if (w->n == span_len(s) && doc->text[s.start + 2] == w->s[2] && memcmp(doc->text + s.start, w->s, w->n) == 0)
             return true;
     return false;
 }
