@@ -187,12 +187,19 @@ static inline bool is_opener(const char *p)
     return false;
 }
 
-cl_span cl_baseline_own(const cl_ctx *ctx, uint32_t clause, uint32_t after, uint32_t at)
+cl_span cl_baseline_own(const cl_ctx *ctx, int dir)
 {
     const char *text = ctx->doc->text;
+    uint32_t clause = ctx->toks[dir].clause, at = ctx->toks[dir].span.start;
     while (at > clause && text[at - 1] == ' ')
         at--;
     at = before_aside(text, clause, at);   /* 较疫情前的2019年同期(82.0%)上升 */
+    uint32_t after = clause;   /* the end of the value or word before it in its clause */
+    for (int i = dir - 1; i >= 0 && dir - i <= 6 && ctx->toks[i].span.start >= clause; i--)
+        if (ctx->toks[i].span.end <= at && ctx->toks[i].sig != CL_SIG_TOTAL && ctx->toks[i].sig != CL_SIG_ALL) {
+            after = ctx->toks[i].span.end;
+            break;
+        }
     uint32_t from = at - clause > OWN_LOOK ? at - OWN_LOOK : clause;
     from = from < after ? after : from;   /* the prose since the token before: no number in it */
     while (from < at && ((unsigned char)text[from] & 0xC0) == 0x80)

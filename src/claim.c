@@ -110,14 +110,7 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
      * A…，B…: a comparison that is a clause of its own holds for every change after it */
     bool own = false, leading = false;
     if (d->lead < 0 && d->dir >= 0) {
-        const cl_stok *t = &ctx->toks[d->dir];
-        uint32_t after = t->clause;   /* the end of the value or word before it in its clause */
-        for (int i = d->dir - 1; i >= 0 && d->dir - i <= 4 && ctx->toks[i].span.start >= t->clause; i--)
-            if (ctx->toks[i].sig != CL_SIG_TOTAL && ctx->toks[i].sig != CL_SIG_ALL) {
-                after = ctx->toks[i].span.end;
-                break;
-            }
-        cl_span b = cl_baseline_own(ctx, t->clause, after, t->span.start);
+        cl_span b = cl_baseline_own(ctx, d->dir);
         if (has_text(b)) {
             own = true;
             inherited = false;

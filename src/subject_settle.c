@@ -134,6 +134,15 @@ static bool after_reference(const cl_ctx *ctx, const cl_stok *q, cl_span *ref)
     return false;
 }
 
+/* Whether Q is the first thing in a bracket: (82.0%), （32.9微克/立方米）. */
+static bool opens_bracket(const cl_doc *doc, const cl_stok *q)
+{
+    uint32_t at = q->span.start;
+    while (at > 0 && doc->text[at - 1] == ' ')
+        at--;
+    return (at >= 1 && doc->text[at - 1] == '(') || (at >= CP && memcmp(doc->text + at - CP, "（", CP) == 0);
+}
+
 /* Whether S names a budget (年初预算, 调整预算数): a share of it is the budget's completion. */
 static bool names_budget(const cl_doc *doc, cl_span s)
 {
@@ -148,10 +157,12 @@ cl_span cl_subject_settle(const cl_ctx *ctx, const cl_stok *q, cl_span s, cl_kin
         s = cl_subject_after_places(ctx, s);
     *own = s;
     *completion = false;
-    bool share = kind == CL_RATE || kind == CL_CHANGE || kind == CL_RANK;
+    bool share = kind == CL_RATE || kind == CL_CHANGE || kind == CL_RANK || kind == CL_MEASURE;
     cl_span m = cl_span_of(0, 0), ref = s;
     if (!has_text(s) && kind == CL_RATE && after_reference(ctx, q, &ref))
         m = last_metric(ctx);   /* 占年初预算10065万元的43.2% */
+    else if (!has_text(s) && kind != CL_COUNT && opens_bracket(ctx->doc, q))
+        m = last_metric(ctx);   /* 较疫情前的2019年同期(36微克/立方米): the reference's level */
     else if (has_text(s) && span_len(s) <= SHORT_SUBJECT &&
              (is_modifier(ctx->doc, s) || (share && is_reference(ctx->doc, s)) || is_conversion(ctx->doc, s)))
         m = last_metric(ctx);
