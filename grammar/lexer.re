@@ -26,21 +26,16 @@
 #include "lexer.h"
 #include "number.h"
 #include "utf8.h"
+#include "water.h"
 
 /*!types:re2c*/
 
-/* build/water_table.c, read off this file's DFA by tools/water_table.awk */
-extern const uint8_t cl_water_bits[8192];          /* code points that start no rule */
-extern const uint8_t cl_water_unless_next[8192];   /* ... unless the next one continues a token */
-extern const uint32_t cl_water_live_pairs[];       /* those continuations, as (c << 16 | d) */
-extern const uint32_t cl_water_live_mask;
-
-static inline bool bit_of(const uint8_t *bits, unsigned cp) { return bits[cp >> 3] >> (cp & 7) & 1; }
-
-static bool live_pair(unsigned c, unsigned d)
+/* Whether the forms C and D (24 bits each) continue a token: a probe of the open-addressed
+ * table of pairs. */
+static bool live_pair(uint32_t c, uint32_t d)
 {
-    uint32_t key = (uint32_t)c << 16 | d;
-    for (uint32_t h = (c * 97u + d * 7u) & cl_water_live_mask;; h = (h + 1) & cl_water_live_mask) {
+    uint64_t key = (uint64_t)c << 24 | d;
+    for (uint32_t h = cl_water_hash(c, d);; h = (h + 1) & cl_water_live_mask) {
         if (cl_water_live_pairs[h] == key)
             return true;
         if (cl_water_live_pairs[h] == 0)
@@ -48,9 +43,8 @@ static bool live_pair(unsigned c, unsigned d)
     }
 }
 
-/* P[0..2] as the low bytes of a word, P[0] lowest (the top byte is junk: every use masks it):
- * cl_utf8_cp3's test and decoding work on it at once. One load where the byte order allows:
- * P[3] exists (at worst the NUL sentinel). */
+/* P[0..2] as the low bytes of a word, P[0] lowest (the top byte is junk: every use masks it).
+ * One load where the byte order allows: P[3] exists (at worst the NUL sentinel). */
 static inline uint32_t three_bytes(const unsigned char *p)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -62,25 +56,35 @@ static inline uint32_t three_bytes(const unsigned char *p)
 #endif
 }
 
+/* Whether W (three_bytes) is a three-byte form, 1110xxxx 10xxxxxx 10xxxxxx: cl_utf8_cp3's test. */
+static inline bool form3(uint32_t w) { return (w & 0xC0C0F0u) == 0x8080E0u; }
+
 /* The end of the run of water at P: code points no token can begin with, and those that begin
- * a token only with a next code point that does not come (环 before 保, not 比). */
+ * a token only with a next code point that does not come (环 before 保, not 比). A code point
+ * of another length ends the run: the DFA's business. Each code point is decoded once: the
+ * one after a conditional code point is carried into the next step. */
 static const unsigned char *water_run(const unsigned char *p, const unsigned char *lim)
 {
-    while (lim - p >= 3) {
-        uint32_t w = three_bytes(p);
-        if ((w & 0xC0C0F0u) != 0x8080E0u)
-            break;   /* not a three-byte code point: the DFA's business */
-        unsigned c = (w & 0x0Fu) << 12 | (w & 0x3F00u) >> 2 | (w & 0x3F0000u) >> 16;
-        if (bit_of(cl_water_bits, c)) {
+    if (lim - p < 3)
+        return p;
+    uint32_t w = three_bytes(p);
+    while (form3(w)) {
+        if (cl_water_has(cl_water_bits, w)) {
             p += 3;
+            if (lim - p < 3)
+                break;
+            w = three_bytes(p);
             continue;
         }
-        if (!bit_of(cl_water_unless_next, c) || lim - p < 6)
+        if (!cl_water_has(cl_water_unless_next, w) || lim - p < 6)
             break;
-        unsigned d = cl_utf8_cp3(p + 3);
-        if (!d || live_pair(c, d))   /* a next code point of another length: ask the DFA */
+        uint32_t v = three_bytes(p + 3) & 0xFFFFFFu;
+        /* a next code point of another length ends the run, and so does E0 80 80 (U+0000
+         * written long), as it did when the fast path decoded it to 0 */
+        if (!form3(v) || v == 0x8080E0u || live_pair(w & 0xFFFFFFu, v))
             break;
         p += 3;
+        w = v;
     }
     return p;
 }

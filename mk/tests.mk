@@ -45,7 +45,8 @@ regen-golden: $(B)/claimc
 EVAL_SETS := tests/eval/corpus.jsonl tests/eval/own.jsonl tests/eval/subjects.jsonl \
              tests/eval/genres.jsonl tests/eval/corpus_genres.jsonl \
              $(wildcard tests/eval/heldout/*.jsonl) \
-             $(wildcard tests/eval/real/*.jsonl) $(wildcard tests/eval/real2/*.jsonl)
+             $(wildcard tests/eval/real/*.jsonl) $(wildcard tests/eval/real2/*.jsonl) \
+             $(wildcard tests/eval/real3/*.jsonl) $(wildcard tests/eval/real4/*.jsonl)
 
 eval: $(B)/claimc
 	python3 tests/eval/score.py --claimc $(B)/claimc $(EVAL_SETS)

@@ -13,8 +13,7 @@
 #include <string.h>
 
 #include "lexer.h"
-
-extern const uint8_t cl_water_unless_next[8192];
+#include "water.h"
 
 static int failures, texts;
 
@@ -149,10 +148,12 @@ int main(void)
     }
     int conditional = 0;
     for (unsigned cp = 0x800; cp < 0x10000; cp++) {
-        if (!(cl_water_unless_next[cp >> 3] >> (cp & 7) & 1))
+        char c[4] = {(char)(0xE0 | cp >> 12), (char)(0x80 | (cp >> 6 & 0x3F)), (char)(0x80 | (cp & 0x3F)), 0};
+        uint32_t form = (uint32_t)(unsigned char)c[0] | (uint32_t)(unsigned char)c[1] << 8 |
+                        (uint32_t)(unsigned char)c[2] << 16;
+        if (!cl_water_has(cl_water_unless_next, form))
             continue;
         conditional++;
-        char c[4] = {(char)(0xE0 | cp >> 12), (char)(0x80 | (cp >> 6 & 0x3F)), (char)(0x80 | (cp & 0x3F)), 0};
         char *buf = NULL;
         size_t len = 0, cap = 0;
         for (size_t i = 0; i < nwords; i++) {   /* 环境 环比 比环 环。: every way around a word */
