@@ -109,6 +109,48 @@ static bool is_conversion(const cl_doc *doc, cl_span s)
     return false;
 }
 
+/* Where the reference that ends S starts, with the words that lead to it (…|完成年初预算: a
+ * reference word of REF after one or more of REFQ), or S's start when S does not end so. */
+static uint32_t reference_tail(const cl_doc *doc, cl_span s)
+{
+    const char *text = doc->text;
+    if (!cl_char_bit(cl_subject_ref_lasts, text + s.end - CP, CP))
+        return s.start;
+    uint32_t at = s.end;
+    for (const cl_word *w = cl_subject_ref; w->s && at == s.end; w++)
+        if (w->n + CP < span_len(s) && memcmp(text + s.end - w->n, w->s, w->n) == 0)
+            at = s.end - (uint32_t)w->n;
+    uint32_t ref = at;
+    for (int round = 0; round < 4 && at < s.end; round++) {
+        const cl_word *hit = NULL;
+        for (const cl_word *w = cl_subject_refq; w->s && !hit; w++)
+            if (w->n >= CP && at >= s.start + w->n + 2 * CP && memcmp(text + at - w->n, w->s, w->n) == 0)
+                hit = w;
+        if (!hit)
+            break;
+        at -= (uint32_t)hit->n;
+    }
+    return at < ref ? at : s.start;
+}
+
+/* The metric named right before a reference that starts at AT and the words that lead to it
+ * (固定资产投资|完成年度|计划): the prose before them, resolved, or none. */
+static cl_span before_reference(const cl_ctx *ctx, uint32_t at)
+{
+    const char *text = ctx->doc->text;
+    for (int round = 0; round < 4; round++) {
+        const cl_word *hit = NULL;
+        for (const cl_word *w = cl_subject_refq; w->s && !hit; w++)
+            if (w->n >= CP && at >= w->n && memcmp(text + at - w->n, w->s, w->n) == 0)
+                hit = w;
+        if (!hit)
+            break;
+        at -= (uint32_t)hit->n;
+    }
+    cl_span m = cl_subject_resolve(ctx, cl_subject_prose_before(ctx, at));
+    return span_len(m) > CP && !is_reference(ctx->doc, m) ? m : cl_span_of(0, 0);
+}
+
 /* Whether Q's clause holds a reference's amount before Q and its 的 (占年初预算10065万元的43.2%,
  * 完成年初预算数60999万元的40.4%): the reference's words in *REF. */
 static bool after_reference(const cl_ctx *ctx, const cl_stok *q, cl_span *ref)
@@ -164,8 +206,19 @@ cl_span cl_subject_settle(const cl_ctx *ctx, const cl_stok *q, cl_span s, cl_kin
     else if (!has_text(s) && kind != CL_COUNT && opens_bracket(ctx->doc, q))
         m = last_metric(ctx);   /* 较疫情前的2019年同期(36微克/立方米): the reference's level */
     else if (has_text(s) && span_len(s) <= SHORT_SUBJECT &&
-             (is_modifier(ctx->doc, s) || (share && is_reference(ctx->doc, s)) || is_conversion(ctx->doc, s)))
+             (is_modifier(ctx->doc, s) || (share && is_reference(ctx->doc, s)) || is_conversion(ctx->doc, s))) {
         m = last_metric(ctx);
+        if (!has_text(m) && share && is_reference(ctx->doc, s))   /* 固定资产投资完成年度计划的78.6% */
+            m = before_reference(ctx, s.start);
+    }
+    else if (kind == CL_RATE && span_len(s) > SHORT_SUBJECT) {   /* 一般公共预算收入|完成年初预算 */
+        uint32_t at = reference_tail(ctx->doc, s);
+        if (at > s.start) {
+            m = cl_subject_resolve(ctx, cl_span_of(s.start, at));
+            ref = cl_span_of(at, s.end);
+            *own = m;
+        }
+    }
     if (!has_text(m))
         return s;
     *completion = kind == CL_RATE && has_text(ref) && names_budget(ctx->doc, ref);
