@@ -212,9 +212,12 @@ cl_span cl_baseline_own(const cl_ctx *ctx, int dir)
         if (ends_with(text + from, n, w))
             return cl_span_of(at - (uint32_t)w->n, at);
     /* “十三五”以来累计下降3.4个百分点: the period the change is counted over */
-    size_t since = from == clause ? cl_text_find(text + from, n, "以来") : n;
-    if (since < n && since >= CP)
-        return cl_span_of(clause, clause + (uint32_t)since + 2 * CP);
+    uint32_t e = at;   /* …以来|累计: the period ends the prose, or a total word after it */
+    if (dir > 0 && (ctx->toks[dir - 1].sig == CL_SIG_TOTAL || ctx->toks[dir - 1].sig == CL_SIG_ALL) &&
+        ctx->toks[dir - 1].span.end == at)
+        e = ctx->toks[dir - 1].span.start;
+    if (from == clause && e >= from + 3 * CP && memcmp(text + e - 2 * CP, "以来", 2 * CP) == 0)
+        return cl_span_of(clause, e);
     /* 较疫情前的2019年同期上升4.9个百分点, 较上年四季度提高0.9个百分点: an opener and a time the
      * filter did not fold (a 的 or a quarter inside it) */
     for (uint32_t k = from; k + 2 * CP <= at; k += cl_cp_len((unsigned char)text[k])) {

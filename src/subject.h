@@ -21,9 +21,9 @@ cl_span cl_subject_settle(const cl_ctx *ctx, const cl_stok *q, cl_span s, cl_kin
  * 地区生产总值(GDP)439.19亿元 (the filter ends the prose before a value at a bracket), or empty
  * when no bracket closes there or it holds a value (全国(5.4%)0.1个百分点). */
 cl_span cl_subject_bracketed(const cl_ctx *ctx, uint32_t at, uint32_t clause);
-/* S without the places a count before it names (339个地级及以上城市平均优良天数比例 ->
- * 平均优良天数比例): the metric is stated over them. */
-cl_span cl_subject_after_places(const cl_ctx *ctx, cl_span s);
+/* S, the subject of Q's claim, without the places a count before it names (339个地级及以上城市
+ * 平均优良天数比例 -> 平均优良天数比例): the metric is stated over them. */
+cl_span cl_subject_after_places(const cl_ctx *ctx, const cl_stok *q, cl_span s);
 /* The prose right before AT in its clause, as the lexer sees it: the subject a comparison at AT
  * is about (全市PM2.5浓度低于… -> PM2.5浓度), or an empty span. */
 cl_span cl_subject_prose_before(const cl_ctx *ctx, uint32_t at);

@@ -470,9 +470,15 @@ static bool after_quantity(const cl_ctx *ctx, cl_span s)
 /* 339个地级及以上城市|平均优良天数比例: after a count of places, the metric is stated over them; it
  * starts after the last place word (grammar/words.tsv subject_places) that more than two
  * characters follow. */
-cl_span cl_subject_after_places(const cl_ctx *ctx, cl_span s)
+cl_span cl_subject_after_places(const cl_ctx *ctx, const cl_stok *q, cl_span s)
 {
-    int i = tokens_ending_by(ctx, s.start);
+    uintptr_t at = (uintptr_t)q, lo = (uintptr_t)ctx->toks;
+    if (at < lo || at >= (uintptr_t)(ctx->toks + ctx->ntoks))
+        return s;   /* a value made by the builder (与去年持平), not a token */
+    int i = (int)((at - lo) / sizeof *q);   /* the token before S: a few back from Q's, when S is Q's own */
+    for (int back = 0; i > 0 && ctx->toks[i - 1].span.end > s.start; i--)
+        if (++back > 4)
+            return s;
     if (i == 0 || s.start - ctx->toks[i - 1].span.end > 1 || ctx->toks[i - 1].sig != CL_SIG_QTY ||
         ctx->toks[i - 1].unit_row < 0 || cl_units[ctx->toks[i - 1].unit_row].dim != CL_DIM_COUNT)
         return s;

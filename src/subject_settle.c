@@ -91,7 +91,8 @@ static cl_span last_metric(const cl_ctx *ctx)
         const cl_claim *c = &CL_VEC_AT(doc->claims, cl_claim, i);
         if (c->span.end <= ctx->span.start)
             break;
-        if (span_len(c->subject) > 3 && !is_reference(doc, c->subject) && !cl_subject_is_growth(doc, c->subject))
+        if (span_len(c->subject) > 3 && !is_reference(doc, c->subject) &&
+            (span_len(c->subject) > 3 * CP || !cl_subject_is_growth(doc, c->subject)))
             return c->subject;
     }
     if (have && CL_VEC_AT(doc->claims, cl_claim, have - 1).span.end > ctx->span.start)
@@ -196,7 +197,7 @@ cl_span cl_subject_settle(const cl_ctx *ctx, const cl_stok *q, cl_span s, cl_kin
 {
     s = has_text(s) ? cl_subject_resolve(ctx, s) : cl_subject_bracketed(ctx, q->span.start, q->clause);
     if (kind != CL_COUNT && kind != CL_PROGRESS && has_text(s))
-        s = cl_subject_after_places(ctx, s);
+        s = cl_subject_after_places(ctx, q, s);
     *own = s;
     *completion = false;
     bool share = kind == CL_RATE || kind == CL_CHANGE || kind == CL_RANK || kind == CL_MEASURE;
