@@ -322,7 +322,10 @@ static uint32_t name_before_bracket(const cl_ctx *ctx, uint32_t at, uint32_t lo,
     if (name.end != *open || span_len(name) < 2 * CP)
         return at;
     uint32_t w = word_across(ctx->doc, name.start > NEAR ? name.start - NEAR : 0, name.start, name.end);
-    return w < name.start ? w : name.start;
+    if (w == name.start)
+        return w;
+    piece p[3] = {{0, 0, PIECE_HARD, -1}, {0, 0, PIECE_HARD, -1}, {0, 0, PIECE_HARD, -1}};
+    return pieces_before(ctx, name.start, p) && p[0].start == w ? w : name.start;   /* 近岸, not 全县|地区: the word takes the whole keyword */
 }
 
 /* The subject's start moved back over a keyword that stands inside its noun phrase, to the
@@ -333,15 +336,17 @@ static uint32_t extend_start(const cl_ctx *ctx, cl_span s)
 {
     const char *text = ctx->doc->text;
     size_t n = span_len(s);
-    bool cut = word_across(ctx->doc, s.start > NEAR ? s.start - NEAR : 0, s.start, s.end) < s.start &&
-               soft_token_at(ctx, s.start, true);   /* the lexicon first: it rarely answers yes */
+    bool across = word_across(ctx->doc, s.start > NEAR ? s.start - NEAR : 0, s.start, s.end) < s.start;
+    bool cut = across && soft_token_at(ctx, s.start, true);   /* the lexicon first: it rarely answers yes */
+    /* 农林牧渔服务|业总产值: a word across the start, which the subject's own words do not begin */
+    bool inside = across && !cut && cjk_at(text + s.start) && !cl_lexicon_longest(text + s.start, n);
     bool short_ = n <= 3 * CP && cjk_at(text + s.start);
     bool head = n <= 2 * CP && is_head(text + s.start, n);   /* HEAD words: two characters */
     bool above = n > 2 * CP && (memcmp(text + s.start, "以上", 6) == 0 || memcmp(text + s.start, "以下", 6) == 0);
     bool bracket = s.start >= CP && (memcmp(text + s.start - CP, "）", CP) == 0 ||
                                                        text[s.start - 1] == ')');
     bool joined = s.start >= CP && joins_phrase(ctx, s);
-    if (!cut && !short_ && !head && !above && !bracket && !joined)
+    if (!cut && !short_ && !head && !above && !bracket && !joined && !inside)
         return s.start;
     if (bracket) {   /* 优良(一、二类)|水质面积比例: the list inside the bracket cut the prose */
         uint32_t open, start = name_before_bracket(ctx, s.start, s.start > BRACKET_MAX ? s.start - BRACKET_MAX : 0,
@@ -365,7 +370,7 @@ static uint32_t extend_start(const cl_ctx *ctx, cl_span s)
                     return p[0].start;
             return s.start;
         }
-        if ((!cut && !short_) || cl_lexicon_longest(text + s.start, n))
+        if ((!cut && !short_ && !inside) || cl_lexicon_longest(text + s.start, n))
         return s.start;   /* 召开|支委会, 发现|问题: the subject starts with a word of its own */
     /* 投运服务|器: the word across the cut when it takes in the subject's first character */
     uint32_t w = word_across(ctx->doc, p[0].start, s.start, s.end);
@@ -384,7 +389,7 @@ static uint32_t extend_start(const cl_ctx *ctx, cl_span s)
      * is no verb and its short object (发现|问题; 服务|项目投资总额 is a compound), or as the verb
      * of an attribute (罚款金额) */
     bool verb = p[0].kw == CL_KW_VERB && n < 4 * CP;
-    if (water && (cut || head || short_ || (joined && (p[0].kw == CL_KW_AND || p[0].kw == CL_KW_CMP))))
+    if (water && (cut || head || short_ || inside || (joined && (p[0].kw == CL_KW_AND || p[0].kw == CL_KW_CMP))))
         return p[1].start;
     /* 20132-组织|事务1231万元, 治理|河长477km: a verb and its bare object that open the phrase
      * name an item of money or an amount (not a tally's things: 检查|企业96家; never 完成, which
@@ -395,7 +400,7 @@ static uint32_t extend_start(const cl_ctx *ctx, cl_span s)
         return p[0].start;
     /* 投运服务|器: a verb's keyword that starts the word the subject is cut from; the word,
      * never its last character (服务器) */
-    if ((!cut && !short_) || cl_lexicon_longest(text + s.start, n))
+    if ((!cut && !short_ && !inside) || cl_lexicon_longest(text + s.start, n))
         return s.start;   /* 召开|支委会, 发现|问题: the subject starts with a word of its own */
     /* 投运服务|器: the word across the cut when it takes in the subject's first character */
     uint32_t w = word_across(ctx->doc, p[0].start, s.start, s.end);
@@ -570,21 +575,23 @@ static size_t gloss_at(const char *p, size_t n)
     return 0;
 }
 
-/* Off the start: a subject and the verb 实现 before its object (规上服务业实现营业收入, 第一产(chǎn)
- * 业(yè)实(shí)现(xiàn)增加值): what is measured is the object. */
+/* Off the start: a subject and the verb 实现 or 完成 before its object (规上服务业实现营业收入,
+ * 城中区完成地区生产总值, 第一产(chǎn)业(yè)实(shí)现(xiàn)增加值): what is measured is the object. */
 static cl_span after_achieve(const cl_doc *doc, cl_span s)
 {
     const char *text = doc->text;
     for (uint32_t i = s.start; i + 2 * CP <= s.end; i++) {
-        if (!cp_is(text + i, "实"))
+        bool achieve = cp_is(text + i, "实");
+        if (!achieve && !cp_is(text + i, "完"))
             continue;
         uint32_t j = i + CP;
         j += (uint32_t)gloss_at(text + j, s.end - j);
-        if (j + CP > s.end || !cp_is(text + j, "现"))
+        if (j + CP > s.end || !cp_is(text + j, achieve ? "现" : "成"))
             continue;
         j += CP;
         j += (uint32_t)gloss_at(text + j, s.end - j);
-        if (s.end - j >= 2 * CP && cjk_at(text + j))
+        /* 完成 before a bare 投资 keeps what it is the investment of (房地产开发完成投资) */
+        if (s.end - j >= (achieve ? 2 : 3) * CP && cjk_at(text + j))
             return cl_span_of(j, s.end);
     }
     return s;
@@ -595,6 +602,13 @@ static cl_span after_achieve(const cl_doc *doc, cl_span s)
 cl_span cl_subject_bracketed(const cl_ctx *ctx, uint32_t at, uint32_t clause)
 {
     const char *text = ctx->doc->text;
+    while (at > clause && text[at - 1] == ' ')
+        at--;
+    for (const cl_word *w = cl_words_subject_links; w->s; w++)   /* 地区生产总值(GDP)完成2252248万元 */
+        if (at >= clause + w->n && memcmp(text + at - w->n, w->s, w->n) == 0) {
+            at -= (uint32_t)w->n;
+            break;
+        }
     while (at > clause && text[at - 1] == ' ')
         at--;
     uint32_t open, start = name_before_bracket(ctx, at, at - clause > BRACKET_MAX ? at - BRACKET_MAX : clause,
@@ -625,7 +639,7 @@ cl_span cl_subject_resolve(const cl_ctx *ctx, cl_span s)
     }
     s.end = fix_end(ctx, s);
     s = strip_lead(ctx->doc, strip_marks(ctx->doc, s));
-    if (span_len(s) >= 4 * CP && memchr(ctx->doc->text + s.start, 0xE5, span_len(s)) &&   /* 实: E5 */
+    if (span_len(s) >= 4 * CP && memchr(ctx->doc->text + s.start, 0xE5, span_len(s)) &&   /* 实, 完: E5 */
         !after_quantity(ctx, s))   /* things counted end before the verb (10户规上企业实现…) */
         s = after_achieve(ctx->doc, s);
     s = strip_tail(ctx, s);
