@@ -187,6 +187,31 @@ static inline bool is_opener(const char *p)
     return false;
 }
 
+/* In the prose [FROM, AT), an opener and a time that run to AT (较疫情前的2019年同期, 较上年四季度:
+ * the filter did not fold a 的 or a quarter inside it), or an empty span. */
+static cl_span time_comparison(const char *text, uint32_t from, uint32_t at)
+{
+    for (uint32_t k = from; k + 2 * CP <= at; k += cl_cp_len((unsigned char)text[k])) {
+        if (!is_opener(text + k))
+            continue;
+        if (names_time(text + k + CP, at - k - CP) &&
+            !cl_text_has_any(text + k + CP, at - k - CP, cl_words_baseline_refs))
+            return cl_span_of(k, at);
+    }
+    return cl_span_of(0, 0);
+}
+
+/* The start of the prose that ends at AT: OWN_LOOK back at most, after AFTER and CLAUSE, on a
+ * code point. */
+static uint32_t prose_from(const char *text, uint32_t clause, uint32_t after, uint32_t at)
+{
+    uint32_t from = at - clause > OWN_LOOK ? at - OWN_LOOK : clause;
+    from = from < after ? after : from;   /* the prose since the token before: no number in it */
+    while (from < at && ((unsigned char)text[from] & 0xC0) == 0x80)
+        from++;
+    return from;
+}
+
 cl_span cl_baseline_own(const cl_ctx *ctx, int dir)
 {
     const char *text = ctx->doc->text;
@@ -194,19 +219,24 @@ cl_span cl_baseline_own(const cl_ctx *ctx, int dir)
     while (at > clause && text[at - 1] == ' ')
         at--;
     at = before_aside(text, clause, at);   /* 较疫情前的2019年同期(82.0%)上升 */
-    uint32_t after = clause;   /* the end of the value or word before it in its clause */
-    for (int i = dir - 1; i >= 0 && dir - i <= 6 && ctx->toks[i].span.start >= clause; i--)
-        if (ctx->toks[i].span.end <= at && ctx->toks[i].sig != CL_SIG_TOTAL && ctx->toks[i].sig != CL_SIG_ALL) {
-            after = ctx->toks[i].span.end;
-            break;
-        }
-    uint32_t from = at - clause > OWN_LOOK ? at - OWN_LOOK : clause;
-    from = from < after ? after : from;   /* the prose since the token before: no number in it */
-    while (from < at && ((unsigned char)text[from] & 0xC0) == 0x80)
-        from++;
+    int prev = -1;   /* the value or word before it in its clause */
+    for (int i = dir - 1; i >= 0 && dir - i <= 6 && ctx->toks[i].span.start >= clause && prev < 0; i--)
+        if (ctx->toks[i].span.end <= at && ctx->toks[i].sig != CL_SIG_TOTAL && ctx->toks[i].sig != CL_SIG_ALL)
+            prev = i;
+    uint32_t from = prose_from(text, clause, prev >= 0 ? ctx->toks[prev].span.end : clause, at);
     size_t n = at > from ? at - from : 0;
-    if (n < 2 * CP)
-        return cl_span_of(0, 0);
+    if (n < 2 * CP) {
+        /* 比上年同期144987万元增收1858万元, 较2019年同期51微克/立方米下降5.8%: the reference's level
+         * between the comparison and the direction word */
+        const cl_stok *v = prev >= 0 ? &ctx->toks[prev] : NULL;
+        if (!v || v->sig != CL_SIG_QTY || n || v->span.start <= clause)
+            return cl_span_of(0, 0);
+        uint32_t before = prev > 0 && ctx->toks[prev - 1].span.start >= clause ? ctx->toks[prev - 1].span.end : clause;
+        uint32_t end = v->span.start;
+        while (end > clause && text[end - 1] == ' ')
+            end--;
+        return time_comparison(text, prose_from(text, clause, before, end), end);
+    }
     /* 两年平均增长1.7%, 可比增长4.2%: a word of the change that says what it is against */
     for (const cl_word *w = cl_words_baseline_modifiers; w->s; w++)
         if (ends_with(text + from, n, w))
@@ -218,16 +248,7 @@ cl_span cl_baseline_own(const cl_ctx *ctx, int dir)
         e = ctx->toks[dir - 1].span.start;
     if (from == clause && e >= from + 3 * CP && memcmp(text + e - 2 * CP, "以来", 2 * CP) == 0)
         return cl_span_of(clause, e);
-    /* 较疫情前的2019年同期上升4.9个百分点, 较上年四季度提高0.9个百分点: an opener and a time the
-     * filter did not fold (a 的 or a quarter inside it) */
-    for (uint32_t k = from; k + 2 * CP <= at; k += cl_cp_len((unsigned char)text[k])) {
-        if (!is_opener(text + k))
-            continue;
-        if (names_time(text + k + CP, at - k - CP) &&
-            !cl_text_has_any(text + k + CP, at - k - CP, cl_words_baseline_refs))
-            return cl_span_of(k, at);
-    }
-    return cl_span_of(0, 0);
+    return time_comparison(text, from, at);
 }
 
 /* The clause P (N bytes) when it is a comparison and nothing else: 与上年同期相比, 与基准年同比. */

@@ -125,6 +125,14 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
             }
         }
     }
+    /* 比上年同期X万元减收Y万元，下降Z%: a comparison read here (not folded, so not the filter's
+     * to carry) holds for a later change of the same metric, as a carried one does */
+    cl_span carry = cl_span_of(0, 0);
+    if (d->lead < 0 && d->dir >= 0 && !has_text(baseline) && ctx->doc->claims.len > first_claim) {
+        const cl_claim *last = &CL_VEC_AT(ctx->doc->claims, cl_claim, ctx->doc->claims.len - 1);
+        if (last->kind == CL_CHANGE && has_text(last->baseline) && last->baseline.end <= ctx->toks[d->dir].clause)
+            carry = last->baseline;
+    }
     cl_span subject = ctx->toks[head].left;
     if (own && has_text(subject) && subject.end > baseline.start) {   /* 增速|较上年四季度, 税收收入|可比 */
         cl_span before = subject.start < baseline.start
@@ -217,6 +225,8 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
         /* a baseline carried from a clause before holds for the metric it was stated for */
         c->baseline = inherited && !leading && !cl_baseline_stays(ctx, baseline, c->subject, ctx->toks[head].clause)
                           ? cl_span_of(0, 0) : baseline;
+        if (has_text(carry) && cl_baseline_stays(ctx, carry, c->subject, ctx->toks[head].clause))
+            c->baseline = carry;
         c->distributive = distributive;
         /* the first value's text opens with the head (分别同比下降 7.4%); later values are
          * their own text, so a long list's output stays linear in its length */
