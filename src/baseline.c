@@ -95,16 +95,7 @@ static bool find(const char *p, size_t n, size_t *b_start, size_t *b_end, cl_dir
  * opening bracket is after FROM; else END. */
 static uint32_t before_aside(const char *text, uint32_t from, uint32_t end)
 {
-    bool wide = end >= from + CP && memcmp(text + end - CP, "）", CP) == 0;
-    if (!wide && !(end > from && text[end - 1] == ')'))
-        return end;
-    for (uint32_t i = end - (wide ? CP : 1); i > from; i--) {
-        if (text[i - 1] == '(')
-            return i - 1;
-        if (i >= from + CP && memcmp(text + i - CP, "（", CP) == 0)
-            return i - CP;
-    }
-    return end;
+    return cl_bracket_open(text, end, from);
 }
 
 bool cl_baseline_reference(const cl_ctx *ctx, const cl_stok *q, cl_claim *c)

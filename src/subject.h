@@ -17,6 +17,9 @@ cl_span cl_subject_resolve(const cl_ctx *ctx, cl_span s);
  * *COMPLETION: the rate is a share of a budget (完成年度预算105.9%), its indicator budget_completion. */
 cl_span cl_subject_settle(const cl_ctx *ctx, const cl_stok *q, cl_span s, cl_kind kind, cl_span *own,
                           bool *completion);
+/* Where the bracket that closes right before AT in TEXT opens (at LO or after; ( or （), or AT
+ * when none does or another closes inside it. */
+uint32_t cl_bracket_open(const char *text, uint32_t at, uint32_t lo);
 /* The name that ends with a bracket right before AT (in the clause from CLAUSE), resolved:
  * 地区生产总值(GDP)439.19亿元 (the filter ends the prose before a value at a bracket), or empty
  * when no bracket closes there or it holds a value (全国(5.4%)0.1个百分点). */

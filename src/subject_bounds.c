@@ -274,8 +274,7 @@ static int tokens_ending_by(const cl_ctx *ctx, uint32_t at)
 #define BRACKET_MAX (10 * CP)   /* an abbreviation, a qualifier or a short aside: (GDP), （幼儿园）,
                                 * (一、二类), (含投工投劳折资) */
 
-/* Where the bracket that closes right before AT opens (at LO or after), or AT when none does. */
-static uint32_t bracket_open(const char *text, uint32_t at, uint32_t lo)
+uint32_t cl_bracket_open(const char *text, uint32_t at, uint32_t lo)
 {
     bool wide = at >= lo + CP && memcmp(text + at - CP, "）", CP) == 0;
     if (!wide && !(at > lo && text[at - 1] == ')'))
@@ -312,7 +311,7 @@ static bool is_gloss(const char *p, size_t n)
 static uint32_t name_before_bracket(const cl_ctx *ctx, uint32_t at, uint32_t lo, bool gloss_ok, uint32_t *open)
 {
     const char *text = ctx->doc->text;
-    *open = bracket_open(text, at, lo);
+    *open = cl_bracket_open(text, at, lo);
     if (*open == at || (!gloss_ok && is_gloss(text + *open, at - *open)))
         return at;
     for (int i = tokens_ending_by(ctx, *open); i < ctx->ntoks && ctx->toks[i].span.start < at; i++)
