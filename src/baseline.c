@@ -5,6 +5,7 @@
 
 #include "baseline.h"
 #include "indicator.h"
+#include "lexicon.h"
 #include "subject.h"
 #include "text.h"
 #include "units.h"
@@ -94,16 +95,7 @@ static bool find(const char *p, size_t n, size_t *b_start, size_t *b_end, cl_dir
  * opening bracket is after FROM; else END. */
 static uint32_t before_aside(const char *text, uint32_t from, uint32_t end)
 {
-    bool wide = end >= from + CP && memcmp(text + end - CP, "）", CP) == 0;
-    if (!wide && !(end > from && text[end - 1] == ')'))
-        return end;
-    for (uint32_t i = end - (wide ? CP : 1); i > from; i--) {
-        if (text[i - 1] == '(')
-            return i - 1;
-        if (i >= from + CP && memcmp(text + i - CP, "（", CP) == 0)
-            return i - CP;
-    }
-    return end;
+    return cl_bracket_open(text, end, from);
 }
 
 bool cl_baseline_reference(const cl_ctx *ctx, const cl_stok *q, cl_claim *c)
@@ -144,6 +136,8 @@ bool cl_baseline_reference(const cl_ctx *ctx, const cl_stok *q, cl_claim *c)
     c->indicator = subject.end > subject.start
                        ? cl_indicator_of(text + subject.start, subject.end - subject.start, CL_CHANGE, -1, "")
                        : NULL;
+    if (!c->indicator && ctx->doc->claims.len > 1 && cl_subject_is_growth(ctx->doc, subject))
+        c->indicator = c[-1].indicator;   /* 增速高于全市平均水平: the metric's growth */
     bool here = subject.end > subject.start && subject.start >= q->clause;   /* not carried over */
     c->span = cl_span_of(here ? subject.start : c->baseline.start, q->span.end);
     return true;
@@ -159,4 +153,130 @@ bool cl_baseline_stays(const cl_ctx *ctx, cl_span baseline, cl_span subject, uin
         if (room >= w->n && memcmp(p, w->s, w->n) == 0)
             return true;
     return false;
+}
+
+/* -- a comparison the change's own clause states ------------------------------------------- */
+
+#define OWN_LOOK (16 * CP)   /* how far before the direction word a comparison is looked for */
+
+/* Whether the N bytes at P hold a word of the time list (年, 同期, 季度 …): what a comparison of
+ * time (较疫情前的2019年同期, 较上年四季度) names. */
+static bool names_time(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] >= '0' && p[i] <= '9')
+            return true;
+    return cl_text_has_any(p, n, cl_words_baseline_times);
+}
+
+/* Whether the code point at P is an opener of a comparison (比 较 与): the last byte first. */
+static inline bool is_opener(const char *p)
+{
+    for (size_t o = 0; o < sizeof openers / sizeof openers[0]; o++)
+        if (p[2] == openers[o].s[2] && p[0] == openers[o].s[0] && p[1] == openers[o].s[1])
+            return true;
+    return false;
+}
+
+/* In the prose [FROM, AT), an opener and a time that run to AT (较疫情前的2019年同期, 较上年四季度:
+ * the filter did not fold a 的 or a quarter inside it), or an empty span. */
+static cl_span time_comparison(const char *text, uint32_t from, uint32_t at)
+{
+    for (uint32_t k = from; k + 2 * CP <= at; k += cl_cp_len((unsigned char)text[k])) {
+        if (!is_opener(text + k))
+            continue;
+        if (names_time(text + k + CP, at - k - CP) &&
+            !cl_text_has_any(text + k + CP, at - k - CP, cl_words_baseline_refs))
+            return cl_span_of(k, at);
+    }
+    return cl_span_of(0, 0);
+}
+
+/* The start of the prose that ends at AT: OWN_LOOK back at most, after AFTER and CLAUSE, on a
+ * code point. */
+static uint32_t prose_from(const char *text, uint32_t clause, uint32_t after, uint32_t at)
+{
+    uint32_t from = at - clause > OWN_LOOK ? at - OWN_LOOK : clause;
+    from = from < after ? after : from;   /* the prose since the token before: no number in it */
+    while (from < at && ((unsigned char)text[from] & 0xC0) == 0x80)
+        from++;
+    return from;
+}
+
+cl_span cl_baseline_own(const cl_ctx *ctx, int dir)
+{
+    const char *text = ctx->doc->text;
+    uint32_t clause = ctx->toks[dir].clause, at = ctx->toks[dir].span.start;
+    while (at > clause && text[at - 1] == ' ')
+        at--;
+    at = before_aside(text, clause, at);   /* 较疫情前的2019年同期(82.0%)上升 */
+    int prev = -1;   /* the value or word before it in its clause */
+    for (int i = dir - 1; i >= 0 && dir - i <= 6 && ctx->toks[i].span.start >= clause && prev < 0; i--)
+        if (ctx->toks[i].span.end <= at && ctx->toks[i].sig != CL_SIG_TOTAL && ctx->toks[i].sig != CL_SIG_ALL)
+            prev = i;
+    uint32_t from = prose_from(text, clause, prev >= 0 ? ctx->toks[prev].span.end : clause, at);
+    size_t n = at > from ? at - from : 0;
+    if (n < 2 * CP) {
+        /* 比上年同期144987万元增收1858万元, 较2019年同期51微克/立方米下降5.8%: the reference's level
+         * between the comparison and the direction word */
+        const cl_stok *v = prev >= 0 ? &ctx->toks[prev] : NULL;
+        if (!v || v->sig != CL_SIG_QTY || n || v->span.start <= clause)
+            return cl_span_of(0, 0);
+        uint32_t before = prev > 0 && ctx->toks[prev - 1].span.start >= clause ? ctx->toks[prev - 1].span.end : clause;
+        uint32_t end = v->span.start;
+        while (end > clause && text[end - 1] == ' ')
+            end--;
+        return time_comparison(text, prose_from(text, clause, before, end), end);
+    }
+    /* 两年平均增长1.7%, 可比增长4.2%: a word of the change that says what it is against */
+    for (const cl_word *w = cl_words_baseline_modifiers; w->s; w++)
+        if (ends_with(text + from, n, w))
+            return cl_span_of(at - (uint32_t)w->n, at);
+    /* “十三五”以来累计下降3.4个百分点: the period the change is counted over */
+    uint32_t e = at;   /* …以来|累计: the period ends the prose, or a total word after it */
+    if (dir > 0 && (ctx->toks[dir - 1].sig == CL_SIG_TOTAL || ctx->toks[dir - 1].sig == CL_SIG_ALL) &&
+        ctx->toks[dir - 1].span.end == at)
+        e = ctx->toks[dir - 1].span.start;
+    if (from == clause && e >= from + 3 * CP && memcmp(text + e - 2 * CP, "以来", 2 * CP) == 0)
+        return cl_span_of(clause, e);
+    return time_comparison(text, from, at);
+}
+
+/* The clause P (N bytes) when it is a comparison and nothing else: 与上年同期相比, 与基准年同比. */
+static bool comparison_clause(const char *p, size_t n)
+{
+    if (n < 3 * CP || n > MAX_REF + 2 * CP || !is_opener(p))
+        return false;
+    for (const cl_word *w = cl_words_baseline_closers; w->s; w++)
+        if (ends_with(p, n, w))
+            return true;
+    return false;
+}
+
+#define LEAD_LOOK (24 * CP)   /* a leading comparison is one of the sentence's first clauses */
+
+cl_span cl_baseline_leading(const cl_ctx *ctx, uint32_t before)
+{
+    const char *text = ctx->doc->text;
+    uint32_t start = ctx->span.start, end = before < start + LEAD_LOOK ? before : start + LEAD_LOOK;
+    for (int clauses = 0; clauses < 2 && start < end; clauses++) {
+        while (start < end && text[start] == ' ')
+            start++;
+        if (clauses == 0 && start + CP <= end && !is_opener(text + start) &&
+            (unsigned char)text[start] >= 0xE0)
+            return cl_span_of(0, 0);   /* a clause of words, not a date before a comparison */
+        uint32_t comma = start;   /* "，" is EF BC 8C */
+        while (comma < end && text[comma] != ',' &&
+               !((unsigned char)text[comma] == 0xEF && comma + CP <= end && memcmp(text + comma, "，", CP) == 0))
+            comma++;
+        if (comma >= end)
+            break;
+        uint32_t e = comma;
+        while (e > start && text[e - 1] == ' ')
+            e--;
+        if (comparison_clause(text + start, e - start))
+            return cl_span_of(start, e);
+        start = comma + (text[comma] == ',' ? 1 : CP);
+    }
+    return cl_span_of(0, 0);
 }

@@ -18,4 +18,14 @@ bool cl_baseline_reference(const cl_ctx *ctx, const cl_stok *q, cl_claim *c);
  * 91.9亿元，增长4.7%: a change that states no baseline). */
 bool cl_baseline_stays(const cl_ctx *ctx, cl_span baseline, cl_span subject, uint32_t clause);
 
+/* The comparison a change's own clause states before its direction word (token DIR), after
+ * the value or word before it and without a bracketed aside, where the filter folded none: a word of the change that says what it is
+ * against (两年平均, 可比), a period (“十三五”以来), or an opener and a time (较疫情前的2019年同期,
+ * 较上年四季度); an empty span when there is none. */
+cl_span cl_baseline_own(const cl_ctx *ctx, int dir);
+
+/* A clause among the sentence's first two (before BEFORE) that is a comparison and nothing
+ * else (与上年同期相比，A下降…，B上升…): the baseline of every change after it; or empty. */
+cl_span cl_baseline_leading(const cl_ctx *ctx, uint32_t before);
+
 #endif

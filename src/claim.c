@@ -79,6 +79,18 @@ static void build_level(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
     }
 }
 
+/* 拉动经济增长0.5个百分点, 上拉地区生产总值增速2.5个百分点: what a part pulls up is the growth
+ * (经济增长, 地区生产总值增速), the direction word a noun of it; S when it opens with no such verb
+ * (grammar/words.tsv pull_verbs). DIR_END: where the direction word ends. */
+static cl_span pulled(const cl_ctx *ctx, cl_span s, uint32_t dir_end)
+{
+    const char *p = ctx->doc->text + s.start;
+    for (const cl_word *w = cl_words_pull_verbs; w->s; w++)
+        if (s.end - s.start >= w->n + 2 * 3 && p[2] == w->s[2] && p[0] == w->s[0] && memcmp(p, w->s, w->n) == 0)
+            return cl_span_of(s.start + (uint32_t)w->n, dir_end);
+    return s;
+}
+
 static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
 {
     int head = d->distr >= 0 ? d->distr : d->lead >= 0 ? d->lead : d->dir;
@@ -93,9 +105,48 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
         baseline = ctx->toks[d->dir].base;
         inherited = true;
     }
+    /* 较疫情前的2019年同期上升4.9个百分点, “十三五”以来累计下降, 两年平均增长: the clause's own
+     * comparison, which the filter did not fold, comes before any carried one; 与上年同期相比，
+     * A…，B…: a comparison that is a clause of its own holds for every change after it */
+    bool own = false, leading = false;
+    if (d->lead < 0 && d->dir >= 0) {
+        cl_span b = cl_baseline_own(ctx, d->dir);
+        if (has_text(b)) {
+            own = true;
+            inherited = false;
+            baseline = b;
+        } else if (!has_text(baseline) || inherited) {   /* 与基准年同比，A…，B…: all of it */
+            b = cl_baseline_leading(ctx, ctx->toks[d->dir].clause);
+            leading = has_text(b) && (!has_text(baseline) ||   /* a BASE folded inside it */
+                                      (baseline.start >= b.start && baseline.start < b.end));
+            if (leading) {
+                inherited = true;
+                baseline = b;
+            }
+        }
+    }
+    /* 比上年同期X万元减收Y万元，下降Z%: a comparison read here (not folded, so not the filter's
+     * to carry) holds for a later change of the same metric, as a carried one does */
+    cl_span carry = cl_span_of(0, 0);
+    if (d->lead < 0 && d->dir >= 0 && !has_text(baseline) && ctx->doc->claims.len > first_claim) {
+        const cl_claim *last = &CL_VEC_AT(ctx->doc->claims, cl_claim, ctx->doc->claims.len - 1);
+        if (last->kind == CL_CHANGE && has_text(last->baseline) && last->baseline.end <= ctx->toks[d->dir].clause)
+            carry = last->baseline;
+    }
     cl_span subject = ctx->toks[head].left;
+    if (own && has_text(subject) && subject.end > baseline.start) {   /* 增速|较上年四季度, 税收收入|可比 */
+        cl_span before = subject.start < baseline.start
+                             ? cl_span_of(subject.start, baseline.start)
+                             : cl_subject_resolve(ctx, cl_subject_prose_before(ctx, baseline.start));
+        if (has_text(before))   /* else the modifier alone: the metric before (subject_settle.c) */
+            subject = before;
+    }
+    if (!has_text(subject) && d->lead >= 0 && ctx->toks[d->lead].sig == CL_SIG_BASE)
+        subject = cl_subject_resolve(ctx, cl_subject_prose_before(ctx, ctx->toks[d->lead].span.start));   /* 增速|较一季度回落 */
     if (!has_text(subject))
         subject = cl_subject_previous(ctx, first_claim);
+    else if (d->dir >= 0 && subject.end == ctx->toks[d->dir].span.start)
+        subject = pulled(ctx, subject, ctx->toks[d->dir].span.end);
 
     if (d->list.first < 0) {   /* 与去年持平: a flat change with no number */
         if (dir == CL_DIR_FLAT) {
@@ -155,7 +206,7 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
          * the change; a count is a tally unless a baseline is named (提升233座设施) */
         bool changeable = (ratio && !has_text(q->left)) ||
                           (dim != CL_DIM_COUNT && dim != CL_NO_DIM && !has_text(q->right));
-        if (d->lead < 0 && !inherited && (d->distr < 0 || ctx->toks[d->dir].needs_base) &&
+        if (d->lead < 0 && !inherited && !own && (d->distr < 0 || ctx->toks[d->dir].needs_base) &&
             (!changeable || ctx->toks[d->dir].needs_base)) {
             cl_claim_simple(ctx, i, cl_span_of(0, 0));
             k++;
@@ -172,14 +223,22 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
             return;
         c->direction = dir;
         /* a baseline carried from a clause before holds for the metric it was stated for */
-        c->baseline = inherited && cl_baseline_stays(ctx, baseline, c->subject, ctx->toks[head].clause)
-                          ? baseline : inherited ? cl_span_of(0, 0) : baseline;
+        c->baseline = inherited && !leading && !cl_baseline_stays(ctx, baseline, c->subject, ctx->toks[head].clause)
+                          ? cl_span_of(0, 0) : baseline;
+        if (has_text(carry) && cl_baseline_stays(ctx, carry, c->subject, ctx->toks[head].clause))
+            c->baseline = carry;
         c->distributive = distributive;
         /* the first value's text opens with the head (分别同比下降 7.4%); later values are
          * their own text, so a long list's output stays linear in its length */
         c->span = k == 1 ? cl_span_of(ctx->toks[head].span.start, q->span.end) : q->span;
-        if (!has_text(baseline) && !distributive)
-            cl_baseline_reference(ctx, q, c);   /* 增幅比年目标低0.4个百分点: down, against it */
+        if ((!has_text(baseline) || (inherited && !leading)) && !distributive) {
+            /* 增幅比年目标低0.4个百分点: down, against it; also after a carried 同比 (…同比增长
+             * 9.8%，增速高于全市平均水平2.4个百分点) */
+            cl_span carried = c->baseline;
+            c->baseline = cl_span_of(0, 0);
+            if (!cl_baseline_reference(ctx, q, c))
+                c->baseline = carried;
+        }
     }
 }
 

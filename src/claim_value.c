@@ -168,6 +168,9 @@ cl_claim *cl_claim_new(cl_ctx *ctx, cl_kind kind, const cl_stok *q, cl_span subj
     c->subject = subject;
     c->indicator = completion ? cl_indicator_rows[cl_indicator_budget_completion].id
                               : indicator_of(ctx, subject, kind, q);
+    if (!c->indicator && subject.end - subject.start == 6 && ctx->doc->claims.len > 1 &&
+        cl_subject_is_growth(ctx->doc, subject))
+        c->indicator = c[-1].indicator;   /* …增长8.0%，增速较上年四季度提高: the same indicator */
     cl_modality modality = (q->modal || (in_plan(ctx) && !ctx->achieved)) ? CL_TARGET : CL_ACTUAL;
     if (modality == CL_TARGET && on_the_basis_of(ctx, q))
         modality = CL_ACTUAL;   /* 在2024年建成5个的基础上: the past a plan builds on */

@@ -206,6 +206,9 @@ bool cl_fold_quantity(cl_filter *f, cl_ctx *ctx, const cl_rawtok *first, cl_stok
  * into END (the end of the baseline) and return true. */
 bool cl_fold_baseline(cl_filter *f, uint32_t *end)
 {
+    cl_rt first = peek(f, 0)->type;
+    if (first == CL_RT_COMMA || first == CL_RT_SEMI || first == CL_RT_STOP)
+        return false;   /* 与2015年相比，全市…: 相比 closes a comparison, it opens none */
     uint32_t last = peek(f, 0)->end;
     int filler = 0;
     for (int i = 1, seen = 1; seen < CL_FILTER_LOOKAHEAD - 2; seen += width(peek(f, i)), i++) {

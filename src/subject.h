@@ -17,9 +17,22 @@ cl_span cl_subject_resolve(const cl_ctx *ctx, cl_span s);
  * *COMPLETION: the rate is a share of a budget (完成年度预算105.9%), its indicator budget_completion. */
 cl_span cl_subject_settle(const cl_ctx *ctx, const cl_stok *q, cl_span s, cl_kind kind, cl_span *own,
                           bool *completion);
+/* Where the bracket that closes right before AT in TEXT opens (at LO or after; ( or （), or AT
+ * when none does or another closes inside it. */
+uint32_t cl_bracket_open(const char *text, uint32_t at, uint32_t lo);
+/* The name that ends with a bracket right before AT (in the clause from CLAUSE), resolved:
+ * 地区生产总值(GDP)439.19亿元 (the filter ends the prose before a value at a bracket), or empty
+ * when no bracket closes there or it holds a value (全国(5.4%)0.1个百分点). */
+cl_span cl_subject_bracketed(const cl_ctx *ctx, uint32_t at, uint32_t clause);
+/* S, the subject of Q's claim, without the places a count before it names (339个地级及以上城市
+ * 平均优良天数比例 -> 平均优良天数比例): the metric is stated over them. */
+cl_span cl_subject_after_places(const cl_ctx *ctx, const cl_stok *q, cl_span s);
 /* The prose right before AT in its clause, as the lexer sees it: the subject a comparison at AT
  * is about (全市PM2.5浓度低于… -> PM2.5浓度), or an empty span. */
 cl_span cl_subject_prose_before(const cl_ctx *ctx, uint32_t at);
+/* Whether S is a growth word alone (增速, 增幅: 增速高于全市平均水平), the rate of the metric
+ * before it rather than a metric of its own. */
+bool cl_subject_is_growth(const cl_doc *doc, cl_span s);
 /* Whether S names a metric: it ends with 率, 比例, 浓度, 指数 … */
 bool cl_subject_names_metric(const cl_doc *doc, cl_span s);
 /* The subject of quantity Q on its own: counts name their things on either side

@@ -11,6 +11,7 @@
 #include "subject.h"
 #include "text.h"
 #include "units.h"
+#include "words_table.h"   /* generated from grammar/words.tsv */
 
 extern const cl_word cl_subject_lead[], cl_subject_tail[], cl_subject_end[], cl_subject_head[];
 /* The code points the lists' words begin with, and END and TAIL words end with (generated):
@@ -180,7 +181,19 @@ static bool soft_token_at(const cl_ctx *ctx, uint32_t at, bool end)
     return false;
 }
 
+static cl_span prose_before(const cl_ctx *ctx, uint32_t at);
+
 cl_span cl_subject_prose_before(const cl_ctx *ctx, uint32_t at)
+{
+    cl_span s = prose_before(ctx, at);   /* 同比增支…: not the space after a comma */
+    while (s.end > s.start && (ctx->doc->text[s.start] == ' ' || ctx->doc->text[s.start] == '\t'))
+        s.start++;
+    while (s.end > s.start && (ctx->doc->text[s.end - 1] == ' ' || ctx->doc->text[s.end - 1] == '\t'))
+        s.end--;
+    return s.end > s.start ? s : cl_span_of(0, 0);
+}
+
+static cl_span prose_before(const cl_ctx *ctx, uint32_t at)
 {
     piece p[3] = {{0, 0, PIECE_HARD, -1}, {0, 0, PIECE_HARD, -1}, {0, 0, PIECE_HARD, -1}};
     int k = pieces_before(ctx, at, p);
@@ -189,6 +202,9 @@ cl_span cl_subject_prose_before(const cl_ctx *ctx, uint32_t at)
     if (k > 1 && p[0].type == PIECE_SOFT && p[0].end == at && p[1].type == PIECE_WATER &&
         p[1].end == p[0].start)   /* 一般公共预算收入增幅|比年目标: a keyword ends the phrase */
         return cl_span_of(p[1].start, at);
+    if (k && p[0].type == PIECE_SOFT && p[0].end == at &&
+        is_head(ctx->doc->text + p[0].start, p[0].end - p[0].start))
+        return cl_span_of(p[0].start, at);   /* ，增速|高于全市平均水平: a measure word alone */
     return cl_span_of(0, 0);
 }
 
@@ -241,6 +257,76 @@ static int dim_after(const cl_ctx *ctx, cl_span s)
     return NO_DIM;
 }
 
+/* How many of the sentence's tokens end at AT or before: they are in text order. */
+static int tokens_ending_by(const cl_ctx *ctx, uint32_t at)
+{
+    int lo = 0, hi = ctx->ntoks;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (ctx->toks[mid].span.end <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+#define BRACKET_MAX (10 * CP)   /* an abbreviation, a qualifier or a short aside: (GDP), （幼儿园）,
+                                * (一、二类), (含投工投劳折资) */
+
+uint32_t cl_bracket_open(const char *text, uint32_t at, uint32_t lo)
+{
+    bool wide = at >= lo + CP && memcmp(text + at - CP, "）", CP) == 0;
+    if (!wide && !(at > lo && text[at - 1] == ')'))
+        return at;
+    for (uint32_t i = at - (wide ? CP : 1); i > lo; i--) {
+        if (text[i - 1] == '(')
+            return i - 1;
+        if (text[i - 1] == ')' || (i >= lo + CP && memcmp(text + i - CP, "）", CP) == 0))
+            return at;
+        if (i >= lo + CP && memcmp(text + i - CP, "（", CP) == 0)
+            return i - CP;
+    }
+    return at;
+}
+
+static uint32_t word_across(const cl_doc *doc, uint32_t lo, uint32_t at, uint32_t hi);
+
+/* Whether the N bytes at P are a bracketed pinyin gloss: (dá), (chǎn): Latin letters only. */
+static bool is_gloss(const char *p, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    if (n < 3 || u[0] != '(' || u[n - 1] != ')')
+        return false;
+    for (size_t i = 1; i + 1 < n; i++)
+        if (!(u[i] >= 'a' && u[i] <= 'z') && !(u[i] >= 0xC3 && u[i] <= 0xCA) && !(u[i] >= 0x80 && u[i] <= 0xBF))
+            return false;
+    return true;
+}
+
+/* Where the name starts whose bracket closes right before AT (opened at LO or after, at *OPEN):
+ * the prose before the bracket, from a word's start (近|岸海域: 近 is a keyword); AT when no
+ * bracket closes there, it holds a value (全国(5.4%)), or it is a pinyin gloss ((dá)) where
+ * GLOSS_OK is false. */
+static uint32_t name_before_bracket(const cl_ctx *ctx, uint32_t at, uint32_t lo, bool gloss_ok, uint32_t *open)
+{
+    const char *text = ctx->doc->text;
+    *open = cl_bracket_open(text, at, lo);
+    if (*open == at || (!gloss_ok && is_gloss(text + *open, at - *open)))
+        return at;
+    for (int i = tokens_ending_by(ctx, *open); i < ctx->ntoks && ctx->toks[i].span.start < at; i++)
+        if (ctx->toks[i].sig == CL_SIG_QTY)
+            return at;
+    cl_span name = cl_subject_prose_before(ctx, *open);
+    if (name.end != *open || span_len(name) < 2 * CP)
+        return at;
+    uint32_t w = word_across(ctx->doc, name.start > NEAR ? name.start - NEAR : 0, name.start, name.end);
+    if (w == name.start)
+        return w;
+    piece p[3] = {{0, 0, PIECE_HARD, -1}, {0, 0, PIECE_HARD, -1}, {0, 0, PIECE_HARD, -1}};
+    return pieces_before(ctx, name.start, p) && p[0].start == w ? w : name.start;   /* 近岸, not 全县|地区: the word takes the whole keyword */
+}
+
 /* The subject's start moved back over a keyword that stands inside its noun phrase, to the
  * prose before it: when the subject's start is inside a word (均|值), the subject alone is no
  * phrase (设备, 金额: three characters at most), it opens with 以上/以下 after 及, or a bracket
@@ -249,21 +335,28 @@ static uint32_t extend_start(const cl_ctx *ctx, cl_span s)
 {
     const char *text = ctx->doc->text;
     size_t n = span_len(s);
-    bool cut = word_across(ctx->doc, s.start > NEAR ? s.start - NEAR : 0, s.start, s.end) < s.start &&
-               soft_token_at(ctx, s.start, true);   /* the lexicon first: it rarely answers yes */
+    bool across = word_across(ctx->doc, s.start > NEAR ? s.start - NEAR : 0, s.start, s.end) < s.start;
+    bool cut = across && soft_token_at(ctx, s.start, true);   /* the lexicon first: it rarely answers yes */
+    /* 农林牧渔服务|业总产值: a word across the start, which the subject's own words do not begin */
+    bool inside = across && !cut && cjk_at(text + s.start) && !cl_lexicon_longest(text + s.start, n);
     bool short_ = n <= 3 * CP && cjk_at(text + s.start);
     bool head = n <= 2 * CP && is_head(text + s.start, n);   /* HEAD words: two characters */
     bool above = n > 2 * CP && (memcmp(text + s.start, "以上", 6) == 0 || memcmp(text + s.start, "以下", 6) == 0);
     bool bracket = s.start >= CP && (memcmp(text + s.start - CP, "）", CP) == 0 ||
                                                        text[s.start - 1] == ')');
     bool joined = s.start >= CP && joins_phrase(ctx, s);
-    if (!cut && !short_ && !head && !above && !bracket && !joined)
+    if (!cut && !short_ && !head && !above && !bracket && !joined && !inside)
         return s.start;
-    for (int i = 0; i < ctx->ntoks && ctx->toks[i].span.end <= s.start; i++)
-        if (ctx->toks[i].span.end == s.start &&
-            (ctx->toks[i].sig == CL_SIG_QTY || ctx->toks[i].sig == CL_SIG_COMMA ||
-             ctx->toks[i].sig == CL_SIG_ENUM || ctx->toks[i].sig == CL_SIG_BASE ||
-             ctx->toks[i].sig == CL_SIG_RANK || ctx->toks[i].sig == CL_SIG_ORD))
+    if (bracket) {   /* 优良(一、二类)|水质面积比例: the list inside the bracket cut the prose */
+        uint32_t open, start = name_before_bracket(ctx, s.start, s.start > BRACKET_MAX ? s.start - BRACKET_MAX : 0,
+                                                   false, &open);
+        if (start < s.start)
+            return start;
+    }
+    for (int i = tokens_ending_by(ctx, s.start); i > 0 && ctx->toks[i - 1].span.end == s.start; i--)
+        if (ctx->toks[i - 1].sig == CL_SIG_QTY || ctx->toks[i - 1].sig == CL_SIG_COMMA ||
+            ctx->toks[i - 1].sig == CL_SIG_ENUM || ctx->toks[i - 1].sig == CL_SIG_BASE ||
+            ctx->toks[i - 1].sig == CL_SIG_RANK || ctx->toks[i - 1].sig == CL_SIG_ORD)
             return s.start;   /* after a token that ends every phrase: nothing to lex */
     piece p[3] = {{0, 0, PIECE_HARD, -1}, {0, 0, PIECE_HARD, -1}, {0, 0, PIECE_HARD, -1}};
     int k = pieces_before(ctx, s.start, p);
@@ -276,7 +369,11 @@ static uint32_t extend_start(const cl_ctx *ctx, cl_span s)
                     return p[0].start;
             return s.start;
         }
-        return cut ? word_across(ctx->doc, p[0].start, s.start, s.end) : s.start;
+        if ((!cut && !short_ && !inside) || cl_lexicon_longest(text + s.start, n))
+        return s.start;   /* 召开|支委会, 发现|问题: the subject starts with a word of its own */
+    /* 投运服务|器: the word across the cut when it takes in the subject's first character */
+    uint32_t w = word_across(ctx->doc, p[0].start, s.start, s.end);
+    return w < s.start && cl_lexicon_has(text + w, s.start + CP - w) ? w : s.start;
     }
     /* 省级|收入, 市级|支出: a level of government names the item with a bare noun after it */
     if (p[0].kw == CL_KW_SCOPE && p[0].end == s.start && n <= 2 * CP && p[0].end - p[0].start >= 2 * CP &&
@@ -291,14 +388,22 @@ static uint32_t extend_start(const cl_ctx *ctx, cl_span s)
      * is no verb and its short object (发现|问题; 服务|项目投资总额 is a compound), or as the verb
      * of an attribute (罚款金额) */
     bool verb = p[0].kw == CL_KW_VERB && n < 4 * CP;
-    if (water && (cut || head || short_ || (joined && (p[0].kw == CL_KW_AND || p[0].kw == CL_KW_CMP))))
+    if (water && (cut || head || short_ || inside || (joined && (p[0].kw == CL_KW_AND || p[0].kw == CL_KW_CMP))))
         return p[1].start;
     /* 20132-组织|事务1231万元, 治理|河长477km: a verb and its bare object that open the phrase
      * name an item of money or an amount (not a tally's things: 检查|企业96家; never 完成, which
      * the contract keeps out of a subject: 完成投资1.24亿元 is 投资) */
     int dim = p[0].kw == CL_KW_VERB && n <= 2 * CP && !water ? dim_after(ctx, s) : NO_DIM;
     bool item = dim != NO_DIM && dim != CL_DIM_COUNT;
-    return head || item || (cut && !verb) ? p[0].start : s.start;
+    if (head || item || (cut && !verb))
+        return p[0].start;
+    /* 投运服务|器: a verb's keyword that starts the word the subject is cut from; the word,
+     * never its last character (服务器) */
+    if ((!cut && !short_ && !inside) || cl_lexicon_longest(text + s.start, n))
+        return s.start;   /* 召开|支委会, 发现|问题: the subject starts with a word of its own */
+    /* 投运服务|器: the word across the cut when it takes in the subject's first character */
+    uint32_t w = word_across(ctx->doc, p[0].start, s.start, s.end);
+    return w < s.start && cl_lexicon_has(text + w, s.start + CP - w) ? w : s.start;
 }
 
 /* -- verbs and adverbs at the ends ------------------------------------------------------------- */
@@ -357,20 +462,6 @@ static cl_span strip_marks(const cl_doc *doc, cl_span s)
     return s;
 }
 
-/* How many of the sentence's tokens end at AT or before: they are in text order. */
-static int tokens_ending_by(const cl_ctx *ctx, uint32_t at)
-{
-    int lo = 0, hi = ctx->ntoks;
-    while (lo < hi) {
-        int mid = lo + (hi - lo) / 2;
-        if (ctx->toks[mid].span.end <= at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* Whether S starts right after a quantity: the things counted (132个长江入河排污口). */
 static bool after_quantity(const cl_ctx *ctx, cl_span s)
 {
@@ -378,6 +469,31 @@ static bool after_quantity(const cl_ctx *ctx, cl_span s)
         if (ctx->toks[i - 1].sig == CL_SIG_QTY)
             return true;
     return false;
+}
+
+/* 339个地级及以上城市|平均优良天数比例: after a count of places, the metric is stated over them; it
+ * starts after the last place word (grammar/words.tsv subject_places) that more than two
+ * characters follow. */
+cl_span cl_subject_after_places(const cl_ctx *ctx, const cl_stok *q, cl_span s)
+{
+    uintptr_t at = (uintptr_t)q, lo = (uintptr_t)ctx->toks;
+    if (at < lo || at >= (uintptr_t)(ctx->toks + ctx->ntoks))
+        return s;   /* a value made by the builder (与去年持平), not a token */
+    int i = (int)((at - lo) / sizeof *q);   /* the token before S: a few back from Q's, when S is Q's own */
+    for (int back = 0; i > 0 && ctx->toks[i - 1].span.end > s.start; i--)
+        if (++back > 4)
+            return s;
+    if (i == 0 || s.start - ctx->toks[i - 1].span.end > 1 || ctx->toks[i - 1].sig != CL_SIG_QTY ||
+        ctx->toks[i - 1].unit_row < 0 || cl_units[ctx->toks[i - 1].unit_row].dim != CL_DIM_COUNT)
+        return s;
+    const char *text = ctx->doc->text;
+    uint32_t start = s.start;
+    for (uint32_t at = s.start; at + 2 * CP < s.end; at += (uint32_t)cl_cp_len((unsigned char)text[at]))
+        for (const cl_word *w = cl_words_subject_places; w->s; w++)
+            if (text[at + 2] == w->s[2] && at + w->n + 2 * CP <= s.end && memcmp(text + at, w->s, w->n) == 0 &&
+                word_across(ctx->doc, at, at + (uint32_t)w->n, s.end) == at + w->n)
+                start = at + (uint32_t)w->n;   /* not 城市|污水: a word across its end */
+    return cl_span_of(start, s.end);
 }
 
 /* Off the end: verbs and adverbs that end the subject (湖泊水质保持, 排污口正加快推进, 城镇调查失业率
@@ -458,24 +574,51 @@ static size_t gloss_at(const char *p, size_t n)
     return 0;
 }
 
-/* Off the start: a subject and the verb 实现 before its object (规上服务业实现营业收入, 第一产(chǎn)
- * 业(yè)实(shí)现(xiàn)增加值): what is measured is the object. */
+/* Off the start: a subject and the verb 实现 or 完成 before its object (规上服务业实现营业收入,
+ * 城中区完成地区生产总值, 第一产(chǎn)业(yè)实(shí)现(xiàn)增加值): what is measured is the object. */
 static cl_span after_achieve(const cl_doc *doc, cl_span s)
 {
     const char *text = doc->text;
     for (uint32_t i = s.start; i + 2 * CP <= s.end; i++) {
-        if (!cp_is(text + i, "实"))
+        bool achieve = cp_is(text + i, "实");
+        if (!achieve && !cp_is(text + i, "完"))
             continue;
         uint32_t j = i + CP;
         j += (uint32_t)gloss_at(text + j, s.end - j);
-        if (j + CP > s.end || !cp_is(text + j, "现"))
+        if (j + CP > s.end || !cp_is(text + j, achieve ? "现" : "成"))
             continue;
         j += CP;
         j += (uint32_t)gloss_at(text + j, s.end - j);
-        if (s.end - j >= 2 * CP && cjk_at(text + j))
+        /* 完成 before a bare 投资 keeps what it is the investment of (房地产开发完成投资) */
+        if (s.end - j >= (achieve ? 2 : 3) * CP && cjk_at(text + j))
             return cl_span_of(j, s.end);
     }
     return s;
+}
+
+/* -- a name that ends with a bracket --------------------------------------------------------- */
+
+cl_span cl_subject_bracketed(const cl_ctx *ctx, uint32_t at, uint32_t clause)
+{
+    const char *text = ctx->doc->text;
+    while (at > clause && text[at - 1] == ' ')
+        at--;
+    for (const cl_word *w = cl_words_subject_links; w->s; w++)   /* 地区生产总值(GDP)完成2252248万元 */
+        if (at >= clause + w->n && memcmp(text + at - w->n, w->s, w->n) == 0) {
+            at -= (uint32_t)w->n;
+            break;
+        }
+    while (at > clause && text[at - 1] == ' ')
+        at--;
+    uint32_t open, start = name_before_bracket(ctx, at, at - clause > BRACKET_MAX ? at - BRACKET_MAX : clause,
+                                               true, &open);   /* 限产(chǎn)停产(chǎn)15起 */
+    if (start == at)
+        return cl_span_of(0, 0);
+    uint32_t close = at - (text[at - 1] == ')' ? 1 : CP), in = open + (text[open] == '(' ? 1 : CP);
+    bool aside = false;   /* (含投工投劳折资): an aside, not a part of the name before it */
+    for (const cl_word *w = cl_words_subject_asides; w->s && !aside; w++)
+        aside = w->n <= close - in && memcmp(text + in, w->s, w->n) == 0;
+    return cl_subject_resolve(ctx, cl_span_of(start, aside ? open : at));
 }
 
 cl_span cl_subject_resolve(const cl_ctx *ctx, cl_span s)
@@ -495,7 +638,7 @@ cl_span cl_subject_resolve(const cl_ctx *ctx, cl_span s)
     }
     s.end = fix_end(ctx, s);
     s = strip_lead(ctx->doc, strip_marks(ctx->doc, s));
-    if (span_len(s) >= 4 * CP && memchr(ctx->doc->text + s.start, 0xE5, span_len(s)) &&   /* 实: E5 */
+    if (span_len(s) >= 4 * CP && memchr(ctx->doc->text + s.start, 0xE5, span_len(s)) &&   /* 实, 完: E5 */
         !after_quantity(ctx, s))   /* things counted end before the verb (10户规上企业实现…) */
         s = after_achieve(ctx->doc, s);
     s = strip_tail(ctx, s);

@@ -71,6 +71,16 @@ static bool is_reference(const cl_doc *doc, cl_span s)
     return false;
 }
 
+bool cl_subject_is_growth(const cl_doc *doc, cl_span s)
+{
+    if (span_len(s) < 2 * CP || span_len(s) > 3 * CP)
+        return false;   /* the words are two characters: most subjects are longer */
+    for (const cl_word *w = cl_words_rank_growth; w->s; w++)
+        if (w->n == span_len(s) && doc->text[s.start + 2] == w->s[2] && memcmp(doc->text + s.start, w->s, w->n) == 0)
+            return true;
+    return false;
+}
+
 /* The subject of the last claim of the sentence so far (the claim being made not yet among
  * them) that names a metric (of two characters at least), or none. */
 static cl_span last_metric(const cl_ctx *ctx)
@@ -81,12 +91,65 @@ static cl_span last_metric(const cl_ctx *ctx)
         const cl_claim *c = &CL_VEC_AT(doc->claims, cl_claim, i);
         if (c->span.end <= ctx->span.start)
             break;
-        if (span_len(c->subject) > 3 && !is_reference(doc, c->subject))
+        if (span_len(c->subject) > 3 && !is_reference(doc, c->subject) &&
+            (span_len(c->subject) > 3 * CP || !cl_subject_is_growth(doc, c->subject)))
             return c->subject;
     }
     if (have && CL_VEC_AT(doc->claims, cl_claim, have - 1).span.end > ctx->span.start)
         return cl_span_of(0, 0);
     return ctx->continued && ctx->ncarried ? ctx->carried[ctx->ncarried - 1] : cl_span_of(0, 0);
+}
+
+/* 人均GDP为63525元(按年平均汇率折算为9847美元): the same level in other units, no metric. */
+static bool is_conversion(const cl_doc *doc, cl_span s)
+{
+    const char *end = doc->text + s.end;
+    for (const cl_word *w = cl_words_subject_conversions; w->s; w++)
+        if (w->n <= span_len(s) && end[-1] == w->s[w->n - 1] && memcmp(end - w->n, w->s, w->n) == 0)
+            return true;
+    return false;
+}
+
+/* Where the reference that ends S starts, with the words that lead to it (…|完成年初预算: a
+ * reference word of REF after one or more of REFQ), or S's start when S does not end so. */
+static uint32_t reference_tail(const cl_doc *doc, cl_span s)
+{
+    const char *text = doc->text;
+    if (!cl_char_bit(cl_subject_ref_lasts, text + s.end - CP, CP))
+        return s.start;
+    uint32_t at = s.end;
+    for (const cl_word *w = cl_subject_ref; w->s && at == s.end; w++)
+        if (w->n + CP < span_len(s) && memcmp(text + s.end - w->n, w->s, w->n) == 0)
+            at = s.end - (uint32_t)w->n;
+    uint32_t ref = at;
+    for (int round = 0; round < 4 && at < s.end; round++) {
+        const cl_word *hit = NULL;
+        for (const cl_word *w = cl_subject_refq; w->s && !hit; w++)
+            if (w->n >= CP && at >= s.start + w->n + 2 * CP && memcmp(text + at - w->n, w->s, w->n) == 0)
+                hit = w;
+        if (!hit)
+            break;
+        at -= (uint32_t)hit->n;
+    }
+    return at < ref ? at : s.start;
+}
+
+/* The metric named right before a reference that starts at AT and the words that lead to it
+ * (固定资产投资|完成年度|计划): the prose before them, resolved, or none. */
+static cl_span before_reference(const cl_ctx *ctx, uint32_t at)
+{
+    const char *text = ctx->doc->text;
+    for (int round = 0; round < 4; round++) {
+        const cl_word *hit = NULL;
+        for (const cl_word *w = cl_subject_refq; w->s && !hit; w++)
+            if (w->n >= CP && at >= w->n && memcmp(text + at - w->n, w->s, w->n) == 0)
+                hit = w;
+        if (!hit)
+            break;
+        at -= (uint32_t)hit->n;
+    }
+    cl_span m = cl_subject_resolve(ctx, cl_subject_prose_before(ctx, at));
+    return span_len(m) > CP && !is_reference(ctx->doc, m) ? m : cl_span_of(0, 0);
 }
 
 /* Whether Q's clause holds a reference's amount before Q and its 的 (占年初预算10065万元的43.2%,
@@ -114,6 +177,15 @@ static bool after_reference(const cl_ctx *ctx, const cl_stok *q, cl_span *ref)
     return false;
 }
 
+/* Whether Q is the first thing in a bracket: (82.0%), （32.9微克/立方米）. */
+static bool opens_bracket(const cl_doc *doc, const cl_stok *q)
+{
+    uint32_t at = q->span.start;
+    while (at > 0 && doc->text[at - 1] == ' ')
+        at--;
+    return (at >= 1 && doc->text[at - 1] == '(') || (at >= CP && memcmp(doc->text + at - CP, "（", CP) == 0);
+}
+
 /* Whether S names a budget (年初预算, 调整预算数): a share of it is the budget's completion. */
 static bool names_budget(const cl_doc *doc, cl_span s)
 {
@@ -123,16 +195,31 @@ static bool names_budget(const cl_doc *doc, cl_span s)
 cl_span cl_subject_settle(const cl_ctx *ctx, const cl_stok *q, cl_span s, cl_kind kind, cl_span *own,
                           bool *completion)
 {
-    s = has_text(s) ? cl_subject_resolve(ctx, s) : cl_span_of(0, 0);
+    s = has_text(s) ? cl_subject_resolve(ctx, s) : cl_subject_bracketed(ctx, q->span.start, q->clause);
+    if (kind != CL_COUNT && kind != CL_PROGRESS && has_text(s))
+        s = cl_subject_after_places(ctx, q, s);
     *own = s;
     *completion = false;
-    bool share = kind == CL_RATE || kind == CL_CHANGE || kind == CL_RANK;
+    bool share = kind == CL_RATE || kind == CL_CHANGE || kind == CL_RANK || kind == CL_MEASURE;
     cl_span m = cl_span_of(0, 0), ref = s;
     if (!has_text(s) && kind == CL_RATE && after_reference(ctx, q, &ref))
         m = last_metric(ctx);   /* 占年初预算10065万元的43.2% */
+    else if (!has_text(s) && kind != CL_COUNT && opens_bracket(ctx->doc, q))
+        m = last_metric(ctx);   /* 较疫情前的2019年同期(36微克/立方米): the reference's level */
     else if (has_text(s) && span_len(s) <= SHORT_SUBJECT &&
-             (is_modifier(ctx->doc, s) || (share && is_reference(ctx->doc, s))))
+             (is_modifier(ctx->doc, s) || (share && is_reference(ctx->doc, s)) || is_conversion(ctx->doc, s))) {
         m = last_metric(ctx);
+        if (!has_text(m) && share && is_reference(ctx->doc, s))   /* 固定资产投资完成年度计划的78.6% */
+            m = before_reference(ctx, s.start);
+    }
+    else if (kind == CL_RATE && span_len(s) > SHORT_SUBJECT) {   /* 一般公共预算收入|完成年初预算 */
+        uint32_t at = reference_tail(ctx->doc, s);
+        if (at > s.start) {
+            m = cl_subject_resolve(ctx, cl_span_of(s.start, at));
+            ref = cl_span_of(at, s.end);
+            *own = m;
+        }
+    }
     if (!has_text(m))
         return s;
     *completion = kind == CL_RATE && has_text(ref) && names_budget(ctx->doc, ref);
