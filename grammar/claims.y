@@ -81,6 +81,15 @@ static void plain(cl_ctx *ctx, cl_range list)
     draft(ctx, CL_DRAFT_PLAIN, list, -1, -1, -1, -1);
 }
 
+/* 发现问题3个，已整改完毕 | 15项问题已销号: a completion word with no quantity after it; the last
+ * quantity may be done as a whole, which the builder decides from the word and the noun. */
+static void whole(cl_ctx *ctx, cl_range list)
+{
+    cl_draft d = {.type = CL_DRAFT_PROGRESS, .list = list, .lead = -1, .dir = -1, .distr = -1,
+                  .all = -1, .total = list.last, .done = list.last, .by_word = true};
+    cl_draft_add(ctx, d);
+}
+
 /* The last quantity of TOTALS is the total; DONE == that quantity: all of them are done. */
 static int progress(cl_ctx *ctx, cl_range totals, int done, bool across_comma)
 {
@@ -116,16 +125,16 @@ sentence
      *   42项整改任务，已完成39项 | 3329件…已办结3320件,已销号3296件
      * A link with no quantity after it (qlist COMMA done) still closes the island. */
     | sentence qlist                       %prec STOP { plain(ctx, $2); }
-    | sentence qlist done                  %prec STOP { plain(ctx, $2); }
+    | sentence qlist done                  %prec STOP { whole(ctx, $2); }
     | sentence qlist HAS                   %prec STOP { plain(ctx, $2); }
     | sentence qlist FULL                  %prec STOP { plain(ctx, $2); }
     | sentence qlist COMMA                 %prec STOP { plain(ctx, $2); }
-    | sentence qlist COMMA done            %prec STOP { plain(ctx, $2); }
+    | sentence qlist COMMA done            %prec STOP { whole(ctx, $2); }
     | sentence qlist COMMA HAS             %prec STOP { plain(ctx, $2); }
     | sentence qlist COMMA HAS done        %prec STOP { plain(ctx, $2); }
-    | sentence qlist done FULL             %prec STOP { plain(ctx, $2); }
+    | sentence qlist done FULL             %prec STOP { whole(ctx, $2); }
     | sentence qlist COMMA FULL            %prec STOP { plain(ctx, $2); }
-    | sentence qlist done COMMA            %prec STOP { plain(ctx, $2); }
+    | sentence qlist done COMMA            %prec STOP { whole(ctx, $2); }
     | sentence qlist done COMMA done       %prec STOP { plain(ctx, $2); }
     | sentence progress                    %prec STOP
     | sentence progress done               %prec STOP

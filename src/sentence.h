@@ -51,6 +51,8 @@ typedef struct {
     bool frame;          /* progress found by 203个断面中，…断面199个 (no link word) */
     bool share;          /* progress found by 4348万元，占年初预算10065万元的43.2% (the rate
                           * written is the part over the total) */
+    bool by_word;        /* all done, said only by the completion word after the quantity
+                          * (发现问题3个，已整改完毕): the builder checks the word and the noun */
 } cl_draft;
 
 struct cl_title_words;   /* heading.h: the words of a plan's and of a report's titles */
