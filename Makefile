@@ -36,7 +36,8 @@ CLI_SRC := src/cli.c src/main.c
 ORACLE_SRC := $(wildcard tests/oracle/*.c)
 LIB_SRC := $(filter-out $(CLI_SRC),$(wildcard src/*.c))   # every other module is the library
 GEN_SRC := $(B)/lexer.c $(B)/claims.tab.c $(B)/units_table.c $(B)/water_table.c $(B)/script_table.c \
-           $(B)/lexicon_table.c $(B)/indicators_table.c $(B)/subject_words_table.c $(B)/words_table.c
+           $(B)/lexicon_table.c $(B)/indicators_table.c $(B)/subject_words_table.c $(B)/words_table.c \
+           $(B)/pinyin_table.c
 # generated headers the library's C files include: every compile waits for them (order-only)
 GEN_HDR := $(B)/words_table.h
 LIB_OBJ := $(patsubst src/%.c,$(O)/%.o,$(LIB_SRC)) $(patsubst $(B)/%.c,$(O)/%.o,$(GEN_SRC))
@@ -106,6 +107,11 @@ $(B)/words_table.c $(B)/words_table.h &: grammar/words.tsv tools/gen_words.awk |
 	awk -v out=$(B)/words_table.tmp -f tools/gen_words.awk grammar/words.tsv
 	mv $(B)/words_table.tmp.h $(B)/words_table.h
 	mv $(B)/words_table.tmp.c $(B)/words_table.c
+
+# The syllables of Mandarin: what a pinyin gloss after a character is made of (src/gloss.c).
+$(B)/pinyin_table.c: grammar/pinyin.tsv tools/gen_pinyin.sh | $(B) deps
+	sh tools/gen_pinyin.sh grammar/pinyin.tsv > $@.tmp
+	mv $@.tmp $@
 
 $(B)/claims.tab.c $(B)/claims.tab.h &: grammar/claims.y | $(B) deps
 	$(BISON) $(BISONFLAGS) -H$(B)/claims.tab.h -o $(B)/claims.tab.c $<

@@ -13,11 +13,21 @@ half within seconds, so series run one after another would each catch another ph
   raw    `iter_many(paths, jobs=J, raw=True)`: the library's JSONL bytes per file, no dicts;
   pure   `extract_many` with the C extension off (json.loads: the pure-ctypes path);
   cold   `extract_many` as the first call of a fresh interpreter (timed inside it, after the
-         import): its records land in memory the process never touched, every page a fault.
+         import): its records land in memory the process never touched, every page a fault;
+  before (with --before DIR) `extract_many` of another copy of the package (DIR/claimc, e.g.
+         main's, its _fastdict built inside it) in a fresh interpreter, timed on its second
+         call, and `after`: this package the same way (the two side by side, same conditions).
 For each: the median wall time, CPU time (user + system of the process: the library's threads
-count; the CLI's from wait4) and minor page faults, and each one's ratio to the CLI's as the
-median of the rounds' ratios. The load average is printed at the start and the end; figures
-go to BUILD/bench-python.json too.
+count; the CLI's from wait4), the calling thread's CPU time ("gil": the records are made there,
+under the GIL; the rest is the library's threads) and minor page faults, and each one's ratio
+to the CLI's as the median of the rounds' ratios. The load average is printed at the start and
+the end; figures go to BUILD/bench-python.json too.
+
+Wall time on this shared VM says little (each run gets the share of the 2 cores the scheduler
+gives it), so the table ends with what the CPU times imply on CORES idle cores (--cores, default
+the machine's): the CLI takes cpu/min(J, CORES); extract_many at least the largest of its
+calling thread's CPU (gil, one thread), its library threads' (cpu - gil) over J, and its whole
+CPU over min(J + 1, CORES).
 
 --instructions also counts instructions under valgrind (callgrind), the measure that does not
 move with the machine's load: the CLI's whole run, and extract_many's (a fresh interpreter
@@ -45,6 +55,9 @@ def parse_args():
     ap.add_argument("--copies", type=int, default=25, help="copies of each corpus file")
     ap.add_argument("--modes", default="cli,dicts,cold,raw,pure")
     ap.add_argument("--instructions", action="store_true", help="callgrind counts too")
+    ap.add_argument("--before", help="a directory holding another claimc package: measured "
+                    "side by side with this one (modes before, after)")
+    ap.add_argument("--cores", type=int, default=os.cpu_count(), help="for the implied ratios")
     ap.add_argument("files", nargs="*", help="instead of the corpus copies")
     return ap.parse_args()
 
@@ -96,6 +109,17 @@ def count_instructions(cli_bin, paths, report):
     report["instructions"] = {"cli": cli, "extract_many": many - base, "json_loads": pure - base}
 
 
+SUBPROCESS = ("cold", "before", "after")   # timed inside a fresh interpreter
+
+
+def implied(run, jobs, cores, cli):
+    """The wall time RUN's CPU times imply on CORES idle cores (see --help)."""
+    if cli:
+        return run["cpu"] / min(jobs, cores)
+    lib = run["cpu"] - run["gil"]
+    return max(run["gil"], lib / jobs, run["cpu"] / min(jobs + 1, cores))
+
+
 def load():
     return "%.2f %.2f %.2f" % os.getloadavg()
 
@@ -125,19 +149,34 @@ def main():
     def raw(jobs):
         return sum(len(b) for _, b in claimc.iter_many(paths, jobs=jobs, errors="ignore", raw=True))
 
-    cold_code = ("import json, resource, sys, time, claimc\n"
-                 "r0, t0 = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()\n"
-                 "records = claimc.extract_many(sys.argv[2:], jobs=int(sys.argv[1]), errors='ignore')\n"
-                 "assert all(isinstance(r, dict) for r in records)\n"
-                 "t1, r1 = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF)\n"
-                 "print(json.dumps({'wall': t1 - t0, 'cpu': r1.ru_utime + r1.ru_stime - "
-                 "r0.ru_utime - r0.ru_stime, 'sys': r1.ru_stime - r0.ru_stime, "
-                 "'minflt': r1.ru_minflt - r0.ru_minflt}))\n")
+    fresh_code = ("import json, resource, sys, time, claimc\n"
+                  "jobs, calls, paths = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3:]\n"
+                  "for _ in range(calls - 1):\n"
+                  "    claimc.extract_many(paths, jobs=jobs, errors='ignore')\n"
+                  "r0, t0 = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()\n"
+                  "g0 = time.thread_time()\n"
+                  "records = claimc.extract_many(paths, jobs=jobs, errors='ignore')\n"
+                  "assert all(isinstance(r, dict) for r in records)\n"
+                  "g1, t1 = time.thread_time(), time.perf_counter()\n"
+                  "r1 = resource.getrusage(resource.RUSAGE_SELF)\n"
+                  "print(json.dumps({'wall': t1 - t0, 'cpu': r1.ru_utime + r1.ru_stime - "
+                  "r0.ru_utime - r0.ru_stime, 'gil': g1 - g0, 'sys': r1.ru_stime - r0.ru_stime, "
+                  "'minflt': r1.ru_minflt - r0.ru_minflt}))\n")
+
+    def fresh(package, jobs, calls):
+        out = subprocess.run([sys.executable, "-c", fresh_code, str(jobs), str(calls)] + paths,
+                             check=True, stdout=subprocess.PIPE,
+                             env=dict(os.environ, PYTHONPATH=package))
+        return json.loads(out.stdout)
 
     def cold(jobs):
-        out = subprocess.run([sys.executable, "-c", cold_code, str(jobs)] + paths, check=True,
-                             stdout=subprocess.PIPE, env=dict(os.environ, PYTHONPATH=os.path.join(ROOT, "python")))
-        cold.last = json.loads(out.stdout)
+        cold.last = fresh(os.path.join(ROOT, "python"), jobs, 1)
+
+    def before(jobs):
+        before.last = fresh(os.path.abspath(args.before), jobs, 2)
+
+    def after(jobs):
+        after.last = fresh(os.path.join(ROOT, "python"), jobs, 2)
 
     def pure(jobs):
         fast, _records.fastdict = _records.fastdict, None
@@ -146,7 +185,10 @@ def main():
         finally:
             _records.fastdict = fast
 
-    funcs = {"cli": cli, "dicts": dicts, "raw": raw, "pure": pure, "cold": cold}
+    funcs = {"cli": cli, "dicts": dicts, "raw": raw, "pure": pure, "cold": cold,
+             "before": before, "after": after}
+    if args.before:
+        modes += [m for m in ("before", "after") if m not in modes]
     claims = len(dicts(1))   # warm the page cache and count
     start_load = load()
     print("%d files, %.2f MB, %d claims; %d rounds; load average at the start %s" % (
@@ -158,24 +200,27 @@ def main():
         for j in jobs_list:
             for m in modes:
                 who = resource.RUSAGE_CHILDREN if m == "cli" else resource.RUSAGE_SELF
-                r0, t0 = resource.getrusage(who), time.perf_counter()
+                r0, t0, g0 = resource.getrusage(who), time.perf_counter(), time.thread_time()
                 inside = funcs[m](j)
-                t1, r1 = time.perf_counter(), resource.getrusage(who)
+                g1, t1, r1 = time.thread_time(), time.perf_counter(), resource.getrusage(who)
                 del inside   # dicts' records: freed here, not timed
-                runs[(m, j)].append(funcs[m].last if m == "cold" else {
-                    "wall": t1 - t0,
-                    "cpu": r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime,
+                cpu = r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime
+                runs[(m, j)].append(funcs[m].last if m in SUBPROCESS else {
+                    "wall": t1 - t0, "cpu": cpu,
+                    "gil": cpu if m == "cli" else g1 - g0,   # the CLI: all its threads
                     "sys": r1.ru_stime - r0.ru_stime,
                     "minflt": r1.ru_minflt - r0.ru_minflt})
     end_load = load()
 
     labels = {"cli": "CLI -f jsonl > /dev/null", "dicts": "extract_many -> dicts",
               "raw": "iter_many(raw=True): JSONL bytes", "pure": "extract_many, json.loads",
-              "cold": "extract_many, a fresh process"}
+              "cold": "extract_many, a fresh process", "before": "--before's, 2nd call",
+              "after": "this package's, 2nd call"}
     report = {"files": len(paths), "bytes": size, "claims": claims, "rounds": args.rounds,
               "load_start": start_load, "load_end": end_load, "figures": {}}
-    print("%-34s %4s %9s %9s %8s %8s %11s %10s" % ("", "jobs", "wall s", "cpu s", "sys s",
-                                                 "faults", "wall/CLI", "cpu/CLI"))
+    print("%-34s %4s %8s %8s %8s %7s %7s %9s %8s %8s" % (
+        "", "jobs", "wall s", "cpu s", "gil s", "sys s", "faults", "wall/CLI", "cpu/CLI",
+        "implied"))
     for j in jobs_list:
         base = runs.get(("cli", j))
         for m in modes:
@@ -183,11 +228,17 @@ def main():
             med = {k: statistics.median(r[k] for r in rs) for k in rs[0]}
             ratio = {k: statistics.median(r[k] / c[k] for r, c in zip(rs, base) if c[k] > 0)
                      for k in ("wall", "cpu")} if base else {"wall": 0, "cpu": 0}
-            print("%-34s %4d %9.3f %9.3f %8.3f %8d %10.2fx %9.2fx" % (
-                labels[m], j, med["wall"], med["cpu"], med["sys"], med["minflt"],
-                ratio["wall"], ratio["cpu"]))
+            if base and m not in ("raw", "pure"):   # those two make no dicts: not the bar's
+                ratio["implied"] = statistics.median(
+                    implied(r, j, args.cores, m == "cli") / implied(c, j, args.cores, True)
+                    for r, c in zip(rs, base))
+            print("%-34s %4d %8.3f %8.3f %8.3f %7.3f %7d %8.2fx %7.2fx %8s" % (
+                labels[m], j, med["wall"], med["cpu"], med["gil"], med["sys"], med["minflt"],
+                ratio["wall"], ratio["cpu"],
+                "%.2fx" % ratio["implied"] if "implied" in ratio else "-"))
             report["figures"]["%s-j%d" % (m, j)] = dict(median=med, ratio_to_cli=ratio)
-    print("load average at the end %s (ratios: medians of the rounds' ratios)" % end_load)
+    print("load average at the end %s (ratios: medians of the rounds' ratios; implied: the wall "
+          "time the CPU times imply on %d idle cores, --help)" % (end_load, args.cores))
     if args.instructions:
         count_instructions(cli_bin, paths, report)
     with open(os.path.join(build, "bench-python.json"), "w") as f:

@@ -32,7 +32,7 @@ fastdict: $(FASTDICT)
 	    "claimc decodes records with json.loads")
 
 FASTDICT_SRC = python/claimc/_fastdict.c python/claimc/_arenas.c python/claimc/_utf8.c \
-               python/claimc/_batch.c
+               python/claimc/_batch.c python/claimc/_shapes.c
 $(B)/_fastdict$(PY_EXT_SUFFIX): $(FASTDICT_SRC) $(wildcard python/claimc/_*.h) include/claimc.h | $(B)
 	$(CC) $(WARN) $(CFLAGS) -fPIC -shared -fvisibility=hidden -I$(PY_INCLUDE) -o $@ $(FASTDICT_SRC)
 

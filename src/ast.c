@@ -50,7 +50,7 @@ const char *cl_doc_name(const cl_doc *doc) { return doc->name; }
 const char *cl_doc_encoding(const cl_doc *doc) { return doc->encoding; }
 const char *cl_doc_script(const cl_doc *doc) { return doc->script; }
 const char *cl_doc_text(const cl_doc *doc) { return doc->source; }
-size_t cl_doc_text_len(const cl_doc *doc) { return doc->len; }
+size_t cl_doc_text_len(const cl_doc *doc) { return doc->source_len; }
 bool cl_doc_is_plan(const cl_doc *doc) { return doc->plan; }
 size_t cl_doc_claim_count(const cl_doc *doc) { return doc->claims.len; }
 size_t cl_doc_diag_count(const cl_doc *doc) { return doc->diags.len; }
@@ -85,6 +85,58 @@ bool cl_doc_sentence(const cl_doc *doc, size_t i, cl_sentence_view *out)
     return true;
 }
 
+/* -- the input's offsets of the shadow's (glosses left out) --------------------------------- */
+
+uint32_t cl_doc_source_at(const cl_doc *doc, uint32_t at)
+{
+    const cl_gloss_break *b = doc->glosses.data;
+    size_t lo = 0, hi = doc->glosses.len;   /* the breaks at or before AT: [0, lo) */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (b[mid].at <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo ? at + b[lo - 1].shift : at;
+}
+
+uint32_t cl_doc_shadow_at(const cl_doc *doc, uint32_t at)
+{
+    const cl_gloss_break *b = doc->glosses.data;
+    size_t lo = 0, hi = doc->glosses.len;   /* the glosses ending at or before AT: [0, lo) */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (b[mid].at + b[mid].shift <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    uint32_t s = lo ? at - b[lo - 1].shift : at;
+    return lo < doc->glosses.len && s > b[lo].at ? b[lo].at : s;   /* inside gloss LO */
+}
+
+cl_span cl_doc_source_span(const cl_doc *doc, cl_span s)
+{
+    return cl_span_of(cl_doc_source_at(doc, s.start), cl_doc_source_at(doc, s.end));
+}
+
+static void quantity_to_source(const cl_doc *doc, cl_quantity *q)
+{
+    q->span = cl_doc_source_span(doc, q->span);
+    q->unit_text = cl_doc_source_span(doc, q->unit_text);
+}
+
+void cl_doc_claim_to_source(const cl_doc *doc, cl_claim *c)
+{
+    c->span = cl_doc_source_span(doc, c->span);
+    c->subject = cl_doc_source_span(doc, c->subject);
+    c->baseline = cl_doc_source_span(doc, c->baseline);
+    quantity_to_source(doc, &c->quantity);
+    quantity_to_source(doc, &c->done);
+    quantity_to_source(doc, &c->total);
+}
+
 /* -- positions ------------------------------------------------------------------------------- */
 
 /* A line ends at LF, CRLF or a lone CR. */
@@ -103,8 +155,8 @@ void cl_doc_index_positions(cl_doc *doc)
 {
     /* memchr for line ends and code points counted eight bytes at a time (textpos.c) */
     cl_textpos p;
-    cl_textpos_init(&p, doc->text, doc->len);
-    for (size_t i = 0; i <= doc->len; i += CL_CHECKPOINT) {
+    cl_textpos_init(&p, doc->source, doc->source_len);
+    for (size_t i = 0; i <= doc->source_len; i += CL_CHECKPOINT) {
         uint32_t line, column;
         cl_textpos_at(&p, i, &line, &column);
         cl_checkpoint *c = cl_vec_push(&doc->arena, &doc->checkpoints, sizeof *c);
@@ -116,15 +168,15 @@ void cl_doc_index_positions(cl_doc *doc)
 
 void cl_doc_position(const cl_doc *doc, uint32_t offset, uint32_t *line, uint32_t *column)
 {
-    if (offset > doc->len)
-        offset = (uint32_t)doc->len;
+    if (offset > doc->source_len)
+        offset = (uint32_t)doc->source_len;
     size_t k = offset / CL_CHECKPOINT;
     if (k >= doc->checkpoints.len) {   /* only when memory ran out while building them */
         *line = *column = 1;
         k = 0;
         if (!doc->checkpoints.len) {
             for (uint32_t i = 0; i < offset; i++)
-                advance(doc->text, i, line, column);
+                advance(doc->source, i, line, column);
             return;
         }
     }
@@ -132,7 +184,7 @@ void cl_doc_position(const cl_doc *doc, uint32_t offset, uint32_t *line, uint32_
     /* from the checkpoint with the JSONL writer's cursor: memchr for line ends and code points
      * counted eight bytes at a time (byte by byte, this was a quarter of --format json) */
     cl_textpos p;
-    cl_textpos_init(&p, doc->text, doc->len);
+    cl_textpos_init(&p, doc->source, doc->source_len);
     p.look_ahead = 0;   /* one question */
     p.offset = c->offset;
     p.line = c->line;

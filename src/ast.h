@@ -14,6 +14,10 @@ typedef struct {
     size_t first_claim, claim_count;
 } cl_sentence;
 
+/* A place where the shadow left bytes of the input out (a pinyin gloss, gloss.c): from shadow
+ * offset AT on, the input is SHIFT bytes further on (every gloss left out before, together). */
+typedef struct { uint32_t at, shift; } cl_gloss_break;
+
 /* The outline in document order: a section opens, or a sentence. */
 typedef struct {
     bool is_section;
@@ -26,12 +30,18 @@ struct cl_doc {
     const char *meta;     /* the input record's other fields, a compact JSON object, or NULL */
     const char *encoding;
     const char *script;   /* "simplified", "traditional" or "mixed" (script.c) */
-    /* The text the rules read: UTF-8, NUL-terminated; with traditional characters, their
-     * simplified shadow of the same length (script.c), else the input's text itself. */
+    /* The text the rules read: UTF-8, NUL-terminated; with traditional characters or pinyin
+     * glosses, a shadow (script.c): traditional characters simplified in place, glosses left
+     * out (gloss.c); else the input's text itself. */
     const char *text;
     const char *source;   /* the input's text, which spans point into and output quotes */
     void *owned;          /* the caller's buffer the text was left in (cl_parse_adopt), freed with the doc */
-    size_t len;
+    size_t len;           /* of text */
+    size_t source_len;    /* of source: len, and the glosses the shadow left out */
+    /* Where the shadow left glosses out (cl_gloss_break, by offset): empty for most texts.
+     * The stages work in the shadow's offsets; the driver turns every span it hands out into
+     * the input's (cl_doc_source_at), so the output's spans are the input's. */
+    cl_vec glosses;
     /* The first CR of the text among the bytes lexed so far, SIZE_MAX when none: a parse's
      * filter notes it (every CR is in a line break token), so the JSONL writer can skip
      * looking for CRs in most documents. 0 until a parse starts: a CR may be anywhere. */
@@ -70,6 +80,16 @@ void cl_doc_diag_add(cl_doc *doc, cl_severity sev, const char *code, const char 
 
 /* The line and column index of the text (cl_doc_position reads it), once it is final. */
 void cl_doc_index_positions(cl_doc *doc);
+
+/* The input's offset of the shadow's offset AT: past the glosses left out at or before it (a
+ * gloss belongs to the character before it, so a span ending at that character takes it in). */
+uint32_t cl_doc_source_at(const cl_doc *doc, uint32_t at);
+cl_span cl_doc_source_span(const cl_doc *doc, cl_span s);
+/* The other way: the shadow's offset of the input's offset AT (inside a gloss: where the
+ * shadow left it out), for tools that read the text the rules read at an output's span. */
+uint32_t cl_doc_shadow_at(const cl_doc *doc, uint32_t at);
+/* Every span of claim C (found in the shadow) into the input's offsets. */
+void cl_doc_claim_to_source(const cl_doc *doc, cl_claim *c);
 
 static inline cl_span cl_span_of(uint32_t start, uint32_t end)
 {

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ast.h"
 #include "compare.h"
 #include "utf8.h"
 
@@ -60,10 +61,12 @@ static char *claim_key(const cl_doc *doc, const cl_claim *c)
 {
     if (c->indicator)   /* the canonical id lines up reports that name a metric differently */
         return strdup(c->indicator);
-    size_t n = c->subject.end > c->subject.start ? c->subject.end - c->subject.start : 0;
+    /* read as the rules read it (simplified, pinyin glosses left out): 地區(qū)生產(chǎn)總值 meets 地区生产总值 */
+    uint32_t start = cl_doc_shadow_at(doc, c->subject.start), end = cl_doc_shadow_at(doc, c->subject.end);
+    size_t n = end > start ? end - start : 0;
     if (!n)
         return NULL;
-    const unsigned char *s = (const unsigned char *)cl_doc_text(doc) + c->subject.start;
+    const unsigned char *s = (const unsigned char *)doc->text + start;
     char *key = malloc(n + 1), *o = key;
     if (!key)
         return NULL;

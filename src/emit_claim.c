@@ -15,7 +15,7 @@ void cl_jclaims_start(cl_jclaims *x, const cl_doc *doc)
 {
     if (x->doc != doc) {
         x->doc = doc;
-        cl_textpos_init(&x->pos, doc->text, doc->len);
+        cl_textpos_init(&x->pos, doc->source, doc->source_len);
     }
     x->pos.first_cr = doc->first_cr;   /* a streaming parse may have lexed a CR since */
 }
@@ -38,10 +38,10 @@ static char *w_piece_or_null(char *o, const cl_doc *doc, cl_span clean, cl_span 
         return CL_LIT(o, "null");
     if (s.start < clean.start || s.end > clean.end || is_cont(text[s.start]) ||
         (s.end < clean.end && is_cont(text[s.end])))
-        return cl_w_text(o, doc->source, doc->len, s);
+        return cl_w_text(o, doc->source, doc->source_len, s);
     size_t n = s.end - s.start;
     *o++ = '"';
-    if (n <= 16 && s.start + 16 <= doc->len)   /* most are short: copied inline, as 16 bytes */
+    if (n <= 16 && s.start + 16 <= doc->source_len)   /* most are short: copied inline, as 16 bytes */
         memcpy(o, text + s.start, 16);          /* (cl_claim_bound leaves room) */
     else
         memcpy(o, text + s.start, n);
@@ -138,7 +138,7 @@ INLINE char *w_claim(char *o, cl_jclaims *x, const cl_claim *c, size_t id, bool 
     o = w_span(o, &x->pos, c->span, true, pretty, depth + 1);
     o = CL_J_KEY(o, pretty, depth, "text");
     char *text = o;
-    o = cl_w_text(o, x->doc->source, x->doc->len, c->span);
+    o = cl_w_text(o, x->doc->source, x->doc->source_len, c->span);
     cl_span clean = (size_t)(o - text) == cl_span_len(c->span) + 2 ? c->span : no_span;
     o = CL_J_KEY(o, pretty, depth, "subject");
     o = w_piece_or_null(o, x->doc, clean, c->subject);
@@ -277,7 +277,7 @@ bool cl_jtail_for(cl_jtail *t, const cl_doc *doc, const cl_section *s)
     for (int k = keep; k < depth; k++) {
         if (k)
             *o++ = ',';
-        o = cl_w_text(o, doc->source, doc->len, cl_section_title(path[k]));
+        o = cl_w_text(o, doc->source, doc->source_len, cl_section_title(path[k]));
         t->path[k] = path[k];
         t->ends[k] = (size_t)(o - t->p);
     }

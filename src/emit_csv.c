@@ -185,7 +185,7 @@ bool cl_csv_take(void *writer, const cl_doc *doc, const cl_claim *c, size_t id)
     cl_csv_writer *w = writer;
     if (w->doc != doc) {   /* the first claim of a document */
         w->doc = doc;
-        cl_textpos_init(&w->pos, doc->text, doc->len);
+        cl_textpos_init(&w->pos, doc->source, doc->source_len);
         w->path.valid = false;
     }
     w->pos.first_cr = doc->first_cr;   /* a streaming parse may have lexed a CR since */

@@ -39,7 +39,7 @@ static size_t object_room(size_t text, int depth)
 
 static char *w_span_text(char *o, const cl_doc *doc, cl_span s)
 {
-    return cl_w_text(o, doc->source, doc->len, s);
+    return cl_w_text(o, doc->source, doc->source_len, s);
 }
 
 static char *w_raw(char *o, const char *s)   /* a C string, as cJSON prints it */
@@ -169,7 +169,7 @@ static void put_diagnostics(json_out *j)
 {
     const cl_doc *doc = j->doc;
     cl_textpos pos;   /* from the start again: the children moved the claims' cursor */
-    cl_textpos_init(&pos, doc->text, doc->len);
+    cl_textpos_init(&pos, doc->source, doc->source_len);
     for (size_t i = 0; i < doc->diags.len; i++) {
         const cl_diag *d = cl_doc_diag(doc, i);
         char *o = cl_wbuf_room(j->b, object_room(strlen(d->code) + strlen(d->message), 3));
@@ -270,7 +270,7 @@ static void put_head(json_out *j, const char *meta_json)
         o = KEY(o, j, 1, "doc_kind");
         o = doc->plan ? CL_LIT(o, "\"plan\"") : CL_LIT(o, "\"report\"");
         o = KEY(o, j, 1, "bytes");
-        o = cl_w_uint(o, doc->len);
+        o = cl_w_uint(o, doc->source_len);
         o = KEY(o, j, 1, "children");
         *o++ = '[';
         cl_wbuf_end(j->b, o);

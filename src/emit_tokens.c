@@ -102,21 +102,24 @@ static char *w_attributes(char *o, const cl_doc *doc, const cl_rawtok *t)
 int cl_tokens_write(cl_wbuf *b, const cl_doc *doc)
 {
     cl_textpos pos;
-    cl_textpos_init(&pos, doc->text, doc->len);
+    cl_textpos_init(&pos, doc->source, doc->source_len);
     cl_lexer lx;
     cl_lexer_init(&lx, doc->text, doc->len);
     cl_rawtok t;
     while (cl_lex(&lx, &t) != CL_RT_END) {
         if (t.type == CL_RT_SPACE || t.type == CL_RT_NEWLINE)
             continue;
-        char *o = cl_wbuf_room(b, 4 * (size_t)(t.end - t.start) + 512);
+        cl_rawtok shown = t;   /* where it is in the input: past the glosses the shadow left out */
+        if (doc->glosses.len)
+            shown.start = cl_doc_source_at(doc, t.start), shown.end = cl_doc_source_at(doc, t.end);
+        char *o = cl_wbuf_room(b, 4 * (size_t)(shown.end - shown.start) + 512);
         if (!o)
             break;
         uint32_t line, column;
-        cl_textpos_at(&pos, t.start, &line, &column);
-        o = cl_w_uint(o, t.start);
+        cl_textpos_at(&pos, shown.start, &line, &column);
+        o = cl_w_uint(o, shown.start);
         *o++ = '\t';
-        o = cl_w_uint(o, t.end);
+        o = cl_w_uint(o, shown.end);
         *o++ = '\t';
         o = cl_w_uint(o, line);
         *o++ = ':';
@@ -124,7 +127,7 @@ int cl_tokens_write(cl_wbuf *b, const cl_doc *doc)
         *o++ = '\t';
         o = w_str(o, cl_rt_name(t.type));
         *o++ = '\t';
-        o = w_text(o, doc, &t);
+        o = w_text(o, doc, &shown);
         *o++ = '\t';
         o = w_attributes(o, doc, &t);
         *o++ = '\n';

@@ -43,6 +43,8 @@ static void put_diag(FILE *f, const char *severity, const char *code, const char
 
 static void put_diags(const cl_doc *doc, cl_result *out)
 {
+    if (cl_doc_diag_count(doc) == 0)   /* most documents: no memstream (a calloc of 8 KiB) */
+        return;
     FILE *f = open_memstream(&out->diags, &out->diags_len);
     if (!f)
         return;

@@ -70,6 +70,32 @@ static bool keep_heading(cl_doc *doc, cl_section *sec)
     return add_outline(doc, true, doc->sections.len - 1);
 }
 
+/* The sentence S and its claims CLAIMS[0..claim_count), final, into the input's offsets (the
+ * shadow the stages read left glosses out). */
+static void sentence_to_source(const cl_doc *doc, cl_sentence *s, cl_claim *claims)
+{
+    s->span = cl_doc_source_span(doc, s->span);
+    for (size_t i = 0; i < s->claim_count; i++)
+        cl_doc_claim_to_source(doc, &claims[i]);
+}
+
+/* A heading's marker and title into the input's offsets, once its title is known: whether the
+ * title is a plan's is looked up first, in the shadow (heading.c). An untitled heading (TITLED
+ * false) has an empty title, no plan's. */
+static void heading_to_source(cl_ctx *ctx, cl_section *sec, bool titled)
+{
+    cl_heading *h = (cl_heading *)sec;
+    if (titled) {
+        h->classified = false;
+        cl_section_plan(ctx, sec);
+    } else {
+        h->classified = true;
+        sec->plan = false;
+        sec->marker = cl_doc_source_span(ctx->doc, sec->marker);
+    }
+    sec->title = cl_doc_source_span(ctx->doc, sec->title);
+}
+
 /* Streaming: hand out every claim that can no longer change, and forget it. A sentence's last
  * claim may yet become the total of the next sentence's progress claim (link_across_sentences
  * merges it away, and the ids after it move), so while ctx->pending_claim names it, it waits;
@@ -80,11 +106,14 @@ static bool hand_out(cl_doc *doc, cl_ctx *ctx, cl_stream *st, bool all)
     if (!all && ctx->pending_claim >= 0)
         ready = (size_t)ctx->pending_claim;
     cl_claim *claims = doc->claims.data;
-    for (size_t i = 0; i < ready; i++)
+    for (size_t i = 0; i < ready; i++) {
+        if (doc->glosses.len)   /* final: into the input's offsets */
+            cl_doc_claim_to_source(doc, &claims[i]);
         if (!st->on_claim(st->arg, doc, &claims[i], st->handed + i)) {
             st->stopped = true;
             return false;
         }
+    }
     if (ready) {
         memmove(claims, claims + ready, (n - ready) * sizeof *claims);
         doc->claims.len = n - ready;
@@ -102,9 +131,11 @@ static bool flush_sentence(cl_doc *doc, cl_ctx *ctx, cl_stream *st)
         return true;
     st->has_sentence = false;
     cl_claim *claims = doc->claims.data;   /* NULL until a first claim: no offset from it */
+    cl_claim *own = claims ? claims + (st->sentence.first_claim - st->handed) : NULL;
     size_t drop = st->sentence.first_claim - st->handed + st->sentence.claim_count;
-    if (!st->outline->sentence(st->outline->arg, doc, &st->sentence,
-                               claims ? claims + (st->sentence.first_claim - st->handed) : NULL)) {
+    if (doc->glosses.len)
+        sentence_to_source(doc, &st->sentence, own);
+    if (!st->outline->sentence(st->outline->arg, doc, &st->sentence, own)) {
         st->stopped = true;
         return false;
     }
@@ -175,6 +206,8 @@ static void parse_text(cl_doc *doc, const cl_title_words *words, cl_stream *stre
         if (ctx.span.end > ctx.span.start) {
             if (untitled) {   /* no claim has asked about it yet: they come after it */
                 untitled->title = cl_title_of(doc, ctx.span);
+                if (doc->glosses.len)
+                    heading_to_source(&ctx, untitled, true);
                 untitled = NULL;
             }
             ctx.section = depth ? stack[depth - 1] : NULL;
@@ -218,6 +251,8 @@ static void parse_text(cl_doc *doc, const cl_title_words *words, cl_stream *stre
             sec->marker = marker;
             sec->title = cl_span_of(marker.end, marker.end);
             sec->parent = depth ? stack[depth - 1] : NULL;
+            if (doc->glosses.len)
+                heading_to_source(&ctx, sec, false);
             if (depth == MAX_DEPTH)
                 depth--;   /* deeper nesting than any report has: stay at the deepest level */
             stack[depth++] = sec;
@@ -240,6 +275,22 @@ static void parse_text(cl_doc *doc, const cl_title_words *words, cl_stream *stre
     free(ctx.toks);
     free(ctx.drafts);
     free(ctx.next_comma);
+}
+
+/* What a parse kept into the input's offsets: the claims and sentences of a KEPT document (a
+ * streamed one turned its claims as they went out), diagnostics from FIRST_DIAG on. */
+static void kept_to_source(cl_doc *doc, size_t first_diag, bool kept)
+{
+    for (size_t i = 0; kept && i < doc->claims.len; i++)
+        cl_doc_claim_to_source(doc, &CL_VEC_AT(doc->claims, cl_claim, i));
+    for (size_t i = 0; i < doc->sentences.len; i++) {
+        cl_sentence *s = &CL_VEC_AT(doc->sentences, cl_sentence, i);
+        s->span = cl_doc_source_span(doc, s->span);
+    }
+    for (size_t i = first_diag; i < doc->diags.len; i++) {
+        cl_diag *d = &CL_VEC_AT(doc->diags, cl_diag, i);
+        d->span = cl_doc_source_span(doc, d->span);
+    }
 }
 
 /* ROOM: DATA, given away by the caller (cl_parse_adopt), or NULL. STREAM: where claims go, or
@@ -268,12 +319,17 @@ static cl_doc *parse(const char *name, const void *data, size_t len, unsigned ch
         cl_title_words words;
         cl_title_words_init(&words);
         cl_detect_plan(doc, &words);
+        size_t first_diag = doc->diags.len;   /* those before have the input's offsets */
         parse_text(doc, &words, stream);
+        if (doc->glosses.len)
+            kept_to_source(doc, first_diag, !stream);
     } else if (!doc->text) {
         doc->text = "";
     }
-    if (!doc->source)   /* not decoded: too large, binary, no memory */
+    if (!doc->source) {   /* not decoded: too large, binary, no memory */
         doc->source = doc->text;
+        doc->source_len = doc->len;
+    }
     if (!doc->script)
         doc->script = "simplified";
     if (room && doc->owned != room)

@@ -7,7 +7,8 @@
  * table, one character at a time, compiled in by tools/script_table.c). Both forms of every
  * character in the table take three bytes of UTF-8, so the shadow has the input's length and
  * every span the rules find points at the same bytes of the input, which the output quotes
- * (doc->source). Character by character is enough for claims: t2s is nearly a function of the
+ * (doc->source). Pinyin glosses after characters (增長(zhǎng), gloss.c) are the one thing the
+ * shadow leaves out; the driver maps spans past them (ast.h, doc->glosses). Character by character is enough for claims: t2s is nearly a function of the
  * character (萬 -> 万, 億 -> 亿, 項 -> 项); its phrase table only settles a few characters
  * whose simplified form depends on the word (乾隆 / 乾燥), none of them a keyword or a unit.
  *
@@ -16,10 +17,12 @@
  * counts them, copying the text into the shadow only at the first traditional one. On AVX2
  * the pass takes up to eight code points in a row at a time with one gather from the class
  * table (about three instructions a character, against thirteen one at a time). Only
- * three-byte code points can be traditional (CJK, U+3400 on). */
+ * three-byte code points can be traditional (CJK, U+3400 on). The same pass finds a gloss:
+ * one can only open where a run of three-byte code points ends. */
 #include <string.h>
 
 #include "ast.h"
+#include "gloss.h"
 #include "script.h"
 #include "utf8.h"
 
@@ -169,25 +172,39 @@ SIMD_TARGET static inline unsigned lanes_of(__m256i cls, int shift, unsigned n)
 }
 
 /* The first traditional character from P on, eight code points a step where they run; or
- * where fewer than 32 bytes are left. Nothing counted: most texts have none, and then the
- * counts are not asked for. */
+ * where fewer than 32 bytes are left; or where a run ends in a bracket that may open a pinyin
+ * gloss (a gloss follows a character: a ( after the run, or a letter after （ ending it), which
+ * the caller looks at (gloss.h, cl_gloss_near) and goes on after. Nothing counted: most texts
+ * have none, and then the counts are not asked for. A byte before P is readable, or P starts
+ * a three-byte code point. */
 SIMD_TARGET static const unsigned char *find_avx2(const unsigned char *p, const unsigned char *end)
 {
     const unsigned char *last = end - 32;   /* the last step's start (the caller saw 32 bytes) */
     while (p <= last) {
         __m256i cls;
         unsigned n = run_at(p, &cls);
-        if (n == 0) {
-            p = next_lead(p);
-            continue;
+        if (n != 0) {
+            unsigned trad = lanes_of(cls, 31, n);
+            if (trad)
+                return p + 3 * (unsigned)__builtin_ctz(trad);
+            /* a constant step where the run fills the step (a branch, predicted): the next load
+             * need not wait for this one's lanes, a chain of some 15 cycles through vmovmskps
+             * (microbenchmark: 1.1 -> 0.8 ms for 3 MB of reports) */
+            if (n == 8) {
+                p += 24;
+                continue;
+            }
+            /* the run ends inside the step: what follows is no three-byte code point, so on
+             * to the next lead at once (run_at there would find none) */
+            p += 3 * n;
+            if (p > last)
+                break;
         }
-        unsigned trad = lanes_of(cls, 31, n);
-        if (trad)
-            return p + 3 * (unsigned)__builtin_ctz(trad);
-        /* a constant step where the run fills the step (a branch, predicted): the next load
-         * need not wait for this one's lanes, a chain of some 15 cycles through vmovmskps
-         * (microbenchmark: 1.1 -> 0.8 ms for 3 MB of reports) */
-        p += n == 8 ? 24 : 3 * n;
+        /* where a run ends: a gloss may open (no call in the loop: around one, the vector
+         * constants would be reloaded at every step) */
+        if (__builtin_expect(*p == '(' || p[-1] == 0x88, 0))
+            return p;
+        p = next_lead(p);
     }
     return p;
 }
@@ -212,7 +229,7 @@ SIMD_TARGET static const unsigned char *count_avx2(tally *t, const unsigned char
         trads += (unsigned)__builtin_popcount(trad);
         for (; trad; trad &= trad - 1)
             simplify_at(t, p + 3 * (unsigned)__builtin_ctz(trad));
-        p += n == 8 ? 24 : 3 * n;   /* as in find_avx2 */
+        p += n == 8 ? 24 : 3 * n;   /* a constant step where the run fills it, as in find_avx2 */
     }
     t->simp += simp;
     t->trad += trads;
@@ -237,17 +254,23 @@ bool cl_script_prepare_at(cl_doc *doc, int level)
     const unsigned char *text = (const unsigned char *)doc->text, *end = text + doc->len, *p = text;
     tally t = {.doc = doc};
     doc->source = doc->text;
+    doc->source_len = doc->len;
     doc->script = "simplified";
     bool simd = false;
 #ifdef HAVE_SIMD
     simd = level >= 2 && have_simd();
-    if (simd && end - p >= 32)
-        p = find_avx2(p, end);
+    if (simd && end - p >= 32) {
+        p += cl_utf8_cp3(p) == 0;   /* so no stop is at TEXT (find_avx2 reads the byte before) */
+        for (; (p = find_avx2(p, end)) <= end - 32 && cl_utf8_cp3(p) == 0; p++)
+            if (cl_gloss_near(text, p, end))
+                break;   /* [text, p) has neither a traditional character nor a gloss */
+    }
 #else
     (void)level;
 #endif
     const unsigned char *first = walk_scalar(&t, p, end, false);
-    if (first == end)
+    bool glossed = cl_gloss_find(text, p - text >= 3 ? p - 3 : text, first) != NULL;
+    if (first == end && !glossed)
         return true;
     if (!make_shadow(&t))
         return false;
@@ -256,9 +279,11 @@ bool cl_script_prepare_at(cl_doc *doc, int level)
     count_pass(&t, first, end, simd);
     /* a few characters of the other script are normal in either (quoted names, 后 in 皇后,
      * 余 the surname): a text is mixed only when both are common */
-    doc->script = t.simp * 10 < t.trad ? "traditional" : t.trad * 10 < t.simp ? "simplified" : "mixed";
+    doc->script = !t.trad ? "simplified"   /* read through a shadow only for its glosses */
+                  : t.simp * 10 < t.trad ? "traditional" : t.trad * 10 < t.simp ? "simplified" : "mixed";
     doc->text = (const char *)t.shadow;
-    return true;
+    /* pinyin glosses left out, in either script (a traditional text is looked through whole) */
+    return cl_gloss_strip(doc, t.shadow);
 }
 
 bool cl_script_prepare(cl_doc *doc)

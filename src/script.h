@@ -19,11 +19,13 @@ extern const uint32_t cl_script_classes[4096];   /* two bits a BMP code point: C
 extern const uint16_t cl_t2s_to[], cl_t2s_rank[4096];
 
 struct cl_doc;
-/* Sets doc->script ("simplified", "traditional" or "mixed") and, when the text has traditional
- * characters, makes doc->text a simplified copy of the same length (every traditional code
- * point replaced by its simplified form, which takes as many bytes), keeping the input's
- * text in doc->source; else doc->source is doc->text. Returns false when out of memory (the
- * text is then read as it is). */
+/* Sets doc->script ("simplified", "traditional" or "mixed") and doc->source_len and, when the
+ * text has traditional characters or pinyin glosses, makes doc->text a shadow of it: every
+ * traditional code point replaced by its simplified form (which takes as many bytes), every
+ * gloss after a character left out (gloss.h; doc->len shrinks and doc->glosses maps the
+ * shadow's offsets to the input's), keeping the input's text in doc->source; else doc->source
+ * is doc->text. Returns false when out of memory (the text is then read as it is, or with the
+ * glosses after the point memory ran out). */
 bool cl_script_prepare(struct cl_doc *doc);
 /* The same using no SIMD beyond LEVEL (utf8.h's levels: 0 none, 2 AVX2): for the test that holds
  * the SIMD scan to the scalar one. */

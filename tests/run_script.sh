@@ -57,3 +57,35 @@ if [ "$(doc_field "$tmp/gb.txt" encoding)" = gb18030 ] && [ "$(doc_field "$tmp/t
 else
   fail "script/gb18030" "(GB18030 text no longer read as GB18030)"
 fi
+# Pinyin glosses (src/gloss.c): a glossed copy of each text above, simplified and traditional,
+# gives its claims, sentences and headings, every span quoting the glossed input; so do the
+# cases of claimc check, with their findings
+if python3 tests/script/gloss_pair.py "$claimc" "$tmp" corpus/*.txt tests/script/bulletin.txt \
+     "$tmp"/*.trad.txt --check tests/check/*.txt > "$tmp/gloss.txt" 2>&1; then
+  pass "script/gloss $(tail -1 "$tmp/gloss.txt")"
+else
+  fail "script/gloss" "$(head -5 "$tmp/gloss.txt")"
+fi
+# claimc check reads the words the rules read (simplified, without glosses): the cases of
+# tests/check/ in traditional characters give the same findings
+bad=
+for t in tests/check/*.txt; do
+  opencc -c s2t.json -i "$t" -o "$tmp/check.trad.txt"
+  a=$("$claimc" check -f jsonl "$t" 2>/dev/null | jq -c '[.code, .severity, .message, .figures, [.claims[] | [.id, .kind, .span]]]')
+  b=$("$claimc" check -f jsonl "$tmp/check.trad.txt" 2>/dev/null | jq -c '[.code, .severity, .message, .figures, [.claims[] | [.id, .kind, .span]]]')
+  [ -n "$a" ] || [ "$(basename "$t")" = clean.txt ] || bad="$bad $t(no findings)"
+  [ "$a" = "$b" ] || bad="$bad $t"
+done
+if [ -z "$bad" ]; then pass "script/check traditional cases of tests/check/ find what the simplified do"
+else fail "script/check" "(other findings in traditional characters:$bad)"; fi
+# claimc compare keys subjects as the rules read them: a report, its traditional copy and the
+# glossed copies of both (written by gloss_pair.py above) line up row by row
+bad=
+for txt in corpus/*.txt; do
+  name=$(basename "$txt" .txt)
+  g=$(echo "$txt" | tr / _) gt=$(echo "$tmp/$name.trad.txt" | tr / _)
+  python3 tests/script/same_rows.py "$claimc" "$txt" "$tmp/$name.trad.txt" "$tmp/$g.glossed.txt" \
+    "$tmp/$gt.glossed.txt" > "$tmp/rows.txt" 2>&1 || bad="$bad $name ($(tail -1 "$tmp/rows.txt"))"
+done
+if [ -z "$bad" ]; then pass "script/compare a report, its traditional and glossed copies line up"
+else fail "script/compare" "(rows apart:$bad)"; fi

@@ -18,6 +18,7 @@
 
 #include "_arenas.h"
 #include "_fastdict.h"
+#include "_shapes.h"
 #include "_utf8.h"
 
 #define KEY_MAX 30      /* longer keys are made each time, not kept */
@@ -54,6 +55,8 @@ typedef struct key {
     unsigned victim;      /* the next of values to replace */
     struct key *next;     /* the key after this one in its object, last time */
     struct key *first;    /* the first key of the object that was its value, last time */
+    uint8_t size;         /* the keys of the object that was its value, last time */
+    shape_set *shapes;    /* the layouts of the objects that were its value */
     kept values[VAL_WAYS];
 } key;
 
@@ -433,38 +436,115 @@ static PyObject *object_key(reader *r, key *pred, key **k, PyObject **owned)
     return *k ? (*k)->str : *owned;
 }
 
+/* The pairs of an object read so far: up to SHAPE_KEYS held until its '}' (its dict is then
+ * a copy of its layout's prototype, _shapes.c), the rest straight into D. */
+typedef struct {
+    PyObject *d;                    /* NULL while the pairs fit in the arrays */
+    PyObject *names[SHAPE_KEYS];    /* owned */
+    PyObject *vals[SHAPE_KEYS];     /* owned */
+    unsigned n;
+    bool kept;                      /* every name a kept key's: a layout to keep */
+} pairs;
+
+static void pairs_drop(pairs *ps)
+{
+    for (unsigned i = 0; i < ps->n; i++) {
+        Py_DECREF(ps->names[i]);
+        Py_DECREF(ps->vals[i]);
+    }
+    ps->n = 0;
+    Py_CLEAR(ps->d);
+}
+
+/* NAME and V (both references taken) into PS; false (PS dropped) on failure. */
+static bool pairs_add(pairs *ps, PyObject *name, PyObject *v, unsigned hint)
+{
+    if (!ps->d && ps->n < SHAPE_KEYS) {
+        ps->names[ps->n] = name;
+        ps->vals[ps->n++] = v;
+        return true;
+    }
+    bool ok = ps->d || (ps->d = dict_sized(hint)) != NULL;
+    for (unsigned i = 0; i < ps->n; i++) {   /* the held pairs first, in their order */
+        ok = ok && PyDict_SetItem(ps->d, ps->names[i], ps->vals[i]) == 0;
+        Py_DECREF(ps->names[i]);
+        Py_DECREF(ps->vals[i]);
+    }
+    ps->n = 0;
+    ok = ok && PyDict_SetItem(ps->d, name, v) == 0;
+    Py_DECREF(name);
+    Py_DECREF(v);
+    if (!ok)
+        pairs_drop(ps);
+    return ok;
+}
+
+/* The dict of PS (taken), a copy of its layout's prototype where it has one. */
+static PyObject *pairs_dict(pairs *ps, key *parent)
+{
+    if (ps->d) {
+        PyObject *d = ps->d;
+        ps->d = NULL;
+        return d;
+    }
+    PyObject *d;
+    if (ps->kept) {
+        d = shape_dict(&parent->shapes, ps->names, ps->vals, ps->n);
+    } else {
+        d = dict_sized(ps->n);
+        for (unsigned i = 0; i < ps->n; i++) {
+            if (d && PyDict_SetItem(d, ps->names[i], ps->vals[i]) < 0)
+                Py_CLEAR(d);
+            Py_DECREF(ps->vals[i]);
+        }
+    }
+    for (unsigned i = 0; i < ps->n; i++)
+        Py_DECREF(ps->names[i]);
+    ps->n = 0;
+    return d;
+}
+
 /* An object, the value of key PARENT (NULL: none kept). */
 static PyObject *object(reader *r, key *parent, int depth)   /* r->p after '{' */
 {
-    PyObject *d = PyDict_New();
-    if (!d || take(r, '}'))
-        return d;
+    if (take(r, '}'))
+        return PyDict_New();
+    pairs ps;   /* the arrays are filled as pairs come: not zeroed (1.3 M of 84 M) */
+    ps.d = NULL;
+    ps.n = 0;
+    ps.kept = true;
     key **expect = &parent->first;   /* where the prediction for this key lives */
+    unsigned size = 0;
     do {
+        size++;
         key *pred = expect ? *expect : NULL;
         key *k;
         PyObject *owned, *name = object_key(r, pred, &k, &owned);
         if (!name) {
-            Py_DECREF(d);
+            pairs_drop(&ps);
             return NULL;
         }
         if (k && expect && k != pred)   /* what to expect next time */
             *expect = k;
+        if (!owned)
+            Py_INCREF(name);
+        ps.kept &= owned == NULL;
         PyObject *v = value(r, k, depth + 1);
-        int bad = !v || PyDict_SetItem(d, name, v) < 0;
-        Py_XDECREF(owned);
-        Py_XDECREF(v);
-        if (bad) {
-            Py_DECREF(d);
+        if (!v) {
+            Py_DECREF(name);
+            pairs_drop(&ps);
             return NULL;
         }
+        if (!pairs_add(&ps, name, v, parent->size))
+            return NULL;
         expect = k ? &k->next : NULL;
     } while (take(r, ','));
     if (!take(r, '}')) {
-        Py_DECREF(d);
+        pairs_drop(&ps);
         return fail("expected ',' or '}'");
     }
-    return d;
+    parent->size = size < UINT8_MAX ? (uint8_t)size : UINT8_MAX;
+    return pairs_dict(&ps, parent);
 }
 
 static PyObject *array(reader *r, key *k, int depth)   /* r->p after '[' */
@@ -592,5 +672,8 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC PyInit__fastdict(void)
 {
     huge_arenas_init();
+    const char *no_shapes = getenv("CLAIMC_NO_SHAPES");
+    if (no_shapes && *no_shapes)
+        shapes_disable();
     return PyModule_Create(&module);
 }

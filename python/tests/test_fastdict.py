@@ -1,6 +1,7 @@
 """claimc._fastdict, the optional C decoder of the library's JSONL, against json.loads: the same
 records (types and key order included) for every input the CLI is tested on, the json.loads
 path still used when the extension is off, and no memory kept over repeated calls."""
+import gc
 import glob
 import json
 import os
@@ -60,6 +61,75 @@ def test_corpus_bad_inputs_and_eval_texts_decode_as_json_loads(tmp_path):
 def test_json_corners_decode_as_json_loads(line):
     data = (line + "\n" + line + "\n").encode("utf-8")
     assert same(_records.fastdict.records(data), loads(data))
+
+
+def untracked_holders(a):
+    """The dicts and lists in A that hold a dict or a list but that the cycle collector does not
+    track (it could miss a cycle through them). Which dicts of only atoms are tracked is
+    CPython's business (json.loads' are until a collection untracks them), not compared."""
+    values = list(a.values()) if isinstance(a, dict) else a if isinstance(a, list) else []
+    out = [a] if any(isinstance(v, (dict, list)) for v in values) and not gc.is_tracked(a) else []
+    for v in values:
+        out += untracked_holders(v)
+    return out
+
+
+@fast
+def test_dicts_copied_from_their_layouts_prototype_decode_as_json_loads():
+    """_shapes.c copies a layout's prototype from the third time it is seen: layouts that
+    alternate under one key, duplicate keys, more keys than a prototype holds, containers and
+    not, then changing records made that way changes neither the next records nor the ones
+    before; the cycle collector tracks every dict that holds a container."""
+    wide = "{" + ",".join('"k%d":%d' % (i, i) for i in range(20)) + "}"
+    lines = ['{"a":1,"span":{"start":1,"end":2,"line":3},"q":{"span":{"start":4,"end":5}}}',
+             '{"a":2,"span":{"start":6,"end":7,"line":8},"q":{"span":{"start":9,"end":10}},"l":[]}',
+             '{"a":"x","span":{"start":1,"end":2,"line":3},"q":null}',
+             '{"dup":1,"k":2,"dup":3}', wide, '{"k0":{"k1":[{"k2":{}}]},"n":null,"t":true}']
+    data = ("\n".join(lines * 5) + "\n").encode("utf-8")
+    want = loads(data)
+    got = _records.fastdict.records(data)
+    assert same(got, want) and not untracked_holders(got)
+    for g in got:   # the values are the copies' own
+        g["a"] = g.setdefault("span", {}).setdefault("start", 0)
+        g["span"]["start"] = -1
+        g.setdefault("l", []).append(0)
+    again = _records.fastdict.records(data)
+    assert same(again, want) and not untracked_holders(again)
+
+
+@fast
+def test_random_layouts_decode_as_json_loads():
+    """Records drawn from 40 layouts (nested, up to 20 keys, a key twice now and then) in a
+    random order, so that prototypes are made, used and replaced (8 a parent key) as they come:
+    the same records as json.loads, twice over (the second time every layout has a prototype)."""
+    import random
+    rnd = random.Random(18)
+    names = ["type", "id", "span", "start", "end", "text", "unit", "q", "meta", "x%d"]
+
+    def layout(depth):
+        n = rnd.choice([1, 2, 3, 4, 7, 11, 13, 16, 17, 20])
+        keys = [names[rnd.randrange(len(names))].replace("%d", str(rnd.randrange(30)))
+                for _ in range(n)]
+        return [(k, layout(depth + 1) if depth < 2 and rnd.random() < 0.2 else None) for k in keys]
+
+    def value(sub):
+        if sub is not None:
+            return obj(sub)
+        return rnd.choice([None, True, False, rnd.randrange(-5, 300), rnd.randrange(10 ** 12),
+                           rnd.random() * 1e3, "", "万吨", "x" * rnd.randrange(70), [1, "二"],
+                           [], {}, [{"a": 1}]])
+
+    def obj(lay):
+        return "{" + ",".join('"%s":%s' % (k, json.dumps(value(sub), ensure_ascii=False))
+                              if sub is None else '"%s":%s' % (k, obj(sub)) for k, sub in lay) + "}"
+
+    layouts = [layout(0) for _ in range(40)]
+    lines = [obj(rnd.choice(layouts[:rnd.choice([3, 12, 40])])) for _ in range(3000)]
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    want = loads(data)
+    for _ in range(2):
+        got = _records.fastdict.records(data)
+        assert same(got, want) and not untracked_holders(got)
 
 
 @fast
@@ -140,14 +210,16 @@ def test_memory_stays_flat_over_100_rounds():
 
 
 @fast
-def test_huge_arenas_on_and_off_give_the_same_records():
-    """_arenas.c only changes where pymalloc's arenas come from: CLAIMC_NO_HUGE=1 (the
-    allocator left alone) and the default give the same records, in fresh interpreters."""
+@pytest.mark.parametrize("switch", ["CLAIMC_NO_HUGE", "CLAIMC_NO_SHAPES"])
+def test_huge_arenas_and_shapes_on_and_off_give_the_same_records(switch):
+    """_arenas.c only changes where pymalloc's arenas come from, _shapes.c only how a dict is
+    filled: CLAIMC_NO_HUGE=1 (the allocator left alone), CLAIMC_NO_SHAPES=1 (every dict key by
+    key) and the default give the same records, in fresh interpreters."""
     code = ("import json, sys, claimc\n"
             "print(json.dumps(claimc.extract_many(sys.argv[1:] * 20, jobs=2)))\n")
     outs = []
     for off in ("", "1"):
-        env = dict(os.environ, CLAIMC_NO_HUGE=off, PYTHONPATH=os.path.join(ROOT, "python"))
+        env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "python"), **{switch: off})
         outs.append(subprocess.run([sys.executable, "-c", code] + CORPUS, cwd=ROOT, env=env,
                                    stdout=subprocess.PIPE, check=True).stdout)
     assert outs[0] == outs[1] and len(json.loads(outs[0])) > 2000

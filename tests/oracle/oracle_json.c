@@ -207,7 +207,7 @@ static cJSON *document_shell(const cl_doc *doc)
     cJSON_AddStringToObject(o, "encoding", doc->encoding);
     cJSON_AddStringToObject(o, "script", doc->script);
     cJSON_AddStringToObject(o, "doc_kind", doc->plan ? "plan" : "report");
-    add_integer(o, "bytes", doc->len);
+    add_integer(o, "bytes", doc->source_len);
     cJSON_AddArrayToObject(o, "children");
 
     cJSON *diags = cJSON_AddArrayToObject(o, "diagnostics");

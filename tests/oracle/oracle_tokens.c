@@ -38,8 +38,8 @@ typedef struct { uint32_t offset, line, column; } position;
 static void position_to(const cl_doc *doc, position *p, uint32_t offset)
 {
     for (; p->offset < offset; p->offset++) {
-        unsigned char c = (unsigned char)doc->text[p->offset];
-        if (c == '\n' || (c == '\r' && doc->text[p->offset + 1] != '\n')) {
+        unsigned char c = (unsigned char)doc->source[p->offset];
+        if (c == '\n' || (c == '\r' && doc->source[p->offset + 1] != '\n')) {
             p->line++;
             p->column = 1;
         } else if ((c & 0xC0) != 0x80 && c != '\r') {
@@ -58,10 +58,13 @@ int oracle_write_tokens(const cl_doc *doc, FILE *out)
     while (cl_lex(&lx, &t) != CL_RT_END) {
         if (t.type == CL_RT_SPACE || t.type == CL_RT_NEWLINE)
             continue;
-        position_to(doc, &pos, t.start);
-        fprintf(out, "%u\t%u\t%u:%u\t%s\t", t.start, t.end, pos.line, pos.column,
+        cl_rawtok shown = t;   /* in the input: past the pinyin glosses the shadow left out */
+        shown.start = cl_doc_source_at(doc, t.start);
+        shown.end = cl_doc_source_at(doc, t.end);
+        position_to(doc, &pos, shown.start);
+        fprintf(out, "%u\t%u\t%u:%u\t%s\t", shown.start, shown.end, pos.line, pos.column,
                 cl_rt_name(t.type));
-        print_text(out, doc, &t);
+        print_text(out, doc, &shown);
         fputc('\t', out);
         switch (t.type) {
         case CL_RT_NUM: case CL_RT_PCT: case CL_RT_FRAC: case CL_RT_ORD:
