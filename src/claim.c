@@ -282,6 +282,7 @@ void cl_sentence_build(cl_ctx *ctx)
     ctx->next_comma_ready = false;
     ctx->basis_from = UINT32_MAX;   /* nothing known */
     ctx->basis_at = UINT32_MAX;
+    ctx->budget_plan = false;
     int grammar_drafts = ctx->ndrafts;
     cl_find_frames(ctx);   /* appended after the grammar's drafts, built before them */
     for (int i = grammar_drafts; i < ctx->ndrafts && !ctx->oom; i++)

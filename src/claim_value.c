@@ -144,6 +144,23 @@ static bool on_the_basis_of(cl_ctx *ctx, const cl_stok *q)
     return ctx->basis_at + sizeof word - 1 <= end;
 }
 
+/* 一般公共预算收入安排5504.25亿元 | 总支出相应安排2866.62亿元: the words right before the value
+ * plan a budget line (a modal_budget word right after a budget_lines word); 安排资金1250万元 is
+ * money spent. Read once per value from its own prose, no rescan. */
+static bool budget_planned(const cl_doc *doc, const cl_stok *q)
+{
+    cl_span l = q->left;
+    for (const cl_word *m = cl_words_modal_budget; m->s; m++) {
+        if (span_len(l) < m->n || memcmp(doc->text + l.end - m->n, m->s, m->n) != 0)
+            continue;
+        uint32_t at = l.end - (uint32_t)m->n;
+        for (const cl_word *b = cl_words_budget_lines; b->s; b++)
+            if (at >= l.start + b->n && memcmp(doc->text + at - b->n, b->s, b->n) == 0)
+                return true;
+    }
+    return false;
+}
+
 /* The indicator of SUBJECT for a claim of KIND with Q's unit. */
 static const char *indicator_of(const cl_ctx *ctx, cl_span subject, cl_kind kind, const cl_stok *q)
 {
@@ -168,7 +185,9 @@ cl_claim *cl_claim_new(cl_ctx *ctx, cl_kind kind, const cl_stok *q, cl_span subj
     c->subject = subject;
     c->indicator = completion ? cl_indicator_rows[cl_indicator_budget_completion].id
                               : indicator_of(ctx, subject, kind, q);
-    cl_modality modality = (q->modal || (in_plan(ctx) && !ctx->achieved)) ? CL_TARGET : CL_ACTUAL;
+    ctx->budget_plan = ctx->budget_plan || budget_planned(ctx->doc, q);
+    cl_modality modality = (q->modal || ctx->budget_plan || (in_plan(ctx) && !ctx->achieved))
+                               ? CL_TARGET : CL_ACTUAL;
     if (modality == CL_TARGET && on_the_basis_of(ctx, q))
         modality = CL_ACTUAL;   /* 在2024年建成5个的基础上: the past a plan builds on */
     c->modality = modality;

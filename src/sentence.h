@@ -75,6 +75,8 @@ typedef struct cl_ctx {
     /* the first 基础上 at or after basis_from (UINT32_MAX: none; basis_from UINT32_MAX: not
      * looked for yet); the builder's, for targets */
     uint32_t basis_from, basis_at;
+    bool budget_plan;            /* a value of the sentence is a budget line planned
+                                  * (收入安排5504亿元): its later values are targets too */
     /* a total at the end of the previous sentence, for 共交办…166项。已完成…131项 */
     long pending_claim;          /* index in doc->claims, or -1 */
     bool pending_marked;         /* a total word (共, 交办) stood before it */
