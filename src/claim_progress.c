@@ -208,19 +208,31 @@ static void find_shares(cl_ctx *ctx)
     }
 }
 
-/* 全市15个省控以上断面中，Ⅰ～Ⅲ类水质断面13个: a count framed by …中 and a count of the same
- * things opening the next clause are a part of a whole. */
+/* 新建5所初中3所小学: a word that ends in 中 (初中, 集中) is no frame. */
+static bool ends_frame(const cl_doc *doc, cl_span tail)
+{
+    for (const cl_word *w = cl_words_frame_not; w->s; w++)
+        if (span_len(tail) >= w->n && memcmp(doc->text + tail.end - w->n, w->s, w->n) == 0)
+            return false;
+    return span_ends_with(doc, tail, "中");
+}
+
+/* 全市15个省控以上断面中，Ⅰ～Ⅲ类水质断面13个 | 65个城建项目中50个项目已开工: a count framed by
+ * …中 and a count of the same things opening the next clause, or right after 中, are a part of a
+ * whole. */
 void cl_find_frames(cl_ctx *ctx)
 {
     const cl_stok *toks = ctx->toks;   /* the loop adds drafts, never tokens */
-    for (int i = 0, n = ctx->ntoks; i + 2 < n; i++) {
+    for (int i = 0, n = ctx->ntoks; i + 1 < n; i++) {
         const cl_stok *t = &toks[i];
-        if (toks[i + 1].sig != CL_SIG_COMMA || t->sig != CL_SIG_QTY || dim_of(t) != CL_DIM_COUNT)
+        bool comma = toks[i + 1].sig == CL_SIG_COMMA;
+        if ((!comma && toks[i + 1].sig != CL_SIG_QTY) || t->sig != CL_SIG_QTY ||
+            dim_of(t) != CL_DIM_COUNT)
             continue;
         cl_span tail = cl_span_of(t->span.end, ctx->toks[i + 1].span.start);
-        if (!span_ends_with(ctx->doc, tail, "中"))
+        if (!ends_frame(ctx->doc, tail))
             continue;
-        int j = i + 2;
+        int j = comma ? i + 2 : i + 1;
         while (j < ctx->ntoks && ctx->toks[j].sig != CL_SIG_QTY && ctx->toks[j].sig != CL_SIG_COMMA)
             j++;
         if (j < ctx->ntoks && ctx->toks[j].sig == CL_SIG_QTY) {
