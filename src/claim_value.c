@@ -296,6 +296,25 @@ static bool is_policy_name(const cl_ctx *ctx, const cl_stok *q)
     return false;
 }
 
+/* 浏览：1727次 | 下载次数:10: a web page's counter copied with the report (page furniture), a
+ * page_counters word and a colon right before the value. */
+static bool is_page_counter(const cl_doc *doc, const cl_stok *q)
+{
+    uint32_t at = q->span.start;
+    while (at > 0 && doc->text[at - 1] == ' ')
+        at--;
+    if (at >= 3 && memcmp(doc->text + at - 3, "\xef\xbc\x9a", 3) == 0)   /* ： */
+        at -= 3;
+    else if (at >= 1 && doc->text[at - 1] == ':')
+        at -= 1;
+    else
+        return false;
+    for (const cl_word *w = cl_words_page_counters; w->s; w++)
+        if (at >= w->n && memcmp(doc->text + at - w->n, w->s, w->n) == 0)
+            return true;
+    return false;
+}
+
 /* A capacity that describes the noun after it: 一家年处理量30万吨秸秆综合利用企业 */
 static bool is_attribute(const cl_ctx *ctx, const cl_stok *q)
 {
@@ -317,6 +336,7 @@ cl_claim *cl_claim_simple(cl_ctx *ctx, int i, cl_span subject)
     if (dim_of(q) == CL_DIM_TIME && has_text(q->right))
         return NULL;   /* 24小时值守, 8小时平均: a regime or a window, not a tally */
     if (q->defining || is_scope(ctx, i) || is_policy_name(ctx, q) || is_attribute(ctx, q) ||
+        (dim_of(q) == CL_DIM_COUNT && is_page_counter(ctx->doc, q)) ||
         (q->article && has_text(q->right)))   /* 一家企业: an article; 超级站一座: a count */
         return NULL;
     if (!has_text(subject))
