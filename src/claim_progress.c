@@ -211,10 +211,12 @@ static void find_shares(cl_ctx *ctx)
 /* 新建5所初中3所小学: a word that ends in 中 (初中, 集中) is no frame. */
 static bool ends_frame(const cl_doc *doc, cl_span tail)
 {
+    if (!span_ends_with(doc, tail, "中"))
+        return false;
     for (const cl_word *w = cl_words_frame_not; w->s; w++)
         if (span_len(tail) >= w->n && memcmp(doc->text + tail.end - w->n, w->s, w->n) == 0)
             return false;
-    return span_ends_with(doc, tail, "中");
+    return true;
 }
 
 /* 全市15个省控以上断面中，Ⅰ～Ⅲ类水质断面13个 | 65个城建项目中50个项目已开工: a count framed by
