@@ -100,6 +100,28 @@ static int progress(cl_ctx *ctx, cl_range totals, int done, bool across_comma)
 }
 }
 
+%code {
+/* 开工…39882户，已完工3191户 after a part in 万平方米: a chain of parts holds while its unit does;
+ * a part in another unit is done of the nearest quantity before it in its own unit. */
+static bool same_unit(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static int chain(cl_ctx *ctx, int total, int done, bool across_comma)
+{
+    const char *unit = ctx->toks[done].q.unit;
+    if (!same_unit(ctx->toks[total].q.unit, unit))
+        for (int k = done - 1; k > total; k--)
+            if (ctx->toks[k].sig == CL_SIG_QTY) {
+                if (same_unit(ctx->toks[k].q.unit, unit))
+                    total = k;
+                break;
+            }
+    return progress(ctx, range_of(total, total), done, across_comma);
+}
+}
+
 %token <int> QTY ORD BASE DIR COP DISTR ALL TOTAL DONE HAS RANK COMMA ENUM AND FULL
 %token END 0
 %nterm <cl_range> qlist cmp
@@ -180,9 +202,9 @@ progress
     | qlist FULL done             %prec STOP { $$ = progress(ctx, $1, $1.last, false); }
     | qlist COMMA FULL done       %prec STOP { $$ = progress(ctx, $1, $1.last, true); }
     | qlist done FULL done        %prec STOP { $$ = progress(ctx, $1, $1.last, false); }
-    | progress done QTY           { $$ = progress(ctx, range_of($1, $1), $3, false); }
-    | progress COMMA done QTY     { $$ = progress(ctx, range_of($1, $1), $4, true); }
-    | progress ENUM done QTY      { $$ = progress(ctx, range_of($1, $1), $4, true); }
+    | progress done QTY           { $$ = chain(ctx, $1, $3, false); }
+    | progress COMMA done QTY     { $$ = chain(ctx, $1, $4, true); }
+    | progress ENUM done QTY      { $$ = chain(ctx, $1, $4, true); }
     ;
 
 done
