@@ -213,6 +213,20 @@ static bool is_level_dim(const cl_stok *t)
     return d == CL_DIM_PERCENT || d == CL_DIM_CONC;
 }
 
+/* 达标率 | 达标率始终保持 | 优良比例保持: the prose between a count and a level names a rate (in
+ * at most 20 characters), maybe with a verb of keeping after it (list rate_keep). */
+static bool names_rate(const cl_doc *doc, cl_span gap)
+{
+    if (span_len(gap) > 60 + 12)
+        return false;
+    for (const cl_word *w = cl_words_rate_keep; w->s; w++)
+        if (span_len(gap) > w->n && memcmp(doc->text + gap.end - w->n, w->s, w->n) == 0) {
+            gap.end -= (uint32_t)w->n;
+            break;
+        }
+    return span_len(gap) <= 60 && (span_ends_with(doc, gap, "率") || span_ends_with(doc, gap, "比例"));
+}
+
 /* A count that says over what a rate, rank or frequency is stated is the scope, not a claim:
  * 全市10个国考断面…均为100% | 纳入国家考核的3个断面水质优良率达到100% |
  * 在全国168个重点城市中 | 3个水源保护区每月巡查不少于1次 */
@@ -244,8 +258,7 @@ static bool is_scope(cl_ctx *ctx, int i)
                 return true;
             /* 836个基层党组织达标率100%, 126个村级党组织换届选举完成率100%: the count is what the
              * rate right after it is stated over */
-            if (is_level_dim(t) && t->span.start - q->span.end <= 60 &&
-                span_ends_with(ctx->doc, cl_span_of(q->span.end, t->span.start), "率"))
+            if (is_level_dim(t) && names_rate(ctx->doc, cl_span_of(q->span.end, t->span.start)))
                 return true;
             if (dim_of(t) == CL_DIM_COUNT)
                 continue;   /* 8个国考断面、15个省考断面…均为100% */
