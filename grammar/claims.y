@@ -81,6 +81,15 @@ static void plain(cl_ctx *ctx, cl_range list)
     draft(ctx, CL_DRAFT_PLAIN, list, -1, -1, -1, -1);
 }
 
+/* 发现问题3个，已整改完毕 | 15项问题已销号: a completion word with no quantity after it; the last
+ * quantity may be done as a whole, which the builder decides from the word and the noun. */
+static void whole(cl_ctx *ctx, cl_range list)
+{
+    cl_draft d = {.type = CL_DRAFT_PROGRESS, .list = list, .lead = -1, .dir = -1, .distr = -1,
+                  .all = -1, .total = list.last, .done = list.last, .by_word = true};
+    cl_draft_add(ctx, d);
+}
+
 /* The last quantity of TOTALS is the total; DONE == that quantity: all of them are done. */
 static int progress(cl_ctx *ctx, cl_range totals, int done, bool across_comma)
 {
@@ -88,6 +97,28 @@ static int progress(cl_ctx *ctx, cl_range totals, int done, bool across_comma)
                   .all = -1, .total = totals.last, .done = done, .across_comma = across_comma};
     cl_draft_add(ctx, d);
     return totals.last;
+}
+}
+
+%code {
+/* 开工…39882户，已完工3191户 after a part in 万平方米: a chain of parts holds while its unit does;
+ * a part in another unit is done of the nearest quantity before it in its own unit. */
+static bool same_unit(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static int chain(cl_ctx *ctx, int total, int done, bool across_comma)
+{
+    const char *unit = ctx->toks[done].q.unit;
+    if (!same_unit(ctx->toks[total].q.unit, unit))
+        for (int k = done - 1; k > total; k--)
+            if (ctx->toks[k].sig == CL_SIG_QTY) {
+                if (same_unit(ctx->toks[k].q.unit, unit))
+                    total = k;
+                break;
+            }
+    return progress(ctx, range_of(total, total), done, across_comma);
 }
 }
 
@@ -116,16 +147,16 @@ sentence
      *   42项整改任务，已完成39项 | 3329件…已办结3320件,已销号3296件
      * A link with no quantity after it (qlist COMMA done) still closes the island. */
     | sentence qlist                       %prec STOP { plain(ctx, $2); }
-    | sentence qlist done                  %prec STOP { plain(ctx, $2); }
+    | sentence qlist done                  %prec STOP { whole(ctx, $2); }
     | sentence qlist HAS                   %prec STOP { plain(ctx, $2); }
     | sentence qlist FULL                  %prec STOP { plain(ctx, $2); }
     | sentence qlist COMMA                 %prec STOP { plain(ctx, $2); }
-    | sentence qlist COMMA done            %prec STOP { plain(ctx, $2); }
+    | sentence qlist COMMA done            %prec STOP { whole(ctx, $2); }
     | sentence qlist COMMA HAS             %prec STOP { plain(ctx, $2); }
     | sentence qlist COMMA HAS done        %prec STOP { plain(ctx, $2); }
-    | sentence qlist done FULL             %prec STOP { plain(ctx, $2); }
+    | sentence qlist done FULL             %prec STOP { whole(ctx, $2); }
     | sentence qlist COMMA FULL            %prec STOP { plain(ctx, $2); }
-    | sentence qlist done COMMA            %prec STOP { plain(ctx, $2); }
+    | sentence qlist done COMMA            %prec STOP { whole(ctx, $2); }
     | sentence qlist done COMMA done       %prec STOP { plain(ctx, $2); }
     | sentence progress                    %prec STOP
     | sentence progress done               %prec STOP
@@ -171,9 +202,9 @@ progress
     | qlist FULL done             %prec STOP { $$ = progress(ctx, $1, $1.last, false); }
     | qlist COMMA FULL done       %prec STOP { $$ = progress(ctx, $1, $1.last, true); }
     | qlist done FULL done        %prec STOP { $$ = progress(ctx, $1, $1.last, false); }
-    | progress done QTY           { $$ = progress(ctx, range_of($1, $1), $3, false); }
-    | progress COMMA done QTY     { $$ = progress(ctx, range_of($1, $1), $4, true); }
-    | progress ENUM done QTY      { $$ = progress(ctx, range_of($1, $1), $4, true); }
+    | progress done QTY           { $$ = chain(ctx, $1, $3, false); }
+    | progress COMMA done QTY     { $$ = chain(ctx, $1, $4, true); }
+    | progress ENUM done QTY      { $$ = chain(ctx, $1, $4, true); }
     ;
 
 done

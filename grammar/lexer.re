@@ -286,6 +286,9 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
     !include "units.re.inc";
 
     !include "keywords.re.inc";   // before the numerals: on a tie 十四五 is a NAME, not 15
+    // 分别比增5.1%和15.3%: a short 比上年增长, a direction only right before its numeral, so that
+    // 可比增长 and 与上年比增长 keep their 比 (a comparison) and 增长
+    <INIT> "比增" / ws? dg { return cl_lex_keyword(lx, t, CL_KW_DIR, CL_KA_UP); }
 
     // -- numerals ----------------------------------------------------------------------------
     <INIT> arabic => POST { return numeral(lx, t, false); }

@@ -91,6 +91,12 @@ static cl_span pulled(const cl_ctx *ctx, cl_span s, uint32_t dir_end)
     return s;
 }
 
+/* 增速-4.7%, 增长-3.2%: a rise written with a minus is a fall (the value keeps its sign). */
+static cl_direction signed_dir(cl_direction dir, const cl_stok *q)
+{
+    return dir == CL_DIR_UP && q->q.value.neg && q->q.value.mant ? CL_DIR_DOWN : dir;
+}
+
 static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
 {
     int head = d->distr >= 0 ? d->distr : d->lead >= 0 ? d->lead : d->dir;
@@ -184,7 +190,7 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
                 cl_claim *c = cl_claim_new(ctx, CL_CHANGE, q, subjects[m]);
                 if (!c)
                     return;
-                c->direction = dir;
+                c->direction = signed_dir(dir, q);
                 c->baseline = baseline;
                 c->span = cl_span_of(subjects[m].start, q->span.end);
             }
@@ -221,7 +227,7 @@ static void build_change(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
         k++;
         if (!c)
             return;
-        c->direction = dir;
+        c->direction = signed_dir(dir, q);
         /* a baseline carried from a clause before holds for the metric it was stated for */
         c->baseline = inherited && !leading && !cl_baseline_stays(ctx, baseline, c->subject, ctx->toks[head].clause)
                           ? cl_span_of(0, 0) : baseline;
@@ -335,6 +341,7 @@ void cl_sentence_build(cl_ctx *ctx)
     ctx->next_comma_ready = false;
     ctx->basis_from = UINT32_MAX;   /* nothing known */
     ctx->basis_at = UINT32_MAX;
+    ctx->budget_plan = false;
     int grammar_drafts = ctx->ndrafts;
     cl_find_frames(ctx);   /* appended after the grammar's drafts, built before them */
     for (int i = grammar_drafts; i < ctx->ndrafts && !ctx->oom; i++)

@@ -75,6 +75,44 @@ static bool restated(const cl_ctx *ctx, const cl_draft *d)
     return span_contains(ctx->doc, t->left, noun);
 }
 
+/* 11个问题 | 发现问题3个 | 信访件15件: a count of issues, which a completion word can close. */
+static bool issue_count(const cl_ctx *ctx, const cl_stok *q)
+{
+    return dim_of(q) == CL_DIM_COUNT && !q->bare &&
+           (span_contains_any(ctx->doc, q->left, cl_words_issue_nouns) ||
+            span_contains_any(ctx->doc, q->right, cl_words_issue_nouns));
+}
+
+/* 发现问题3个，已整改完毕: the completion words right after the total say it is done whole (完毕,
+ * 办结, 销号; not 已开工, 查处, which say what was done, not that all of it was). Right after:
+ * no prose before them (推进24项问题整改销号 is a task; 发现问题144个，督促企业完成整改 an order). */
+static bool done_whole(const cl_ctx *ctx, const cl_draft *d)
+{
+    for (int i = d->total + 1; i < ctx->ntoks; i++) {
+        const cl_stok *k = &ctx->toks[i];
+        if ((k->sig != CL_SIG_DONE && k->sig != CL_SIG_COMMA) ||
+            k->span.start != ctx->toks[i - 1].span.end)
+            break;
+        if (k->sig == CL_SIG_DONE && span_contains_any(ctx->doc, k->span, cl_words_done_whole))
+            return issue_count(ctx, &ctx->toks[d->total]);
+    }
+    return false;
+}
+
+/* 年终结余4558万元(其中:本级791万元) | 查封扣押6起(其中…1起): a part in brackets is a part of the
+ * total only when a completion word says it is done (排查问题20个（已整改18个）). */
+static bool part_in_brackets(const cl_ctx *ctx, const cl_draft *d)
+{
+    static const cl_word open[] = {CL_WORD("（"), CL_WORD("("), {NULL, 0}};
+    const cl_stok *t = &ctx->toks[d->total], *q = &ctx->toks[d->done];
+    if (!span_contains_any(ctx->doc, cl_span_of(t->span.end, q->span.start), open))
+        return false;
+    for (int i = d->total + 1; i < d->done; i++)
+        if (ctx->toks[i].sig == CL_SIG_DONE || ctx->toks[i].sig == CL_SIG_FULL)
+            return false;
+    return true;
+}
+
 /* Is DONE really a part of TOTAL? Same unit; and across a comma, a count whose clause opens
  * with the link word and names no new thing:
  *   613件，累计办结605件 | 218家，其中已安装自动监控设施的203家 | 12036家，已安装…的11208家
@@ -87,16 +125,23 @@ static bool progress_valid(const cl_ctx *ctx, const cl_draft *d)
         return false;
     if (d->share)
         return true;   /* the rate written says it: done over total */
-    if (period_in_brackets(ctx->doc, cl_span_of(t->span.end, q->span.start)))
+    if (d->by_word)
+        return done_whole(ctx, d);
+    if (period_in_brackets(ctx->doc, cl_span_of(t->span.end, q->span.start)) ||
+        part_in_brackets(ctx, d))
         return false;
     cl_dim dim = dim_of(t);
     if (dim != CL_DIM_COUNT && dim != CL_DIM_MONEY && dim != CL_DIM_LENGTH &&
         dim != CL_DIM_AREA && dim != CL_DIM_MASS)
         return false;
-    if (!d->across_comma)   /* 处置4512亩、闲置土地处置1056亩: parallel items, not parts */
-        for (int i = d->total + 1; i < d->done; i++)
-            if (ctx->toks[i].sig == CL_SIG_ENUM || ctx->toks[i].sig == CL_SIG_AND)
-                return false;
+    for (int i = d->total + 1; i <= d->done; i++) {
+        const cl_stok *k = &ctx->toks[i];
+        if (!d->across_comma && (k->sig == CL_SIG_ENUM || k->sig == CL_SIG_AND))
+            return false;   /* 处置4512亩、闲置土地处置1056亩: parallel items, not parts */
+        if (k->sig == CL_SIG_QTY && strcmp(k->q.unit, t->q.unit) == 0 &&
+            cl_dec_cmp(k->q.value, t->q.value) > 0)
+            return false;   /* 停产企业8家、限期治理88家、关停2家: a bigger "part" is an item */
+    }
     if (d->frame || (d->across_comma && d->done != d->total)) {
         if (dim != CL_DIM_COUNT || cl_dec_cmp(q->q.value, t->q.value) > 0)
             return false;
@@ -163,19 +208,33 @@ static void find_shares(cl_ctx *ctx)
     }
 }
 
-/* 全市15个省控以上断面中，Ⅰ～Ⅲ类水质断面13个: a count framed by …中 and a count of the same
- * things opening the next clause are a part of a whole. */
+/* 新建5所初中3所小学: a word that ends in 中 (初中, 集中) is no frame. */
+static bool ends_frame(const cl_doc *doc, cl_span tail)
+{
+    if (!span_ends_with(doc, tail, "中"))
+        return false;
+    for (const cl_word *w = cl_words_frame_not; w->s; w++)
+        if (span_len(tail) >= w->n && memcmp(doc->text + tail.end - w->n, w->s, w->n) == 0)
+            return false;
+    return true;
+}
+
+/* 全市15个省控以上断面中，Ⅰ～Ⅲ类水质断面13个 | 65个城建项目中50个项目已开工: a count framed by
+ * …中 and a count of the same things opening the next clause, or right after 中, are a part of a
+ * whole. */
 void cl_find_frames(cl_ctx *ctx)
 {
     const cl_stok *toks = ctx->toks;   /* the loop adds drafts, never tokens */
-    for (int i = 0, n = ctx->ntoks; i + 2 < n; i++) {
+    for (int i = 0, n = ctx->ntoks; i + 1 < n; i++) {
         const cl_stok *t = &toks[i];
-        if (toks[i + 1].sig != CL_SIG_COMMA || t->sig != CL_SIG_QTY || dim_of(t) != CL_DIM_COUNT)
+        bool comma = toks[i + 1].sig == CL_SIG_COMMA;
+        if ((!comma && toks[i + 1].sig != CL_SIG_QTY) || t->sig != CL_SIG_QTY ||
+            dim_of(t) != CL_DIM_COUNT)
             continue;
         cl_span tail = cl_span_of(t->span.end, ctx->toks[i + 1].span.start);
-        if (!span_ends_with(ctx->doc, tail, "中"))
+        if (!ends_frame(ctx->doc, tail))
             continue;
-        int j = i + 2;
+        int j = comma ? i + 2 : i + 1;
         while (j < ctx->ntoks && ctx->toks[j].sig != CL_SIG_QTY && ctx->toks[j].sig != CL_SIG_COMMA)
             j++;
         if (j < ctx->ntoks && ctx->toks[j].sig == CL_SIG_QTY) {
@@ -188,19 +247,46 @@ void cl_find_frames(cl_ctx *ctx)
     find_shares(ctx);
 }
 
+static void new_progress(cl_ctx *ctx, const cl_draft *d, cl_stok *t, cl_stok *q);
+
+/* 11个问题和382个信访件全部整改完成: every count of issues in the list is done whole, not only
+ * the last; the other quantities are claims of their own. */
+static void claim_list_whole(cl_ctx *ctx, const cl_draft *d, bool whole)
+{
+    for (int i = d->list.first; i >= 0 && i <= d->list.last; i++) {
+        cl_stok *k = &ctx->toks[i];
+        if (k->sig != CL_SIG_QTY || i == d->total || k->used)
+            continue;
+        if (whole && issue_count(ctx, k))
+            new_progress(ctx, d, k, k);
+        else
+            cl_claim_simple(ctx, i, cl_span_of(0, 0));
+    }
+}
+
 void cl_build_progress(cl_ctx *ctx, const cl_draft *d)
 {
-    cl_claim_each_qty(ctx, d->list, d->total, cl_span_of(0, 0));
     cl_stok *t = &ctx->toks[d->total], *q = &ctx->toks[d->done];
-    if (q->used && d->done != d->total)
-        return;   /* already the part of a frame (28项中，已完成26项) */
-    if (!progress_valid(ctx, d)) {
+    if (d->done != d->total) {
+        cl_claim_each_qty(ctx, d->list, d->total, cl_span_of(0, 0));
+        if (q->used)
+            return;   /* already the part of a frame (28项中，已完成26项) */
+    }
+    bool valid = progress_valid(ctx, d);
+    if (d->done == d->total)
+        claim_list_whole(ctx, d, valid);
+    if (!valid) {
         if (!t->used)
             cl_claim_simple(ctx, d->total, cl_span_of(0, 0));
         if (!q->used)
             cl_claim_simple(ctx, d->done, cl_span_of(0, 0));
         return;
     }
+    new_progress(ctx, d, t, q);
+}
+
+static void new_progress(cl_ctx *ctx, const cl_draft *d, cl_stok *t, cl_stok *q)
+{
     t->used = q->used = true;
     cl_span subject = cl_subject_of(ctx, d->share ? q : t);   /* 年初预算: the total's source */
     cl_claim *c = cl_claim_new(ctx, CL_PROGRESS, q, subject);   /* modality: of the part done */

@@ -144,6 +144,23 @@ static bool on_the_basis_of(cl_ctx *ctx, const cl_stok *q)
     return ctx->basis_at + sizeof word - 1 <= end;
 }
 
+/* 一般公共预算收入安排5504.25亿元 | 总支出相应安排2866.62亿元: the words right before the value
+ * plan a budget line (a modal_budget word right after a budget_lines word); 安排资金1250万元 is
+ * money spent. Read once per value from its own prose, no rescan. */
+static bool budget_planned(const cl_doc *doc, const cl_stok *q)
+{
+    cl_span l = q->left;
+    for (const cl_word *m = cl_words_modal_budget; m->s; m++) {
+        if (span_len(l) < m->n || memcmp(doc->text + l.end - m->n, m->s, m->n) != 0)
+            continue;
+        uint32_t at = l.end - (uint32_t)m->n;
+        for (const cl_word *b = cl_words_budget_lines; b->s; b++)
+            if (at >= l.start + b->n && memcmp(doc->text + at - b->n, b->s, b->n) == 0)
+                return true;
+    }
+    return false;
+}
+
 /* The indicator of SUBJECT for a claim of KIND with Q's unit. */
 static const char *indicator_of(const cl_ctx *ctx, cl_span subject, cl_kind kind, const cl_stok *q)
 {
@@ -171,7 +188,9 @@ cl_claim *cl_claim_new(cl_ctx *ctx, cl_kind kind, const cl_stok *q, cl_span subj
     if (!c->indicator && subject.end - subject.start == 6 && ctx->doc->claims.len > 1 &&
         cl_subject_is_growth(ctx->doc, subject))
         c->indicator = c[-1].indicator;   /* …增长8.0%，增速较上年四季度提高: the same indicator */
-    cl_modality modality = (q->modal || (in_plan(ctx) && !ctx->achieved)) ? CL_TARGET : CL_ACTUAL;
+    ctx->budget_plan = ctx->budget_plan || budget_planned(ctx->doc, q);
+    cl_modality modality = (q->modal || ctx->budget_plan || (in_plan(ctx) && !ctx->achieved))
+                               ? CL_TARGET : CL_ACTUAL;
     if (modality == CL_TARGET && on_the_basis_of(ctx, q))
         modality = CL_ACTUAL;   /* 在2024年建成5个的基础上: the past a plan builds on */
     c->modality = modality;
@@ -195,6 +214,20 @@ static bool is_level_dim(const cl_stok *t)
 {
     cl_dim d = dim_of(t);
     return d == CL_DIM_PERCENT || d == CL_DIM_CONC;
+}
+
+/* 达标率 | 达标率始终保持 | 优良比例保持: the prose between a count and a level names a rate (in
+ * at most 20 characters), maybe with a verb of keeping after it (list rate_keep). */
+static bool names_rate(const cl_doc *doc, cl_span gap)
+{
+    if (span_len(gap) > 60 + 12)
+        return false;
+    for (const cl_word *w = cl_words_rate_keep; w->s; w++)
+        if (span_len(gap) > w->n && memcmp(doc->text + gap.end - w->n, w->s, w->n) == 0) {
+            gap.end -= (uint32_t)w->n;
+            break;
+        }
+    return span_len(gap) <= 60 && (span_ends_with(doc, gap, "率") || span_ends_with(doc, gap, "比例"));
 }
 
 /* A count that says over what a rate, rank or frequency is stated is the scope, not a claim:
@@ -228,8 +261,7 @@ static bool is_scope(cl_ctx *ctx, int i)
                 return true;
             /* 836个基层党组织达标率100%, 126个村级党组织换届选举完成率100%: the count is what the
              * rate right after it is stated over */
-            if (is_level_dim(t) && t->span.start - q->span.end <= 60 &&
-                span_ends_with(ctx->doc, cl_span_of(q->span.end, t->span.start), "率"))
+            if (is_level_dim(t) && names_rate(ctx->doc, cl_span_of(q->span.end, t->span.start)))
                 return true;
             if (dim_of(t) == CL_DIM_COUNT)
                 continue;   /* 8个国考断面、15个省考断面…均为100% */
@@ -280,6 +312,25 @@ static bool is_policy_name(const cl_ctx *ctx, const cl_stok *q)
     return false;
 }
 
+/* 浏览：1727次 | 下载次数:10: a web page's counter copied with the report (page furniture), a
+ * page_counters word and a colon right before the value. */
+static bool is_page_counter(const cl_doc *doc, const cl_stok *q)
+{
+    uint32_t at = q->span.start;
+    while (at > 0 && doc->text[at - 1] == ' ')
+        at--;
+    if (at >= 3 && memcmp(doc->text + at - 3, "\xef\xbc\x9a", 3) == 0)   /* ： */
+        at -= 3;
+    else if (at >= 1 && doc->text[at - 1] == ':')
+        at -= 1;
+    else
+        return false;
+    for (const cl_word *w = cl_words_page_counters; w->s; w++)
+        if (at >= w->n && memcmp(doc->text + at - w->n, w->s, w->n) == 0)
+            return true;
+    return false;
+}
+
 /* A capacity that describes the noun after it: 一家年处理量30万吨秸秆综合利用企业 */
 static bool is_attribute(const cl_ctx *ctx, const cl_stok *q)
 {
@@ -301,6 +352,7 @@ cl_claim *cl_claim_simple(cl_ctx *ctx, int i, cl_span subject)
     if (dim_of(q) == CL_DIM_TIME && has_text(q->right))
         return NULL;   /* 24小时值守, 8小时平均: a regime or a window, not a tally */
     if (q->defining || is_scope(ctx, i) || is_policy_name(ctx, q) || is_attribute(ctx, q) ||
+        (dim_of(q) == CL_DIM_COUNT && is_page_counter(ctx->doc, q)) ||
         (q->article && has_text(q->right)))   /* 一家企业: an article; 超级站一座: a count */
         return NULL;
     if (!has_text(subject))

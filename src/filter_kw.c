@@ -9,6 +9,20 @@
 #include "units.h"
 #include "words_table.h"   /* generated from grammar/words.tsv */
 
+/* 数据累计到2019年10月 | 恢复至2019年同期水平的81%: 到 after a total word ends the period counted,
+ * and a date followed by 同期 is a past level compared with; neither is a deadline. */
+static bool past_date(const cl_ctx *ctx, const cl_rawtok *to, const cl_rawtok *date)
+{
+    static const char same[] = "同期";
+    const cl_doc *doc = ctx->doc;
+    if (ctx->ntoks && ctx->toks[ctx->ntoks - 1].sig == CL_SIG_TOTAL &&
+        ctx->toks[ctx->ntoks - 1].span.end == to->start)
+        return true;
+    size_t n = sizeof same - 1;
+    return (date->end >= date->start + n && memcmp(doc->text + date->end - n, same, n) == 0) ||
+           (date->end + n <= doc->len && memcmp(doc->text + date->end, same, n) == 0);
+}
+
 void cl_filter_keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
 {
     cl_span span = cl_span_of(t->start, t->end);
@@ -136,7 +150,7 @@ void cl_filter_keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
         break;
     case CL_KW_TO: {   /* 到2025年底: a target, unless it closes a period (2016年至2023年) */
         cl_rawtok *n = peek_solid(f, 0, NULL);
-        if (n->type == CL_RT_DATE && !after_date(f)) {
+        if (n->type == CL_RT_DATE && !after_date(f) && !past_date(ctx, t, n)) {
             f->modal = true;
             boundary(f, ctx, t->end);
         } else {

@@ -51,6 +51,8 @@ typedef struct {
     bool frame;          /* progress found by 203个断面中，…断面199个 (no link word) */
     bool share;          /* progress found by 4348万元，占年初预算10065万元的43.2% (the rate
                           * written is the part over the total) */
+    bool by_word;        /* all done, said only by the completion word after the quantity
+                          * (发现问题3个，已整改完毕): the builder checks the word and the noun */
 } cl_draft;
 
 struct cl_title_words;   /* heading.h: the words of a plan's and of a report's titles */
@@ -73,6 +75,8 @@ typedef struct cl_ctx {
     /* the first 基础上 at or after basis_from (UINT32_MAX: none; basis_from UINT32_MAX: not
      * looked for yet); the builder's, for targets */
     uint32_t basis_from, basis_at;
+    bool budget_plan;            /* a value of the sentence is a budget line planned
+                                  * (收入安排5504亿元): its later values are targets too */
     /* a total at the end of the previous sentence, for 共交办…166项。已完成…131项 */
     long pending_claim;          /* index in doc->claims, or -1 */
     bool pending_marked;         /* a total word (共, 交办) stood before it */
