@@ -580,6 +580,10 @@ static cl_span after_achieve(const cl_doc *doc, cl_span s)
 {
     const char *text = doc->text;
     for (uint32_t i = s.start; i + 2 * CP <= s.end; i++) {
+        const char *e5 = memchr(text + i, 0xE5, s.end - 2 * CP + 1 - i);   /* 实, 完: E5 AE */
+        if (!e5)
+            break;
+        i = (uint32_t)(e5 - text);
         bool achieve = cp_is(text + i, "实");
         if (!achieve && !cp_is(text + i, "完"))
             continue;
