@@ -232,9 +232,11 @@ static bool may_name(const unsigned char *s, size_t n)
         uint32_t h = ((prev * pow33[3] + cur) & 0xFFFFFFu) % 65536;   /* the pair's hash */
         first |= cl_indicator_firsts[h >> 6] >> (h & 63) & 1;
         last |= cl_indicator_lasts[h >> 6] >> (h & 63) & 1;
+        if (first && last)
+            return true;
         prev = cur;
     }
-    return first && last;
+    return false;
 }
 
 const char *cl_indicator_of(const char *s, size_t n, cl_kind kind, int dim, const char *unit)
