@@ -497,12 +497,13 @@ cl_span cl_subject_after_places(const cl_ctx *ctx, const cl_stok *q, cl_span s)
 }
 
 /* Off the end: verbs and adverbs that end the subject (湖泊水质保持, 排污口正加快推进, 城镇调查失业率
- * 平均); after a quantity, a verb and all that follows it too (2家企业获批国家…). */
-static cl_span strip_tail(const cl_ctx *ctx, cl_span s)
+ * 平均); after a quantity, a verb and all that follows it too (2家企业获批国家…). AFTER_QTY is
+ * after_quantity(ctx, S) when the caller knows it already, else -1. */
+static cl_span strip_tail(const cl_ctx *ctx, cl_span s, int after_qty)
 {
     const cl_doc *doc = ctx->doc;
     const char *text = doc->text;
-    bool counted = span_len(s) >= 4 * CP && after_quantity(ctx, s);
+    bool counted = span_len(s) >= 4 * CP && (after_qty >= 0 ? after_qty : after_quantity(ctx, s));
     for (uint32_t i = s.start + 2 * CP; counted && i + 2 * CP <= s.end; i++) {
         if (!cjk_at(text + i))
             continue;
@@ -642,9 +643,15 @@ cl_span cl_subject_resolve(const cl_ctx *ctx, cl_span s)
     }
     s.end = fix_end(ctx, s);
     s = strip_lead(ctx->doc, strip_marks(ctx->doc, s));
-    if (span_len(s) >= 4 * CP && memchr(ctx->doc->text + s.start, 0xE5, span_len(s)) &&   /* 实, 完: E5 */
-        !after_quantity(ctx, s))   /* things counted end before the verb (10户规上企业实现…) */
-        s = after_achieve(ctx->doc, s);
-    s = strip_tail(ctx, s);
+    int counted = -1;   /* after_quantity(ctx, s), once known: it depends on s.start only */
+    if (span_len(s) >= 4 * CP && memchr(ctx->doc->text + s.start, 0xE5, span_len(s))) {   /* 实, 完: E5 */
+        counted = after_quantity(ctx, s);
+        if (!counted) {   /* things counted end before the verb (10户规上企业实现…) */
+            cl_span object = after_achieve(ctx->doc, s);
+            counted = object.start == s.start ? counted : -1;
+            s = object;
+        }
+    }
+    s = strip_tail(ctx, s, counted);
     return s.start == was.start && s.end == was.end ? s : cl_subject_trim(ctx->doc, s);
 }
