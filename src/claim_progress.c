@@ -83,19 +83,38 @@ static bool issue_count(const cl_ctx *ctx, const cl_stok *q)
             span_contains_any(ctx->doc, q->right, cl_words_issue_nouns));
 }
 
-/* 发现问题3个，已整改完毕: the completion words right after the total say it is done whole (完毕,
- * 办结, 销号; not 已开工, 查处, which say what was done, not that all of it was). Right after:
- * no prose before them (推进24项问题整改销号 is a task; 发现问题144个，督促企业完成整改 an order). */
-static bool done_whole(const cl_ctx *ctx, const cl_draft *d)
+/* 发现问题3个，已整改完毕: the completion words right after the count AT say it is done whole (完毕,
+ * 办结, 销号; not 已开工, 查处, which say what was done, not that all of it was), 全部/已全部 may come
+ * with them (9件，已全部办结). Right after: no prose before them (推进24项问题整改销号 is a task;
+ * 发现问题144个，督促企业完成整改 an order). */
+static bool done_whole_at(const cl_ctx *ctx, int at)
 {
-    for (int i = d->total + 1; i < ctx->ntoks; i++) {
+    for (int i = at + 1; i < ctx->ntoks; i++) {
         const cl_stok *k = &ctx->toks[i];
-        if ((k->sig != CL_SIG_DONE && k->sig != CL_SIG_COMMA) ||
+        if ((k->sig != CL_SIG_DONE && k->sig != CL_SIG_COMMA && k->sig != CL_SIG_FULL) ||
             k->span.start != ctx->toks[i - 1].span.end)
             break;
         if (k->sig == CL_SIG_DONE && span_contains_any(ctx->doc, k->span, cl_words_done_whole))
-            return issue_count(ctx, &ctx->toks[d->total]);
+            return issue_count(ctx, &ctx->toks[at]);
     }
+    return false;
+}
+
+static bool done_whole(const cl_ctx *ctx, const cl_draft *d)
+{
+    return done_whole_at(ctx, d->total);
+}
+
+/* 发现问题3家，均已责令整改 | 6个，全部督促完成整改: the completion word after an all-done total
+ * (qlist FULL done) is an order given, not a thing done: the total stays a count. Only the words
+ * up to that completion word are read. */
+static bool whole_ordered(const cl_ctx *ctx, const cl_draft *d)
+{
+    for (int i = d->total + 1; i < ctx->ntoks && i <= d->total + 3; i++)
+        if (ctx->toks[i].sig == CL_SIG_DONE)
+            return span_contains_any(ctx->doc,
+                                     cl_span_of(ctx->toks[d->total].span.end, ctx->toks[i].span.end),
+                                     cl_words_done_orders);
     return false;
 }
 
@@ -127,6 +146,8 @@ static bool progress_valid(const cl_ctx *ctx, const cl_draft *d)
         return true;   /* the rate written says it: done over total */
     if (d->by_word)
         return done_whole(ctx, d);
+    if (d->done == d->total && whole_ordered(ctx, d))
+        return false;
     if (period_in_brackets(ctx->doc, cl_span_of(t->span.end, q->span.start)) ||
         part_in_brackets(ctx, d))
         return false;
@@ -278,7 +299,11 @@ void cl_build_progress(cl_ctx *ctx, const cl_draft *d)
     if (!valid) {
         if (!t->used)
             cl_claim_simple(ctx, d->total, cl_span_of(0, 0));
-        if (!q->used)
+        if (q->used)
+            return;
+        if (d->done != d->total && done_whole_at(ctx, d->done))
+            new_progress(ctx, d, q, q);   /* 76件，其中转办案件9件，已全部办结: the part, whole */
+        else
             cl_claim_simple(ctx, d->done, cl_span_of(0, 0));
         return;
     }

@@ -338,6 +338,37 @@ static bool is_attribute(const cl_ctx *ctx, const cl_stok *q)
            span_contains_any(ctx->doc, q->left, cl_words_capacity);
 }
 
+/* 全省首个超百亿元水利工程 | 成为玉林首个300亿元园区: after an ordinal of a first or only one the
+ * value says what kind the noun after it is (like 5000吨级); the value itself is stated elsewhere. */
+static bool is_first_of_kind(const cl_ctx *ctx, const cl_stok *q)
+{
+    if (!has_text(q->right) || !has_text(q->left))
+        return false;
+    for (const char *const *w = cl_words_first_of; *w; w++)
+        if (span_ends_with(ctx->doc, q->left, *w))
+            return true;
+    return false;
+}
+
+/* 实施新增5亿斤粮食提升工程: a product's measure in a programme's name, the run of Han characters
+ * right after it (at most 8, the keyword 提升 included) ending with 工程/行动. Areas, lengths, money
+ * and counts stay claims: they are a project's scope (10万亩高标准农田建设工程, 350户安居工程). */
+static bool is_program_name(const cl_ctx *ctx, const cl_stok *q)
+{
+    cl_dim d = dim_of(q);
+    if (d != CL_DIM_MASS && d != CL_DIM_VOLUME && d != CL_DIM_ENERGY && d != CL_DIM_POWER)
+        return false;
+    const unsigned char *t = (const unsigned char *)ctx->doc->text;
+    uint32_t end = q->span.end, lim = end + 8 * 3;
+    while (end + 3 <= ctx->doc->len && end < lim && t[end] >= 0xe4 && t[end] <= 0xe9)
+        end += 3;   /* a CJK ideograph: U+4E00..U+9FFF */
+    cl_span run = cl_span_of(q->span.end, end);
+    for (const char *const *w = cl_words_program_names; *w; w++)
+        if (end > q->span.end && span_ends_with(ctx->doc, run, *w))
+            return true;
+    return false;
+}
+
 cl_claim *cl_claim_simple(cl_ctx *ctx, int i, cl_span subject)
 {
     cl_stok *q = &ctx->toks[i];
@@ -352,6 +383,7 @@ cl_claim *cl_claim_simple(cl_ctx *ctx, int i, cl_span subject)
     if (dim_of(q) == CL_DIM_TIME && has_text(q->right))
         return NULL;   /* 24小时值守, 8小时平均: a regime or a window, not a tally */
     if (q->defining || is_scope(ctx, i) || is_policy_name(ctx, q) || is_attribute(ctx, q) ||
+        is_program_name(ctx, q) || is_first_of_kind(ctx, q) ||
         (dim_of(q) == CL_DIM_COUNT && is_page_counter(ctx->doc, q)) ||
         (q->article && has_text(q->right)))   /* 一家企业: an article; 超级站一座: a count */
         return NULL;

@@ -181,8 +181,9 @@ static inline void extend(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
     }
 }
 
-static cl_event end_sentence(const cl_filter *f, cl_ctx *ctx)
+static cl_event end_sentence(cl_filter *f, cl_ctx *ctx)
 {
+    close_right(f, ctx);   /* a line with no 。 (a heading, a title) ends the last prose too */
     ctx->span.end = f->prev_end;
     return CL_EV_SENTENCE;
 }
