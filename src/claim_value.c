@@ -344,10 +344,7 @@ static bool is_first_of_kind(const cl_ctx *ctx, const cl_stok *q)
 {
     if (!has_text(q->right) || !has_text(q->left))
         return false;
-    for (const char *const *w = cl_words_first_of; *w; w++)
-        if (span_ends_with(ctx->doc, q->left, *w))
-            return true;
-    return false;
+    return cl_text_ends_any(ctx->doc->text + q->left.start, span_len(q->left), cl_words_first_of) > 0;
 }
 
 /* 实施新增5亿斤粮食提升工程: a product's measure in a programme's name, the run of Han characters
@@ -362,11 +359,8 @@ static bool is_program_name(const cl_ctx *ctx, const cl_stok *q)
     uint32_t end = q->span.end, lim = end + 8 * 3;
     while (end + 3 <= ctx->doc->len && end < lim && t[end] >= 0xe4 && t[end] <= 0xe9)
         end += 3;   /* a CJK ideograph: U+4E00..U+9FFF */
-    cl_span run = cl_span_of(q->span.end, end);
-    for (const char *const *w = cl_words_program_names; *w; w++)
-        if (end > q->span.end && span_ends_with(ctx->doc, run, *w))
-            return true;
-    return false;
+    return end > q->span.end &&
+           cl_text_ends_any(ctx->doc->text + q->span.end, end - q->span.end, cl_words_program_names) > 0;
 }
 
 cl_claim *cl_claim_simple(cl_ctx *ctx, int i, cl_span subject)
