@@ -13,7 +13,8 @@ test-script: $(B)/claimc $(B)/tests/test_gloss
 	@$(B)/tests/test_gloss >> $(B)/test-results.txt || true
 	@tests/run_script.sh $(B)/claimc $(B)/test-results.txt
 	@if python3 tests/eval/script_pair.py --claimc $(B)/claimc --max-gap 0.03 --out $(B)/eval-script \
-	      tests/eval/real/*.jsonl tests/eval/real2/*.jsonl tests/eval/real3/*.jsonl tests/eval/real4/*.jsonl > $(B)/script-pair.txt 2>&1; \
+	      tests/eval/real/*.jsonl tests/eval/real2/*.jsonl tests/eval/real3/*.jsonl tests/eval/real4/*.jsonl \
+	      tests/eval/real5/*.jsonl > $(B)/script-pair.txt 2>&1; \
 	then echo "PASS script/pair real traditional vs the same text simplified: $$(tail -1 $(B)/script-pair.txt)"; \
 	else cat $(B)/script-pair.txt; echo "FAIL script/pair (see $(B)/script-pair.txt)"; fi >> $(B)/test-results.txt
 

@@ -38,7 +38,7 @@ regen-golden: $(B)/claimc
 	  $(B)/claimc --format jsonl "$$txt" > "$${txt%.txt}.expected.jsonl"; \
 	done; git diff --stat corpus/ 2>/dev/null || true
 
-# The held-out sets (heldout/, real/: annotated by others from reports the rules were never
+# The held-out sets (heldout/, real2/, real5/; real/, real3/, real4/ are development sets: annotated by others from reports the rules were never
 # tuned on) are scored, never read for rules; subjects.jsonl is the subject and baseline set
 # written for issue 15, genres.jsonl the genre set of issue 16. score.py reports each file,
 # each genre and script, and all together.
@@ -46,7 +46,8 @@ EVAL_SETS := tests/eval/corpus.jsonl tests/eval/own.jsonl tests/eval/subjects.js
              tests/eval/genres.jsonl tests/eval/corpus_genres.jsonl \
              $(wildcard tests/eval/heldout/*.jsonl) \
              $(wildcard tests/eval/real/*.jsonl) $(wildcard tests/eval/real2/*.jsonl) \
-             $(wildcard tests/eval/real3/*.jsonl) $(wildcard tests/eval/real4/*.jsonl)
+             $(wildcard tests/eval/real3/*.jsonl) $(wildcard tests/eval/real4/*.jsonl) \
+             $(wildcard tests/eval/real5/*.jsonl)
 
 eval: $(B)/claimc
 	python3 tests/eval/score.py --claimc $(B)/claimc $(EVAL_SETS)
