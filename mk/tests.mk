@@ -38,10 +38,10 @@ regen-golden: $(B)/claimc
 	  $(B)/claimc --format jsonl "$$txt" > "$${txt%.txt}.expected.jsonl"; \
 	done; git diff --stat corpus/ 2>/dev/null || true
 
-# The held-out sets (heldout/, real2/, real5/; real/, real3/, real4/ are development sets: annotated by others from reports the rules were never
-# tuned on) are scored, never read for rules; subjects.jsonl is the subject and baseline set
-# written for issue 15, genres.jsonl the genre set of issue 16. score.py reports each file,
-# each genre and script, and all together.
+# Real pages annotated by others before claimc ran on them: heldout/, real2/ and real5/ are held
+# out (scored, never read for rules); real/, real3/ and real4/ are development sets. subjects.jsonl
+# is the subject and baseline set written for issue 15, genres.jsonl the genre set of issue 16.
+# score.py reports each file, each genre and script, and all together.
 EVAL_SETS := tests/eval/corpus.jsonl tests/eval/own.jsonl tests/eval/subjects.jsonl \
              tests/eval/genres.jsonl tests/eval/corpus_genres.jsonl \
              $(wildcard tests/eval/heldout/*.jsonl) \
