@@ -19,6 +19,15 @@ extern const uint64_t cl_water_unless_next[CL_WATER_WORDS];   /* ... unless the 
 extern const uint64_t cl_water_live_pairs[];   /* those continuations: c << 24 | d, the forms' */
 extern const uint32_t cl_water_live_mask;      /* 24 bits (W & 0xFFFFFF); 0 marks an empty slot */
 
+/* The same two maps by the form's last two bytes, for the fast path (one load for both, no
+ * test of the form): entry b1 | b2 << 8 has bit n set when the form (0xE0 + n) b1 b2 is in
+ * cl_water_bits, bit 16 + n when it is in cl_water_unless_next; cl_water_lead[b0] is n for a
+ * lead byte 0xE0 + n and 32 for any other byte, whose shift of an entry (as 64 bits) leaves no
+ * bit. Entries of bytes that are not continuation bytes are 0. */
+#define CL_WATER_TAILS 0x10000
+extern const uint32_t cl_water_tail[CL_WATER_TAILS];
+extern const uint8_t cl_water_lead[256];
+
 /* Most conditional code points are followed by one that continues no token: a signature says
  * so before the probe. Word c % 1024 of it has bit d % 64 set for every pair of code points
  * (c, d) in cl_water_live_pairs; read off the forms, c % 1024 is the low six bits of the third
@@ -45,5 +54,10 @@ static inline bool cl_water_has(const uint64_t *map, uint32_t w)
 {
     return map[w & 0x3F0Fu] >> (w >> 16 & 63) & 1;
 }
+
+/* The end of the run of water at P: code points that start no rule, and those that start one
+ * only before a next code point that does not come (环 before 保, not 比). A code point of
+ * another length ends the run (the DFA's business), and so does LIM; *LIM is the NUL sentinel. */
+const unsigned char *cl_water_run(const unsigned char *p, const unsigned char *lim);
 
 #endif

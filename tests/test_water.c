@@ -164,8 +164,17 @@ int main(void)
         }
         char name[32];
         snprintf(name, sizeof name, "U+%04X around the words", cp);
-        if (buf)
+        if (buf) {
             compare(name, buf, len);
+            /* the same text ending with the code point, then with the last word: the fast
+             * path's last steps before the end of the text */
+            for (size_t cut = 3; cut <= 6 && cut < len; cut += 3) {
+                char keep = buf[len - cut];
+                buf[len - cut] = '\0';
+                compare(name, buf, len - cut);
+                buf[len - cut] = keep;
+            }
+        }
         free(buf);
     }
     if (conditional < 10) {

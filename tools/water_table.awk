@@ -175,6 +175,8 @@ END {
                     continue                              # invalid, or an overlong form
                 if (only_filler(s3)) {
                     set_bit(bits, cp)
+                    tail[b1 + b2 * 256, 0] += 2 ^ (b0 - 224)
+                    tail[b1 + b2 * 256] = 1
                     found++
                     continue
                 }
@@ -191,6 +193,8 @@ END {
                     continue
                 }
                 set_bit(first, cp)
+                tail[b1 + b2 * 256, 1] += 2 ^ (b0 - 224)
+                tail[b1 + b2 * 256] = 1
                 for (k = 1; k <= n; k++) {
                     b = pending[k] % 64                  # cl_water_pair_sig: see src/water.h
                     if (!((cp % 1024, b) in sig_seen)) {
@@ -230,6 +234,22 @@ END {
     printf "\n/* %d pairs (c << 24 | d) of forms, open addressing from cl_water_hash; 0 is empty. */\n", npairs
     print "\n/* For a quick no before the probe: bit d % 64 of word c % 1024 for every pair (c, d). */"
     dump_map("cl_water_pair_sig", sig, 1024, "CL_WATER_SIGS")
+    print "\n/* By the last two bytes of a form (second byte lowest): bit n if the form with lead byte"
+    print " * 0xE0 + n is in cl_water_bits, bit 16 + n if it is in cl_water_unless_next. */"
+    print "const uint32_t cl_water_tail[CL_WATER_TAILS] = {"
+    for (w = 0; w < 65536; w++)
+        if (w in tail)
+            printf "    [0x%04x] = 0x%04x%04xu,\n", w, tail[w, 1], tail[w, 0]
+    print "};"
+    print "\n/* By the lead byte: the shift of its bits in cl_water_tail, 32 (none) for no three-byte form. */"
+    print "const uint8_t cl_water_lead[256] = {"
+    for (b = 0; b < 256; b += 16) {
+        line = "   "
+        for (j = b; j < b + 16; j++)
+            line = line " " (j >= 224 && j <= 239 ? j - 224 : 32) ","
+        print line
+    }
+    print "};"
     printf "const uint32_t cl_water_live_mask = %d;\n", size - 1
     printf "const uint64_t cl_water_live_pairs[%d] = {\n", size
     for (i = 0; i < size; i += 4) {
