@@ -29,7 +29,7 @@ static inline uint32_t three_bytes(const unsigned char *p)
 #endif
 }
 
-/* P[0] | P[1] << 8: the index of cl_water_tail. */
+/* P[0] | P[1] << 8: the index of cl_water.tail. */
 static inline unsigned two_bytes(const unsigned char *p)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -44,13 +44,15 @@ static inline unsigned two_bytes(const unsigned char *p)
 /* Whether W (three_bytes) is a three-byte form, 1110xxxx 10xxxxxx 10xxxxxx: cl_utf8_cp3's test. */
 static inline bool form3(uint32_t w) { return (w & 0xC0C0F0u) == 0x8080E0u; }
 
-/* Whether the form at Q, which starts a rule only before certain next code points, is water
- * before the one at Q + 3: a next code point of another length ends the run, and so does
- * E0 80 80 (U+0000 written long), as it did when the fast path decoded it to 0. */
-static bool water_before(const unsigned char *q)
+/* Whether the form at Q (its last two bytes KEY), which starts a rule only before certain next
+ * code points, is water before the one at Q + 3: a next code point of another length ends the
+ * run, and so does E0 80 80 (U+0000 written long), as it did when the fast path decoded it to 0. */
+static bool water_before(const unsigned char *q, unsigned key)
 {
-    uint32_t w = three_bytes(q), v = three_bytes(q + 3) & 0xFFFFFFu;
-    return form3(v) && v != 0x8080E0u && !(cl_water_maybe_pair(w, v) && live_pair(w & 0xFFFFFFu, v));
+    uint32_t v = three_bytes(q + 3) & 0xFFFFFFu;
+    if (!form3(v) || v == 0x8080E0u)
+        return false;
+    return !cl_water_maybe_pair(key, v) || !live_pair(three_bytes(q) & 0xFFFFFFu, v);
 }
 
 const unsigned char *cl_water_run(const unsigned char *p, const unsigned char *lim)
@@ -59,10 +61,11 @@ const unsigned char *cl_water_run(const unsigned char *p, const unsigned char *l
         return p;
     const unsigned char *q = p, *last = lim - 3;   /* the last place a form fits */
     do {
-        uint64_t bits = cl_water_tail[two_bytes(q + 1)];
-        unsigned shift = cl_water_lead[*q];
+        unsigned key = two_bytes(q + 1);
+        uint64_t bits = cl_water.tail[key];
+        unsigned shift = cl_water.lead[*q];
         if (!(bits >> shift & 1) &&
-            (!(bits >> (shift + 16) & 1) || q + 3 > last || !water_before(q)))
+            (!(bits >> (shift + 16) & 1) || q + 3 > last || !water_before(q, key)))
             break;
         q += 3;
     } while (q <= last);

@@ -149,9 +149,8 @@ int main(void)
     int conditional = 0;
     for (unsigned cp = 0x800; cp < 0x10000; cp++) {
         char c[4] = {(char)(0xE0 | cp >> 12), (char)(0x80 | (cp >> 6 & 0x3F)), (char)(0x80 | (cp & 0x3F)), 0};
-        uint32_t form = (uint32_t)(unsigned char)c[0] | (uint32_t)(unsigned char)c[1] << 8 |
-                        (uint32_t)(unsigned char)c[2] << 16;
-        if (!cl_water_has(cl_water_unless_next, form))
+        uint32_t tail = cl_water.tail[(unsigned char)c[1] | (unsigned)(unsigned char)c[2] << 8];
+        if (!(tail >> (16 + cl_water.lead[(unsigned char)c[0]]) & 1))
             continue;
         conditional++;
         char *buf = NULL;
