@@ -16,30 +16,25 @@ static bool live_pair(uint32_t c, uint32_t d)
     }
 }
 
-/* P[0..2] as the low bytes of a word, P[0] lowest (the top byte is junk: every use masks it).
- * One load where the byte order allows: P[3] exists (at worst the NUL sentinel). */
-static inline uint32_t three_bytes(const unsigned char *p)
+/* The N bytes at P (N = 2 or 4) as a little-endian number: one load where the byte order allows. */
+static inline uint32_t little(const unsigned char *p, size_t n)
 {
+    uint32_t w = 0;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    uint32_t w;
-    memcpy(&w, p, 4);
-    return w;
+    memcpy(&w, p, n);
 #else
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
+    for (size_t i = n; i-- > 0;)
+        w = w << 8 | p[i];
 #endif
+    return w;
 }
 
+/* P[0..2] as the low bytes of a word, P[0] lowest (the top byte is junk: every use masks it).
+ * P[3] exists (at worst the NUL sentinel). */
+static inline uint32_t three_bytes(const unsigned char *p) { return little(p, 4); }
+
 /* P[0] | P[1] << 8: the index of cl_water.tail. */
-static inline unsigned two_bytes(const unsigned char *p)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    uint16_t w;
-    memcpy(&w, p, 2);
-    return w;
-#else
-    return (unsigned)p[0] | (unsigned)p[1] << 8;
-#endif
-}
+static inline unsigned two_bytes(const unsigned char *p) { return little(p, 2); }
 
 /* Whether W (three_bytes) is a three-byte form, 1110xxxx 10xxxxxx 10xxxxxx: cl_utf8_cp3's test. */
 static inline bool form3(uint32_t w) { return (w & 0xC0C0F0u) == 0x8080E0u; }
