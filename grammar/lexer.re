@@ -21,6 +21,7 @@
  * Which they are is read off this DFA at build time (tools/water_table.awk -> build/water_table.c), so
  * the fast path is exact by construction: a run ends before any code point that could begin a
  * token of its own. */
+#include <stddef.h>
 #include <string.h>
 
 #include "lexer.h"
@@ -142,19 +143,13 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
 {
     for (;;) {
         lx->tok = lx->cur;
-        t->id = 0;
-        t->attr = 0;
-        t->cn = false;
-        t->overflow = false;
-        t->has_hi = false;
-        t->num.mant = 0;
-        t->num.exp = 0;
-        t->num.neg = false;
+        /* id, attr, cn, overflow, has_hi, num: a few wide stores */
+        memset(&t->id, 0, offsetof(cl_rawtok, num) + sizeof t->num - offsetof(cl_rawtok, id));
         /* right after a run, the code point that ended it is known to start none */
         if (lx->cond == CL_COND_INIT && lx->runs && lx->cur != lx->dry) {
             const unsigned char *end = cl_water_run(lx->cur, lx->lim);
             if (end != lx->cur) {
-                t->id = (int)((size_t)(end - lx->cur) / 3);   /* code points: the filter counts prose by them */
+                t->id = (int)((uint32_t)(end - lx->cur) / 3u);   /* code points: the filter counts prose by them */
                 lx->cur = end;
                 lx->dry = end;
                 return emit(lx, t, CL_RT_FILLER);
