@@ -17,10 +17,10 @@
  *
  * Water is never a greedy rule of the DFA: an unknown code point is one FILLER token, so no
  * keyword can be swallowed by a run of prose. Most code points of a report, though, start no
- * rule at all; cl_lex skips a run of those as one FILLER before entering the DFA (src/water_run.c).
- * Which they are is read off this DFA at build time (tools/water_table.awk -> build/water_table.c), so
- * the fast path is exact by construction: a run ends before any code point that could begin a
- * token of its own. */
+ * rule at all; cl_lex skips a run of those as one FILLER before entering the DFA (the run:
+ * src/water_run.c). Which they are is read off this DFA at build time (tools/water_table.awk ->
+ * build/water_table.c), so the fast path is exact by construction: a run ends before any code
+ * point that could begin a token of its own. */
 #include <stddef.h>
 #include <string.h>
 

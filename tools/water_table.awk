@@ -207,7 +207,8 @@ END {
         exit 1
     }
     if (nconds > 255) {   # cl_water.cond is of bytes
-        printf "water_table.awk: %d tails of conditional code points, more than 255\n", nconds > "/dev/stderr"
+        printf "water_table.awk: %d tails of conditional code points, more than 255\n",
+            nconds > "/dev/stderr"
         exit 1
     }
     size = 1
@@ -233,21 +234,23 @@ END {
         print line
     }
     print "    },"
-    printf "    /* %d three-byte code points start no rule (bit n), %d more only before certain\n", found, nfirst
+    printf "    /* %d three-byte code points start no rule (bit n), %d more only before certain\n",
+        found, nfirst
     print "     * next ones (bit 16 + n), by the last two bytes of the form (second byte lowest) */"
     print "    .tail = {"
     for (w = 0; w < 65536; w++)
         if (w in tail)
             printf "        [0x%04x] = 0x%04x%04xu,\n", w, tail[w, 1], tail[w, 0]
     print "    },"
-    printf "    /* the %d tails of those that start a token only before certain next code points */\n", nconds
+    printf "    /* the %d tails of those that start a token only before certain next code points */\n",
+        nconds
     print "    .cond = {"
     for (w = 0; w < 65536; w++)
         if (w in cond)
             printf "        [0x%04x] = %d,\n", w, cond[w]
     print "    },"
-    print "    /* by those: bit b for every next code point whose third byte ends in b that may continue"
-    print "     * a token (word 0: no such tail) */"
+    print "    /* by those: bit b for every next code point whose third byte ends in b that may"
+    print "     * continue a token (word 0: no such tail) */"
     print "    .next_sig = {"
     for (k = 1; k <= nconds; k++) {
         for (q = 0; q < 4; q++)
@@ -256,7 +259,8 @@ END {
     }
     print "    },"
     print "};"
-    printf "\n/* %d pairs (c << 24 | d) of forms, open addressing from cl_water_hash; 0 is empty. */\n", npairs
+    printf "\n/* %d pairs (c << 24 | d) of forms, open addressing from cl_water_hash; 0 is empty. */\n",
+        npairs
     printf "const uint32_t cl_water_live_mask = %d;\n", size - 1
     printf "const uint64_t cl_water_live_pairs[%d] = {\n", size
     for (i = 0; i < size; i += 4) {
