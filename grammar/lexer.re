@@ -17,10 +17,11 @@
  *
  * Water is never a greedy rule of the DFA: an unknown code point is one FILLER token, so no
  * keyword can be swallowed by a run of prose. Most code points of a report, though, start no
- * rule at all; cl_lex skips a run of those as one FILLER before entering the DFA. Which they
- * are is read off this DFA at build time (tools/water_table.awk -> build/water_table.c), so
- * the fast path is exact by construction: a run ends before any code point that could begin a
- * token of its own. */
+ * rule at all; cl_lex skips a run of those as one FILLER before entering the DFA (the run:
+ * src/water_run.c). Which they are is read off this DFA at build time (tools/water_table.awk ->
+ * build/water_table.c), so the fast path is exact by construction: a run ends before any code
+ * point that could begin a token of its own. */
+#include <stddef.h>
 #include <string.h>
 
 #include "lexer.h"
@@ -29,62 +30,6 @@
 #include "water.h"
 
 /*!types:re2c*/
-
-/* Whether the forms C and D (24 bits each) continue a token: a probe of the open-addressed
- * table of pairs. */
-static bool live_pair(uint32_t c, uint32_t d)
-{
-    uint64_t key = (uint64_t)c << 24 | d;
-    for (uint32_t h = cl_water_hash(c, d);; h = (h + 1) & cl_water_live_mask) {
-        if (cl_water_live_pairs[h] == key)
-            return true;
-        if (cl_water_live_pairs[h] == 0)
-            return false;
-    }
-}
-
-/* P[0..2] as the low bytes of a word, P[0] lowest (the top byte is junk: every use masks it).
- * One load where the byte order allows: P[3] exists (at worst the NUL sentinel). */
-static inline uint32_t three_bytes(const unsigned char *p)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    uint32_t w;
-    memcpy(&w, p, 4);
-    return w;
-#else
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
-#endif
-}
-
-/* Whether W (three_bytes) is a three-byte form, 1110xxxx 10xxxxxx 10xxxxxx: cl_utf8_cp3's test. */
-static inline bool form3(uint32_t w) { return (w & 0xC0C0F0u) == 0x8080E0u; }
-
-/* The end of the run of water at P: code points no token can begin with, and those that begin
- * a token only with a next code point that does not come (环 before 保, not 比). A code point
- * of another length ends the run: the DFA's business. */
-static const unsigned char *water_run(const unsigned char *p, const unsigned char *lim)
-{
-    size_t i = 0, n = (size_t)(lim - p);
-    while (i + 3 <= n) {
-        uint32_t w = three_bytes(p + i);
-        if (!form3(w))
-            break;
-        if (cl_water_has(cl_water_bits, w)) {
-            i += 3;
-            continue;
-        }
-        if (!cl_water_has(cl_water_unless_next, w) || i + 6 > n)
-            break;
-        uint32_t v = three_bytes(p + i + 3) & 0xFFFFFFu;
-        /* a next code point of another length ends the run, and so does E0 80 80 (U+0000
-         * written long), as it did when the fast path decoded it to 0 */
-        if (!form3(v) || v == 0x8080E0u ||
-            (cl_water_maybe_pair(w, v) && live_pair(w & 0xFFFFFFu, v)))
-            break;
-        i += 3;
-    }
-    return p + i;
-}
 
 void cl_lexer_init(cl_lexer *lx, const char *text, size_t len)
 {
@@ -198,19 +143,13 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
 {
     for (;;) {
         lx->tok = lx->cur;
-        t->id = 0;
-        t->attr = 0;
-        t->cn = false;
-        t->overflow = false;
-        t->has_hi = false;
-        t->num.mant = 0;
-        t->num.exp = 0;
-        t->num.neg = false;
+        /* id, attr, cn, overflow, has_hi, num: a few wide stores */
+        memset(&t->id, 0, offsetof(cl_rawtok, num) + sizeof t->num - offsetof(cl_rawtok, id));
         /* right after a run, the code point that ended it is known to start none */
         if (lx->cond == CL_COND_INIT && lx->runs && lx->cur != lx->dry) {
-            const unsigned char *end = water_run(lx->cur, lx->lim);
+            const unsigned char *end = cl_water_run(lx->cur, lx->lim);
             if (end != lx->cur) {
-                t->id = (int)((size_t)(end - lx->cur) / 3);   /* code points: the filter counts prose by them */
+                t->id = (int)((uint32_t)(end - lx->cur) / 3u);   /* code points: the filter counts prose by them */
                 lx->cur = end;
                 lx->dry = end;
                 return emit(lx, t, CL_RT_FILLER);

@@ -44,12 +44,13 @@ typedef enum {
 typedef struct {
     cl_rt type;
     uint32_t start, end;
+    /* from id to num: cleared for every token (cl_lex clears the bytes at once) */
     int id, attr;       /* FILLER: id = its code points (a run of water has many), attr =
                          * CL_FILLER_BRACKET for ( ) [ ] | （ ） 【 】 */
     bool cn;            /* numeral written in Chinese characters */
     bool overflow;      /* numeral too large to represent exactly */
-    cl_dec num, num_hi; /* value; num_hi for a range written as one numeral (两三) */
     bool has_hi;
+    cl_dec num, num_hi; /* value; num_hi for a range written as one numeral (两三) */
 } cl_rawtok;
 
 typedef struct {

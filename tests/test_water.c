@@ -149,9 +149,8 @@ int main(void)
     int conditional = 0;
     for (unsigned cp = 0x800; cp < 0x10000; cp++) {
         char c[4] = {(char)(0xE0 | cp >> 12), (char)(0x80 | (cp >> 6 & 0x3F)), (char)(0x80 | (cp & 0x3F)), 0};
-        uint32_t form = (uint32_t)(unsigned char)c[0] | (uint32_t)(unsigned char)c[1] << 8 |
-                        (uint32_t)(unsigned char)c[2] << 16;
-        if (!cl_water_has(cl_water_unless_next, form))
+        uint32_t tail = cl_water.tail[(unsigned char)c[1] | (unsigned)(unsigned char)c[2] << 8];
+        if (!(tail >> (16 + cl_water.lead[(unsigned char)c[0]]) & 1))
             continue;
         conditional++;
         char *buf = NULL;
@@ -164,8 +163,17 @@ int main(void)
         }
         char name[32];
         snprintf(name, sizeof name, "U+%04X around the words", cp);
-        if (buf)
+        if (buf) {
             compare(name, buf, len);
+            /* the same text ending with the code point, then with the last word: the fast
+             * path's last steps before the end of the text */
+            for (size_t cut = 3; cut <= 6 && cut < len; cut += 3) {
+                char keep = buf[len - cut];
+                buf[len - cut] = '\0';
+                compare(name, buf, len - cut);
+                buf[len - cut] = keep;
+            }
+        }
         free(buf);
     }
     if (conditional < 10) {
