@@ -67,12 +67,13 @@ static inline bool may_trail(const cl_doc *doc, cl_span s)
     return s.end - s.start >= 3 && raw3_in(trail_bits, p - 3);
 }
 
-/* Whether a word of the lexicon longer than N bytes ends where S ends, within S. */
+/* Whether a word of the lexicon longer than N bytes ends where S ends, within S, and does not
+ * start inside a word before it (占比|为: 比为 is a word, but 比 belongs to 占比). */
 static bool word_ends_at(const cl_doc *doc, cl_span s, size_t n)
 {
     for (size_t k = n + 3; k <= 18 && k <= span_len(s); k += 3)
         if (cl_lexicon_has(doc->text + s.end - k, k))
-            return true;
+            return k + 3 > span_len(s) || !cl_lexicon_has(doc->text + s.end - k - 3, 6);
     return false;
 }
 
@@ -172,6 +173,18 @@ int cl_subject_split(const cl_ctx *ctx, int at, cl_span *out, int max)
     return k;
 }
 
+/* Whether the K parts of a list name one head that the last part holds (城、乡居民人均可支配收入,
+ * 轻、重工业占比, 第一、二、三产业): a part before the last of one character names nothing alone,
+ * and each value is the whole phrase's. */
+static bool shares_head(const cl_doc *doc, const cl_span *parts, int k)
+{
+    for (int i = 0; i + 1 < k; i++)
+        if (span_len(parts[i]) == cl_cp_len((unsigned char)doc->text[parts[i].start]) &&
+            (unsigned char)doc->text[parts[i].start] >= 0xE4)
+            return true;
+    return false;
+}
+
 static bool split_subjects(const cl_ctx *ctx, int distr, int n, cl_span *out)
 {
     cl_span parts[65];
@@ -184,6 +197,11 @@ static bool split_subjects(const cl_ctx *ctx, int distr, int n, cl_span *out)
     }
     if (k != n)
         return false;
+    if (shares_head(ctx->doc, parts, k)) {
+        for (int i = 0; i < n; i++)
+            out[i] = cl_span_of(parts[0].start, parts[k - 1].end);
+        return true;
+    }
     memcpy(out, parts, (size_t)n * sizeof *out);
     return true;
 }
