@@ -208,6 +208,24 @@ static cl_span prose_before(const cl_ctx *ctx, uint32_t at)
     return cl_span_of(0, 0);
 }
 
+cl_span cl_subject_before_verb(const cl_ctx *ctx, uint32_t at)
+{
+    const char *text = ctx->doc->text;
+    while (at > 0 && text[at - 1] == ' ')
+        at--;
+    piece p[3] = {{0, 0, PIECE_HARD, -1}, {0, 0, PIECE_HARD, -1}, {0, 0, PIECE_HARD, -1}};
+    int k = pieces_before(ctx, at, p);
+    if (k < 2 || p[0].end != at || p[0].kw < 0 ||
+        p[1].type != PIECE_WATER || p[1].end != p[0].start)
+        return cl_span_of(0, 0);
+    bool link = false;
+    for (const cl_word *w = cl_words_subject_through; w->s && !link; w++)
+        link = w->n == p[0].end - p[0].start && memcmp(text + p[0].start, w->s, w->n) == 0;
+    if (!link)
+        return cl_span_of(0, 0);
+    return cl_subject_resolve(ctx, cl_span_of(p[1].start, p[0].start));
+}
+
 /* A word of the lexicon that crosses AT, beginning within NEAR before it and inside [LO, ...):
  * where it begins, or AT. */
 static uint32_t word_across(const cl_doc *doc, uint32_t lo, uint32_t at, uint32_t hi)

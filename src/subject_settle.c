@@ -192,17 +192,36 @@ static bool names_budget(const cl_doc *doc, cl_span s)
     return cl_text_has_any(doc->text + s.start, span_len(s), cl_words_subject_budgets);
 }
 
+/* 城市低保6195户12533人, 倒塌房屋25户82间: a count that follows a count with nothing between
+ * counts the same things in another unit; the subject of the count before it, or none. */
+static cl_span same_things(const cl_ctx *ctx, const cl_stok *q)
+{
+    const cl_doc *doc = ctx->doc;
+    if (!doc->claims.len)
+        return cl_span_of(0, 0);
+    const cl_claim *c = &CL_VEC_AT(doc->claims, cl_claim, doc->claims.len - 1);
+    uint32_t at = q->span.start;
+    while (at > c->span.end && doc->text[at - 1] == ' ')
+        at--;
+    return c->kind == CL_COUNT && c->span.end == at && c->span.start >= ctx->span.start ? c->subject
+                                                                                       : cl_span_of(0, 0);
+}
+
 cl_span cl_subject_settle(const cl_ctx *ctx, const cl_stok *q, cl_span s, cl_kind kind, cl_span *own,
                           bool *completion)
 {
     s = has_text(s) ? cl_subject_resolve(ctx, s) : cl_subject_bracketed(ctx, q->span.start, q->clause);
+    if (!has_text(s) && kind != CL_PROGRESS)
+        s = cl_subject_before_verb(ctx, q->span.start);
     if (kind != CL_COUNT && kind != CL_PROGRESS && has_text(s))
         s = cl_subject_after_places(ctx, q, s);
     *own = s;
     *completion = false;
     bool share = kind == CL_RATE || kind == CL_CHANGE || kind == CL_RANK || kind == CL_MEASURE;
     cl_span m = cl_span_of(0, 0), ref = s;
-    if (!has_text(s) && kind == CL_RATE && after_reference(ctx, q, &ref))
+    if (!has_text(s) && kind == CL_COUNT)
+        m = same_things(ctx, q);
+    else if (!has_text(s) && kind == CL_RATE && after_reference(ctx, q, &ref))
         m = last_metric(ctx);   /* 占年初预算10065万元的43.2% */
     else if (!has_text(s) && kind != CL_COUNT && opens_bracket(ctx->doc, q))
         m = last_metric(ctx);   /* 较疫情前的2019年同期(36微克/立方米): the reference's level */
