@@ -90,6 +90,8 @@ static bool find(const char *p, size_t n, size_t *b_start, size_t *b_end, cl_dir
     return false;
 }
 
+static inline bool is_opener(const char *p);
+
 /* END without a bracketed aside that closes right there (the reference's own level:
  * 比全省平均增幅(15.97%)高 is handled by find as prose; 年度目标(32.9微克/立方米)2.9 here), if its
  * opening bracket is after FROM; else END. */
@@ -104,8 +106,6 @@ bool cl_baseline_reference(const cl_ctx *ctx, const cl_stok *q, cl_claim *c)
         return false;
     cl_dim dim = cl_units[q->unit_row].dim;
     bool ratio = dim == CL_DIM_PP || dim == CL_DIM_PERCENT;
-    if (!ratio && dim != CL_DIM_CONC)
-        return false;   /* counts and sums are compared with words of their own (多, 超过) */
     const char *text = ctx->doc->text;
     uint32_t end = q->span.start;
     while (end > q->clause && text[end - 1] == ' ')
@@ -116,8 +116,10 @@ bool cl_baseline_reference(const cl_ctx *ctx, const cl_stok *q, cl_claim *c)
     if (n < 2 * CP || !find(text + q->clause, n, &bs, &be, &dir))
         return false;
     /* a level in other units (低于全省平均水平3.2微克/立方米) only against a named reference: 低于35
-     * is a bound, and 高于 a verb of many things */
-    if (!ratio && !names_reference(text + q->clause + be - (be - bs), be - bs))
+     * is a bound, and 高于 a verb of many things; a sum or a count only after an opener and its
+     * reference (较全省人均花费低174.19元): 超过 and 多 before one are words of their own */
+    if (!ratio && (!names_reference(text + q->clause + bs, be - bs) ||
+                   (dim != CL_DIM_CONC && !is_opener(text + q->clause + bs))))
         return false;
     c->kind = CL_CHANGE;
     c->direction = dir;
