@@ -207,6 +207,21 @@ static cl_span same_things(const cl_ctx *ctx, const cl_stok *q)
                                                                                        : cl_span_of(0, 0);
 }
 
+/* 是“十五”期末的1.9倍, 是上年的120%: a rate or change after 的 whose subject is the copula and
+ * what the value is a multiple or share of (or the 的 alone, the lexer having taken 上年):
+ * a reference, no metric. */
+static bool copula_reference(const cl_doc *doc, const cl_stok *q, cl_span s)
+{
+    const char *text = doc->text;
+    uint32_t end = q->span.start;
+    while (end > s.end && text[end - 1] == ' ')
+        end--;
+    if (end < CP || memcmp(text + end - CP, "的", CP) != 0 || span_len(s) < CP)
+        return false;
+    return memcmp(text + s.start, "是", CP) == 0 ? span_len(s) > CP
+                                                 : span_len(s) == CP && memcmp(text + s.start, "的", CP) == 0;
+}
+
 cl_span cl_subject_settle(const cl_ctx *ctx, const cl_stok *q, cl_span s, cl_kind kind, cl_span *own,
                           bool *completion)
 {
@@ -223,6 +238,8 @@ cl_span cl_subject_settle(const cl_ctx *ctx, const cl_stok *q, cl_span s, cl_kin
         m = same_things(ctx, q);
     else if (!has_text(s) && kind == CL_RATE && after_reference(ctx, q, &ref))
         m = last_metric(ctx);   /* 占年初预算10065万元的43.2% */
+    else if (has_text(s) && (kind == CL_RATE || kind == CL_CHANGE) && copula_reference(ctx->doc, q, s))
+        m = last_metric(ctx);
     else if (!has_text(s) && kind != CL_COUNT && opens_bracket(ctx->doc, q))
         m = last_metric(ctx);   /* 较疫情前的2019年同期(36微克/立方米): the reference's level */
     else if (has_text(s) && span_len(s) <= SHORT_SUBJECT &&
