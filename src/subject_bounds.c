@@ -50,6 +50,15 @@ static bool is_head(const char *s, size_t n)
     return w && w->n == n;
 }
 
+/* Whether the N bytes at P start with a word of LIST. */
+static bool starts_with_any(const char *p, size_t n, const cl_word *list)
+{
+    for (const cl_word *w = list; w->s; w++)
+        if (w->n <= n && memcmp(p, w->s, w->n) == 0)
+            return true;
+    return false;
+}
+
 /* -- the clause before a subject, lexed again ---------------------------------------------------- */
 
 typedef enum { PIECE_WATER, PIECE_SOFT, PIECE_HARD } piece_type;
@@ -363,7 +372,11 @@ static uint32_t extend_start(const cl_ctx *ctx, cl_span s)
     bool bracket = s.start >= CP && (memcmp(text + s.start - CP, "）", CP) == 0 ||
                                                        text[s.start - 1] == ')');
     bool joined = s.start >= CP && joins_phrase(ctx, s);
-    if (!cut && !short_ && !head && !above && !bracket && !joined && !inside)
+    /* 服务|类价格指数: a suffix that ends the noun before it (类, 型) starts no phrase */
+    bool bound = cjk_at(text + s.start) && n > CP &&
+                 starts_with_any(text + s.start, CP, cl_words_subject_suffixes) &&
+                 !cl_lexicon_longest(text + s.start, n);
+    if (!cut && !short_ && !head && !above && !bracket && !joined && !inside && !bound)
         return s.start;
     if (bracket) {   /* 优良(一、二类)|水质面积比例: the list inside the bracket cut the prose */
         uint32_t open, start = name_before_bracket(ctx, s.start, s.start > BRACKET_MAX ? s.start - BRACKET_MAX : 0,
@@ -413,7 +426,7 @@ static uint32_t extend_start(const cl_ctx *ctx, cl_span s)
      * the contract keeps out of a subject: 完成投资1.24亿元 is 投资) */
     int dim = p[0].kw == CL_KW_VERB && n <= 2 * CP && !water ? dim_after(ctx, s) : NO_DIM;
     bool item = dim != NO_DIM && dim != CL_DIM_COUNT;
-    if (head || item || (cut && !verb))
+    if (head || item || bound || (cut && !verb))
         return p[0].start;
     /* 投运服务|器: a verb's keyword that starts the word the subject is cut from; the word,
      * never its last character (服务器) */
@@ -653,15 +666,6 @@ static size_t ends_with(const char *text, uint32_t lo, uint32_t end, const cl_wo
         if (end >= lo + w->n && memcmp(text + end - w->n, w->s, w->n) == 0)
             return w->n;
     return 0;
-}
-
-/* Whether the N bytes at P start with a word of LIST. */
-static bool starts_with_any(const char *p, size_t n, const cl_word *list)
-{
-    for (const cl_word *w = list; w->s; w++)
-        if (w->n <= n && memcmp(p, w->s, w->n) == 0)
-            return true;
-    return false;
 }
 
 /* 收入合计|55.60亿元, 支出总计|929393万元: a total word between the item and its value is a part
