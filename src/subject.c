@@ -9,6 +9,8 @@
 #include "units.h"
 #include "words_table.h"   /* generated from grammar/words.tsv */
 
+#define CP 3   /* bytes of a CJK code point */
+
 static bool has_text(cl_span s) { return s.end > s.start; }
 
 static size_t span_len(cl_span s) { return s.end > s.start ? s.end - s.start : 0; }
@@ -174,15 +176,15 @@ int cl_subject_split(const cl_ctx *ctx, int at, cl_span *out, int max)
 }
 
 /* Whether the K parts of a list name one head that the last part holds (城、乡居民人均可支配收入,
- * 轻、重工业占比, 第一、二、三产业): a part before the last of one character names nothing alone,
- * and each value is the whole phrase's. */
+ * 轻、重工业占比): every part before the last is one Chinese character, a qualifier of the head
+ * that the last part's first character qualifies too, and each value is the whole phrase's.
+ * Not a list of things (生猪、牛、羊、家禽: 生猪 is two characters; 鸡、鸭、鹅: no head). */
 static bool shares_head(const cl_doc *doc, const cl_span *parts, int k)
 {
     for (int i = 0; i + 1 < k; i++)
-        if (span_len(parts[i]) == cl_cp_len((unsigned char)doc->text[parts[i].start]) &&
-            (unsigned char)doc->text[parts[i].start] >= 0xE4)
-            return true;
-    return false;
+        if (span_len(parts[i]) != CP || (unsigned char)doc->text[parts[i].start] < 0xE4)
+            return false;
+    return span_len(parts[k - 1]) >= 4 * CP;   /* the head: three characters at least (not 羊|存栏) */
 }
 
 static bool split_subjects(const cl_ctx *ctx, int distr, int n, cl_span *out)
