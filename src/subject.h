@@ -30,10 +30,11 @@ cl_span cl_subject_after_places(const cl_ctx *ctx, const cl_stok *q, cl_span s);
 /* The prose right before AT in its clause, as the lexer sees it: the subject a comparison at AT
  * is about (全市PM2.5浓度低于… -> PM2.5浓度), or an empty span. */
 cl_span cl_subject_prose_before(const cl_ctx *ctx, uint32_t at);
-/* The subject before the verb that ends right before AT (全县一般公共预算收入|预计完成|81000万元,
- * 城市低保|新增|276户): the prose before the verb, resolved, or an empty span when no verb ends
- * there or no prose is before it. For a value whose own words name nothing. */
-cl_span cl_subject_before_verb(const cl_ctx *ctx, uint32_t at);
+/* The subject before the verb that ends right before AT, for a value whose own words name
+ * nothing: the prose before a verb of completion (全县一般公共预算收入|预计完成|81000万元, 城市低保
+ * |新增|276户); with ACTION (a count or a sum), an action verb and its short object or the verb
+ * before it (环评审批|82个, 关停取缔|105家, 罚款|376万元). Resolved, or an empty span. */
+cl_span cl_subject_before_verb(const cl_ctx *ctx, uint32_t at, bool action);
 /* Whether S is a growth word alone (增速, 增幅: 增速高于全市平均水平), the rate of the metric
  * before it rather than a metric of its own. */
 bool cl_subject_is_growth(const cl_doc *doc, cl_span s);

@@ -217,22 +217,41 @@ static cl_span prose_before(const cl_ctx *ctx, uint32_t at)
     return cl_span_of(0, 0);
 }
 
-cl_span cl_subject_before_verb(const cl_ctx *ctx, uint32_t at)
+/* The last word of the lexicon in [LO, END): where it starts, or END when none ends there. */
+static uint32_t last_word(const cl_doc *doc, uint32_t lo, uint32_t end)
+{
+    for (uint32_t k = 4 * CP; k >= 2 * CP; k -= CP)
+        if (end >= lo + k && cl_lexicon_has(doc->text + end - k, k))
+            return end - k;
+    return end;
+}
+
+#define ACTION_WATER (4 * CP)   /* the object or qualifier of an action: 监督性|监测, 环评|审批 */
+
+cl_span cl_subject_before_verb(const cl_ctx *ctx, uint32_t at, bool action)
 {
     const char *text = ctx->doc->text;
     while (at > 0 && text[at - 1] == ' ')
         at--;
     piece p[3] = {{0, 0, PIECE_HARD, -1}, {0, 0, PIECE_HARD, -1}, {0, 0, PIECE_HARD, -1}};
     int k = pieces_before(ctx, at, p);
-    if (k < 2 || p[0].end != at || p[0].kw < 0 ||
-        p[1].type != PIECE_WATER || p[1].end != p[0].start)
+    if (k < 1 || p[0].end != at || p[0].kw < 0)
         return cl_span_of(0, 0);
     bool link = false;
     for (const cl_word *w = cl_words_subject_through; w->s && !link; w++)
         link = w->n == p[0].end - p[0].start && memcmp(text + p[0].start, w->s, w->n) == 0;
-    if (!link)
+    bool water = k > 1 && p[1].type == PIECE_WATER && p[1].end == p[0].start;
+    if (link)
+        return water ? cl_subject_resolve(ctx, cl_span_of(p[1].start, p[0].start)) : cl_span_of(0, 0);
+    if (!action || p[0].kw != CL_KW_VERB)
         return cl_span_of(0, 0);
-    return cl_subject_resolve(ctx, cl_span_of(p[1].start, p[0].start));
+    /* 关停取缔105家, 环评审批82个, 罚款376万元: the action is what is counted or paid */
+    uint32_t start = p[0].start;
+    if (water)
+        start = p[0].start - p[1].start <= ACTION_WATER ? p[1].start : last_word(ctx->doc, p[1].start, p[0].start);
+    else if (k > 1 && p[1].kw == CL_KW_VERB && p[1].end == p[0].start)
+        start = p[1].start;   /* 立案|查处 */
+    return cl_subject_resolve(ctx, cl_span_of(start, p[0].end));
 }
 
 /* A word of the lexicon that crosses AT, beginning within NEAR before it and inside [LO, ...):
