@@ -53,8 +53,9 @@ static bool names_reference(const char *s, size_t n)
 }
 
 /* In the N bytes of prose P, the comparison that ends it: where its baseline starts and ends
- * (offsets into P), and its direction. */
-static bool find(const char *p, size_t n, size_t *b_start, size_t *b_end, cl_direction *dir)
+ * (offsets into P), and its direction. VERBS: a verb and its reference (高于全国) too, not only
+ * an opener, a reference and a comparative. */
+static bool find(const char *p, size_t n, size_t *b_start, size_t *b_end, cl_direction *dir, bool verbs)
 {
     /* 比全省平均水平高出: opener, reference, comparative */
     for (const cl_dir_word *cmp = cl_words_baseline_comparatives; cmp->w.s; cmp++) {
@@ -74,7 +75,7 @@ static bool find(const char *p, size_t n, size_t *b_start, size_t *b_end, cl_dir
         break;
     }
     /* 高于全国: verb, reference */
-    for (size_t j = 2 * CP; j <= n && j <= MAX_REF + 2 * CP; j += CP) {
+    for (size_t j = 2 * CP; verbs && j <= n && j <= MAX_REF + 2 * CP; j += CP) {
         size_t k = n - j;
         for (const cl_dir_word *verb = cl_words_baseline_verbs; verb->w.s; verb++) {
             const cl_word *w = &verb->w;
@@ -110,10 +111,18 @@ bool cl_baseline_reference(const cl_ctx *ctx, const cl_stok *q, cl_claim *c)
     uint32_t end = q->span.start;
     while (end > q->clause && text[end - 1] == ' ')
         end--;
+    bool level = ratio || dim == CL_DIM_CONC;
+    if (!level) {   /* a sum or count: only right after a comparative (most are after their noun) */
+        bool cmp = false;
+        for (const cl_dir_word *w = cl_words_baseline_comparatives; w->w.s && !cmp; w++)
+            cmp = text[end - 1] == w->w.s[w->w.n - 1];
+        if (!cmp)
+            return false;
+    }
     end = before_aside(text, q->clause, end);   /* 优于年度目标(32.9微克/立方米)2.9微克/立方米 */
     size_t n = end - q->clause, bs, be;
     cl_direction dir;
-    if (n < 2 * CP || !find(text + q->clause, n, &bs, &be, &dir))
+    if (n < 2 * CP || !find(text + q->clause, n, &bs, &be, &dir, level))
         return false;
     /* a level in other units (低于全省平均水平3.2微克/立方米) only against a named reference: 低于35
      * is a bound, and 高于 a verb of many things; a sum or a count only after an opener and its

@@ -53,8 +53,8 @@ static bool is_head(const char *s, size_t n)
 /* Whether the N bytes at P start with a word of LIST. */
 static bool starts_with_any(const char *p, size_t n, const cl_word *list)
 {
-    for (const cl_word *w = list; w->s; w++)
-        if (w->n <= n && memcmp(p, w->s, w->n) == 0)
+    for (const cl_word *w = list; w->s; w++)   /* the first character's last byte first */
+        if (w->n <= n && w->s[2] == p[2] && memcmp(p, w->s, w->n) == 0)
             return true;
     return false;
 }
@@ -392,8 +392,7 @@ static uint32_t extend_start(const cl_ctx *ctx, cl_span s)
                                                        text[s.start - 1] == ')');
     bool joined = s.start >= CP && joins_phrase(ctx, s);
     /* 服务|类价格指数: a suffix that ends the noun before it (类, 型) starts no phrase */
-    bool bound = cjk_at(text + s.start) && n > CP &&
-                 starts_with_any(text + s.start, CP, cl_words_subject_suffixes) &&
+    bool bound = cjk_at(text + s.start) && n > CP && starts_with_any(text + s.start, CP, cl_words_subject_suffixes) &&
                  !cl_lexicon_longest(text + s.start, n);
     if (!cut && !short_ && !head && !above && !bracket && !joined && !inside && !bound)
         return s.start;
@@ -693,10 +692,10 @@ static cl_span take_total(const cl_doc *doc, cl_span s)
 {
     const char *p = doc->text + s.end;
     size_t room = doc->len - s.end;
-    if (room <= 2 * CP || !cjk_at(p))
+    if (room <= 2 * CP || p[2 * CP] < '0' || p[2 * CP] > '9')   /* the words are two characters */
         return s;
     for (const cl_word *w = cl_words_subject_totals; w->s; w++)
-        if (room > w->n && p[w->n] >= '0' && p[w->n] <= '9' && memcmp(p, w->s, w->n) == 0)
+        if (w->n == 2 * CP && memcmp(p, w->s, w->n) == 0)
             return cl_span_of(s.start, s.end + (uint32_t)w->n);
     return s;
 }
@@ -708,7 +707,7 @@ static cl_span take_stock_time(const cl_ctx *ctx, cl_span s)
 {
     const char *text = ctx->doc->text;
     uint32_t clause = s.start > CLAUSE_MAX ? s.start - CLAUSE_MAX : 0;
-    if (span_len(s) > 4 * CP || !cjk_at(text + s.start) ||
+    if (span_len(s) > 4 * CP || span_len(s) < 2 * CP || !cjk_at(text + s.start) ||
         !starts_with_any(text + s.start, span_len(s), cl_words_subject_stocks))
         return s;
     size_t n = ends_with(text, clause, s.start, cl_words_subject_stock_times);

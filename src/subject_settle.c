@@ -226,8 +226,9 @@ cl_span cl_subject_settle(const cl_ctx *ctx, const cl_stok *q, cl_span s, cl_kin
                           bool *completion)
 {
     s = has_text(s) ? cl_subject_resolve(ctx, s) : cl_subject_bracketed(ctx, q->span.start, q->clause);
-    if (!has_text(s) && kind != CL_PROGRESS)
-        s = cl_subject_before_verb(ctx, q->span.start, kind == CL_COUNT || kind == CL_MONEY);
+    bool sum = kind == CL_COUNT || kind == CL_MONEY;
+    if (!has_text(s) && (sum || kind == CL_AMOUNT))   /* what a verb before a value can link to */
+        s = cl_subject_before_verb(ctx, q->span.start, sum);
     if (kind != CL_COUNT && kind != CL_PROGRESS && has_text(s))
         s = cl_subject_after_places(ctx, q, s);
     *own = s;
