@@ -132,6 +132,8 @@ bool cl_baseline_reference(const cl_ctx *ctx, const cl_stok *q, cl_claim *c)
         return false;
     c->kind = CL_CHANGE;
     c->direction = dir;
+    if (be - bs > 2 * CP && memcmp(text + q->clause + be - CP, "的", CP) == 0)
+        be -= CP;   /* 低于市计划的0.7个百分点: the particle is no part of the reference */
     c->baseline = cl_span_of(q->clause + (uint32_t)bs, q->clause + (uint32_t)be);
     cl_span subject = cl_subject_resolve(ctx, cl_subject_prose_before(ctx, c->baseline.start));
     if (subject.end <= subject.start) {   /* ，高于全国1.9个百分点: the metric of the clause before */
