@@ -50,15 +50,6 @@ static bool is_head(const char *s, size_t n)
     return w && w->n == n;
 }
 
-/* Whether the N bytes at P start with a word of LIST. */
-static bool starts_with_any(const char *p, size_t n, const cl_word *list)
-{
-    for (const cl_word *w = list; w->s; w++)   /* the first character's last byte first */
-        if (w->n <= n && w->s[2] == p[2] && memcmp(p, w->s, w->n) == 0)
-            return true;
-    return false;
-}
-
 /* -- the clause before a subject, lexed again ---------------------------------------------------- */
 
 typedef enum { PIECE_WATER, PIECE_SOFT, PIECE_HARD } piece_type;
@@ -392,7 +383,7 @@ static uint32_t extend_start(const cl_ctx *ctx, cl_span s)
                                                        text[s.start - 1] == ')');
     bool joined = s.start >= CP && joins_phrase(ctx, s);
     /* 服务|类价格指数: a suffix that ends the noun before it (类, 型) starts no phrase */
-    bool bound = cjk_at(text + s.start) && n > CP && starts_with_any(text + s.start, CP, cl_words_subject_suffixes) &&
+    bool bound = cjk_at(text + s.start) && n > CP && cl_subject_starts_any(text + s.start, CP, cl_words_subject_suffixes) &&
                  !cl_lexicon_longest(text + s.start, n);
     if (!cut && !short_ && !head && !above && !bracket && !joined && !inside && !bound)
         return s.start;
@@ -675,49 +666,6 @@ cl_span cl_subject_bracketed(const cl_ctx *ctx, uint32_t at, uint32_t clause)
     return cl_subject_resolve(ctx, cl_span_of(start, aside ? open : at));
 }
 
-/* -- words of a budget item's name that the lexer takes as keywords ---------------------------- */
-
-/* The word of LIST that the text ending at END (after LO) ends with: its length, or 0. */
-static size_t ends_with(const char *text, uint32_t lo, uint32_t end, const cl_word *list)
-{
-    for (const cl_word *w = list; w->s; w++)
-        if (end >= lo + w->n && memcmp(text + end - w->n, w->s, w->n) == 0)
-            return w->n;
-    return 0;
-}
-
-/* 收入合计|55.60亿元, 支出总计|929393万元: a total word between the item and its value is a part
- * of the item's name (the lexer takes it as 共计's kind), so the subject takes it in. */
-static cl_span take_total(const cl_doc *doc, cl_span s)
-{
-    const char *p = doc->text + s.end;
-    size_t room = doc->len - s.end;
-    if (room <= 2 * CP || p[2 * CP] < '0' || p[2 * CP] > '9')   /* the words are two characters */
-        return s;
-    for (const cl_word *w = cl_words_subject_totals; w->s; w++)
-        if (w->n == 2 * CP && memcmp(p, w->s, w->n) == 0)
-            return cl_span_of(s.start, s.end + (uint32_t)w->n);
-    return s;
-}
-
-/* 上年|结余2.38亿元, 政府性基金上年|结余: a balance is named with the period it was carried
- * from, which the lexer takes as a scope word; the subject takes it in, and the name of the
- * fund before it. */
-static cl_span take_stock_time(const cl_ctx *ctx, cl_span s)
-{
-    const char *text = ctx->doc->text;
-    uint32_t clause = s.start > CLAUSE_MAX ? s.start - CLAUSE_MAX : 0;
-    if (span_len(s) > 4 * CP || span_len(s) < 2 * CP || !cjk_at(text + s.start) ||
-        !starts_with_any(text + s.start, span_len(s), cl_words_subject_stocks))
-        return s;
-    size_t n = ends_with(text, clause, s.start, cl_words_subject_stock_times);
-    if (!n)
-        return s;
-    uint32_t start = s.start - (uint32_t)n;
-    cl_span fund = cl_subject_prose_before(ctx, start);
-    return cl_span_of(fund.end == start ? cl_subject_trim(ctx->doc, fund).start : start, s.end);
-}
-
 cl_span cl_subject_resolve(const cl_ctx *ctx, cl_span s)
 {
     if (!span_len(s))
@@ -744,6 +692,8 @@ cl_span cl_subject_resolve(const cl_ctx *ctx, cl_span s)
             s = object;
         }
     }
-    s = take_stock_time(ctx, take_total(ctx->doc, strip_tail(ctx, s, counted)));
+    s = strip_tail(ctx, s, counted);
+    if (cl_subject_item_may(ctx->doc, s))
+        s = cl_subject_item_name(ctx, s);
     return s.start == was.start && s.end == was.end ? s : cl_subject_trim(ctx->doc, s);
 }
