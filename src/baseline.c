@@ -112,7 +112,9 @@ bool cl_baseline_reference(const cl_ctx *ctx, const cl_stok *q, cl_claim *c)
     while (end > q->clause && text[end - 1] == ' ')
         end--;
     bool level = ratio || dim == CL_DIM_CONC;
-    if (!level) {   /* a sum or count: only right after a comparative (most are after their noun) */
+    if (!level && dim != CL_DIM_MONEY)
+        return false;   /* counts and amounts are compared with words of their own (多, 超过) */
+    if (!level) {   /* a sum: only right after a comparative (most are after their noun) */
         bool cmp = false;
         for (const cl_dir_word *w = cl_words_baseline_comparatives; w->w.s && !cmp; w++)
             cmp = text[end - 1] == w->w.s[w->w.n - 1];
@@ -125,7 +127,7 @@ bool cl_baseline_reference(const cl_ctx *ctx, const cl_stok *q, cl_claim *c)
     if (n < 2 * CP || !find(text + q->clause, n, &bs, &be, &dir, level))
         return false;
     /* a level in other units (低于全省平均水平3.2微克/立方米) only against a named reference: 低于35
-     * is a bound, and 高于 a verb of many things; a sum or a count only after an opener and its
+     * is a bound, and 高于 a verb of many things; a sum only after an opener and its
      * reference (较全省人均花费低174.19元): 超过 and 多 before one are words of their own */
     if (!ratio && (!names_reference(text + q->clause + bs, be - bs) ||
                    (dim != CL_DIM_CONC && !is_opener(text + q->clause + bs))))
