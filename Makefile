@@ -83,8 +83,9 @@ $(B)/script_table.c: tools/script_table.c | $(B) deps
 # The words of Chinese (friso-dict, a Debian package of the friso segmenter's lexicon) as a hash
 # set for the subject resolver's word boundaries (src/lexicon.c; README: why a table).
 LEXICON ?= /usr/share/friso/dict/UTF-8/lex-main.lex
-$(B)/lexicon_table.c: $(LEXICON) tools/gen_lexicon.awk tools/charbits.awk | $(B) deps
-	cut -d/ -f1 $(LEXICON) | LC_ALL=C sort -u | LC_ALL=C awk -f tools/charbits.awk -f tools/gen_lexicon.awk > $@.tmp
+# grammar/lexicon_extra.txt adds the words of government reports that friso lacks (占比).
+$(B)/lexicon_table.c: $(LEXICON) grammar/lexicon_extra.txt tools/gen_lexicon.awk tools/charbits.awk | $(B) deps
+	{ cut -d/ -f1 $(LEXICON); grep -v '^#' grammar/lexicon_extra.txt; } | LC_ALL=C sort -u | LC_ALL=C awk -f tools/charbits.awk -f tools/gen_lexicon.awk > $@.tmp
 	mv $@.tmp $@
 
 # The subject resolver's word lists (src/subject_bounds.c).

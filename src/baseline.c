@@ -53,8 +53,9 @@ static bool names_reference(const char *s, size_t n)
 }
 
 /* In the N bytes of prose P, the comparison that ends it: where its baseline starts and ends
- * (offsets into P), and its direction. */
-static bool find(const char *p, size_t n, size_t *b_start, size_t *b_end, cl_direction *dir)
+ * (offsets into P), and its direction. VERBS: a verb and its reference (高于全国) too, not only
+ * an opener, a reference and a comparative. */
+static bool find(const char *p, size_t n, size_t *b_start, size_t *b_end, cl_direction *dir, bool verbs)
 {
     /* 比全省平均水平高出: opener, reference, comparative */
     for (const cl_dir_word *cmp = cl_words_baseline_comparatives; cmp->w.s; cmp++) {
@@ -74,7 +75,7 @@ static bool find(const char *p, size_t n, size_t *b_start, size_t *b_end, cl_dir
         break;
     }
     /* 高于全国: verb, reference */
-    for (size_t j = 2 * CP; j <= n && j <= MAX_REF + 2 * CP; j += CP) {
+    for (size_t j = 2 * CP; verbs && j <= n && j <= MAX_REF + 2 * CP; j += CP) {
         size_t k = n - j;
         for (const cl_dir_word *verb = cl_words_baseline_verbs; verb->w.s; verb++) {
             const cl_word *w = &verb->w;
@@ -90,6 +91,8 @@ static bool find(const char *p, size_t n, size_t *b_start, size_t *b_end, cl_dir
     return false;
 }
 
+static inline bool is_opener(const char *p);
+
 /* END without a bracketed aside that closes right there (the reference's own level:
  * 比全省平均增幅(15.97%)高 is handled by find as prose; 年度目标(32.9微克/立方米)2.9 here), if its
  * opening bracket is after FROM; else END. */
@@ -104,23 +107,35 @@ bool cl_baseline_reference(const cl_ctx *ctx, const cl_stok *q, cl_claim *c)
         return false;
     cl_dim dim = cl_units[q->unit_row].dim;
     bool ratio = dim == CL_DIM_PP || dim == CL_DIM_PERCENT;
-    if (!ratio && dim != CL_DIM_CONC)
-        return false;   /* counts and sums are compared with words of their own (多, 超过) */
     const char *text = ctx->doc->text;
     uint32_t end = q->span.start;
     while (end > q->clause && text[end - 1] == ' ')
         end--;
+    bool level = ratio || dim == CL_DIM_CONC;
+    if (!level && dim != CL_DIM_MONEY)
+        return false;   /* counts and amounts are compared with words of their own (多, 超过) */
+    if (!level) {   /* a sum: only right after a comparative (most are after their noun) */
+        bool cmp = false;
+        for (const cl_dir_word *w = cl_words_baseline_comparatives; w->w.s && !cmp; w++)
+            cmp = text[end - 1] == w->w.s[w->w.n - 1];
+        if (!cmp)
+            return false;
+    }
     end = before_aside(text, q->clause, end);   /* 优于年度目标(32.9微克/立方米)2.9微克/立方米 */
     size_t n = end - q->clause, bs, be;
     cl_direction dir;
-    if (n < 2 * CP || !find(text + q->clause, n, &bs, &be, &dir))
+    if (n < 2 * CP || !find(text + q->clause, n, &bs, &be, &dir, level))
         return false;
     /* a level in other units (低于全省平均水平3.2微克/立方米) only against a named reference: 低于35
-     * is a bound, and 高于 a verb of many things */
-    if (!ratio && !names_reference(text + q->clause + be - (be - bs), be - bs))
+     * is a bound, and 高于 a verb of many things; a sum only after an opener and its
+     * reference (较全省人均花费低174.19元): 超过 and 多 before one are words of their own */
+    if (!ratio && (!names_reference(text + q->clause + bs, be - bs) ||
+                   (dim != CL_DIM_CONC && !is_opener(text + q->clause + bs))))
         return false;
     c->kind = CL_CHANGE;
     c->direction = dir;
+    if (be - bs > 2 * CP && memcmp(text + q->clause + be - CP, "的", CP) == 0)
+        be -= CP;   /* 低于市计划的0.7个百分点: the particle is no part of the reference */
     c->baseline = cl_span_of(q->clause + (uint32_t)bs, q->clause + (uint32_t)be);
     cl_span subject = cl_subject_resolve(ctx, cl_subject_prose_before(ctx, c->baseline.start));
     if (subject.end <= subject.start) {   /* ，高于全国1.9个百分点: the metric of the clause before */

@@ -9,6 +9,8 @@
 #include "units.h"
 #include "words_table.h"   /* generated from grammar/words.tsv */
 
+#define CP 3   /* bytes of a CJK code point */
+
 static bool has_text(cl_span s) { return s.end > s.start; }
 
 static size_t span_len(cl_span s) { return s.end > s.start ? s.end - s.start : 0; }
@@ -67,12 +69,13 @@ static inline bool may_trail(const cl_doc *doc, cl_span s)
     return s.end - s.start >= 3 && raw3_in(trail_bits, p - 3);
 }
 
-/* Whether a word of the lexicon longer than N bytes ends where S ends, within S. */
+/* Whether a word of the lexicon longer than N bytes ends where S ends, within S, and does not
+ * start inside a word before it (占比|为: 比为 is a word, but 比 belongs to 占比). */
 static bool word_ends_at(const cl_doc *doc, cl_span s, size_t n)
 {
     for (size_t k = n + 3; k <= 18 && k <= span_len(s); k += 3)
         if (cl_lexicon_has(doc->text + s.end - k, k))
-            return true;
+            return k + 3 > span_len(s) || !cl_lexicon_has(doc->text + s.end - k - 3, 6);
     return false;
 }
 
@@ -172,6 +175,54 @@ int cl_subject_split(const cl_ctx *ctx, int at, cl_span *out, int max)
     return k;
 }
 
+/* Whether the K parts of a list name one head that the last part holds (城、乡居民人均可支配收入,
+ * 轻、重工业占比): every part before the last is one Chinese character, a qualifier of the head
+ * that the last part's first character qualifies too, and each value is the whole phrase's.
+ * Not a list of things (生猪、牛、羊、家禽: 生猪 is two characters; 鸡、鸭、鹅: no head). */
+static bool shares_head(const cl_doc *doc, const cl_span *parts, int k)
+{
+    for (int i = 0; i + 1 < k; i++)
+        if (span_len(parts[i]) != CP || (unsigned char)doc->text[parts[i].start] < 0xE4)
+            return false;
+    return span_len(parts[k - 1]) >= 4 * CP;   /* the head: three characters at least (not 羊|存栏) */
+}
+
+/* Whether the three bytes at P are the character C. */
+static bool cp_is(const char *p, const char *c)
+{
+    return p[2] == c[2] && p[0] == c[0] && p[1] == c[1];
+}
+
+/* A list of 、 whose parts outnumber its values (新能源汽车、智能家用电器和音像器材、智能手机 分别
+ * …3 values): an item of two joined by 和, 及 or 与 is one item. Merges such parts, from the
+ * first, while there are more than N; the number of parts left. */
+static int merge_joined(const cl_doc *doc, cl_span *parts, int k, int n)
+{
+    for (int i = 0; i + 1 < k && k > n;) {
+        const char *gap = doc->text + parts[i].end;
+        if (parts[i + 1].start - parts[i].end == CP && (cp_is(gap, "和") || cp_is(gap, "及") || cp_is(gap, "与"))) {
+            parts[i].end = parts[i + 1].end;
+            memmove(parts + i + 1, parts + i + 2, (size_t)(k - i - 2) * sizeof *parts);
+            k--;
+        } else {
+            i++;
+        }
+    }
+    return k;
+}
+
+/* The last item of a list without the category 等 closes it with (智能手机等升级消费类商品 ->
+ * 智能手机): the values are the items'. Not 等 inside a word (等级, 平等). */
+static cl_span before_etc(const cl_doc *doc, cl_span s)
+{
+    const char *text = doc->text;
+    for (uint32_t at = s.start + CP; at + 3 * CP <= s.end; at += (uint32_t)cl_cp_len((unsigned char)text[at]))
+        if (cp_is(text + at, "等") && !cl_lexicon_longest(text + at, s.end - at) &&
+            !cl_lexicon_has(text + at - CP, 2 * CP))
+            return cl_span_of(s.start, at);
+    return s;
+}
+
 static bool split_subjects(const cl_ctx *ctx, int distr, int n, cl_span *out)
 {
     cl_span parts[65];
@@ -182,8 +233,16 @@ static bool split_subjects(const cl_ctx *ctx, int distr, int n, cl_span *out)
             out[i] = ctx->toks[distr].left;
         return true;
     }
+    if (k > n)
+        k = merge_joined(ctx->doc, parts, k, n);
     if (k != n)
         return false;
+    parts[k - 1] = before_etc(ctx->doc, parts[k - 1]);
+    if (shares_head(ctx->doc, parts, k)) {
+        for (int i = 0; i < n; i++)
+            out[i] = cl_span_of(parts[0].start, parts[k - 1].end);
+        return true;
+    }
     memcpy(out, parts, (size_t)n * sizeof *out);
     return true;
 }

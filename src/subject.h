@@ -3,6 +3,7 @@
 #define CL_SUBJECT_H
 
 #include "sentence.h"
+#include "text.h"
 
 /* S without the particles and spaces at either end that belong to no subject (的 在 对 …). */
 cl_span cl_subject_trim(const cl_doc *doc, cl_span s);
@@ -30,6 +31,24 @@ cl_span cl_subject_after_places(const cl_ctx *ctx, const cl_stok *q, cl_span s);
 /* The prose right before AT in its clause, as the lexer sees it: the subject a comparison at AT
  * is about (全市PM2.5浓度低于… -> PM2.5浓度), or an empty span. */
 cl_span cl_subject_prose_before(const cl_ctx *ctx, uint32_t at);
+/* The subject before the verb that ends right before AT, for a value whose own words name
+ * nothing: the prose before a verb of completion (全县一般公共预算收入|预计完成|81000万元, 城市低保
+ * |新增|276户); with ACTION (a count or a sum), an action verb and its short object or the verb
+ * before it (环评审批|82个, 关停取缔|105家, 罚款|376万元). Resolved, or an empty span. */
+cl_span cl_subject_before_verb(const cl_ctx *ctx, uint32_t at, bool action);
+/* S with the words of a budget item's name that the lexer cut off around it taken back in: a
+ * total before its value (收入|合计55.60亿元), the period a balance was carried from (上年|结余)
+ * (subject_items.c). */
+cl_span cl_subject_item_name(const cl_ctx *ctx, cl_span s);
+/* Whether cl_subject_item_name may change S: a balance's name is two to four characters, a
+ * total word two characters before a digit. Most subjects are neither: no call. */
+static inline bool cl_subject_item_may(const cl_doc *doc, cl_span s)
+{
+    uint32_t n = s.end > s.start ? s.end - s.start : 0;
+    return (n >= 6 && n <= 12) || (doc->len - s.end > 6 && doc->text[s.end + 6] >= '0' && doc->text[s.end + 6] <= '9');
+}
+/* Whether the N bytes at P start with a word of LIST (Chinese words). */
+bool cl_subject_starts_any(const char *p, size_t n, const cl_word *list);
 /* Whether S is a growth word alone (增速, 增幅: 增速高于全市平均水平), the rate of the metric
  * before it rather than a metric of its own. */
 bool cl_subject_is_growth(const cl_doc *doc, cl_span s);

@@ -208,6 +208,43 @@ static cl_span prose_before(const cl_ctx *ctx, uint32_t at)
     return cl_span_of(0, 0);
 }
 
+/* The last word of the lexicon in [LO, END): where it starts, or END when none ends there. */
+static uint32_t last_word(const cl_doc *doc, uint32_t lo, uint32_t end)
+{
+    for (uint32_t k = 4 * CP; k >= 2 * CP; k -= CP)
+        if (end >= lo + k && cl_lexicon_has(doc->text + end - k, k))
+            return end - k;
+    return end;
+}
+
+#define ACTION_WATER (4 * CP)   /* the object or qualifier of an action: 监督性|监测, 环评|审批 */
+
+cl_span cl_subject_before_verb(const cl_ctx *ctx, uint32_t at, bool action)
+{
+    const char *text = ctx->doc->text;
+    while (at > 0 && text[at - 1] == ' ')
+        at--;
+    piece p[3] = {{0, 0, PIECE_HARD, -1}, {0, 0, PIECE_HARD, -1}, {0, 0, PIECE_HARD, -1}};
+    int k = pieces_before(ctx, at, p);
+    if (k < 1 || p[0].end != at || p[0].kw < 0)
+        return cl_span_of(0, 0);
+    bool link = false;
+    for (const cl_word *w = cl_words_subject_through; w->s && !link; w++)
+        link = w->n == p[0].end - p[0].start && memcmp(text + p[0].start, w->s, w->n) == 0;
+    bool water = k > 1 && p[1].type == PIECE_WATER && p[1].end == p[0].start;
+    if (link)
+        return water ? cl_subject_resolve(ctx, cl_span_of(p[1].start, p[0].start)) : cl_span_of(0, 0);
+    if (!action || p[0].kw != CL_KW_VERB)
+        return cl_span_of(0, 0);
+    /* 关停取缔105家, 环评审批82个, 罚款376万元: the action is what is counted or paid */
+    uint32_t start = p[0].start;
+    if (water)
+        start = p[0].start - p[1].start <= ACTION_WATER ? p[1].start : last_word(ctx->doc, p[1].start, p[0].start);
+    else if (k > 1 && p[1].kw == CL_KW_VERB && p[1].end == p[0].start)
+        start = p[1].start;   /* 立案|查处 */
+    return cl_subject_resolve(ctx, cl_span_of(start, p[0].end));
+}
+
 /* A word of the lexicon that crosses AT, beginning within NEAR before it and inside [LO, ...):
  * where it begins, or AT. */
 static uint32_t word_across(const cl_doc *doc, uint32_t lo, uint32_t at, uint32_t hi)
@@ -345,7 +382,10 @@ static uint32_t extend_start(const cl_ctx *ctx, cl_span s)
     bool bracket = s.start >= CP && (memcmp(text + s.start - CP, "）", CP) == 0 ||
                                                        text[s.start - 1] == ')');
     bool joined = s.start >= CP && joins_phrase(ctx, s);
-    if (!cut && !short_ && !head && !above && !bracket && !joined && !inside)
+    /* 服务|类价格指数: a suffix that ends the noun before it (类, 型) starts no phrase */
+    bool bound = cjk_at(text + s.start) && n > CP && cl_subject_starts_any(text + s.start, CP, cl_words_subject_suffixes) &&
+                 !cl_lexicon_longest(text + s.start, n);
+    if (!cut && !short_ && !head && !above && !bracket && !joined && !inside && !bound)
         return s.start;
     if (bracket) {   /* 优良(一、二类)|水质面积比例: the list inside the bracket cut the prose */
         uint32_t open, start = name_before_bracket(ctx, s.start, s.start > BRACKET_MAX ? s.start - BRACKET_MAX : 0,
@@ -395,7 +435,7 @@ static uint32_t extend_start(const cl_ctx *ctx, cl_span s)
      * the contract keeps out of a subject: 完成投资1.24亿元 is 投资) */
     int dim = p[0].kw == CL_KW_VERB && n <= 2 * CP && !water ? dim_after(ctx, s) : NO_DIM;
     bool item = dim != NO_DIM && dim != CL_DIM_COUNT;
-    if (head || item || (cut && !verb))
+    if (head || item || bound || (cut && !verb))
         return p[0].start;
     /* 投运服务|器: a verb's keyword that starts the word the subject is cut from; the word,
      * never its last character (服务器) */
@@ -653,5 +693,7 @@ cl_span cl_subject_resolve(const cl_ctx *ctx, cl_span s)
         }
     }
     s = strip_tail(ctx, s, counted);
+    if (cl_subject_item_may(ctx->doc, s))
+        s = cl_subject_item_name(ctx, s);
     return s.start == was.start && s.end == was.end ? s : cl_subject_trim(ctx->doc, s);
 }

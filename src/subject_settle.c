@@ -192,18 +192,55 @@ static bool names_budget(const cl_doc *doc, cl_span s)
     return cl_text_has_any(doc->text + s.start, span_len(s), cl_words_subject_budgets);
 }
 
+/* 城市低保6195户12533人, 倒塌房屋25户82间: a count that follows a count with nothing between
+ * counts the same things in another unit; the subject of the count before it, or none. */
+static cl_span same_things(const cl_ctx *ctx, const cl_stok *q)
+{
+    const cl_doc *doc = ctx->doc;
+    if (!doc->claims.len)
+        return cl_span_of(0, 0);
+    const cl_claim *c = &CL_VEC_AT(doc->claims, cl_claim, doc->claims.len - 1);
+    uint32_t at = q->span.start;
+    while (at > c->span.end && doc->text[at - 1] == ' ')
+        at--;
+    return c->kind == CL_COUNT && c->span.end == at && c->span.start >= ctx->span.start ? c->subject
+                                                                                       : cl_span_of(0, 0);
+}
+
+/* 是“十五”期末的1.9倍, 是上年的120%: a rate or change after 的 whose subject is the copula and
+ * what the value is a multiple or share of (or the 的 alone, the lexer having taken 上年):
+ * a reference, no metric. */
+static bool copula_reference(const cl_doc *doc, const cl_stok *q, cl_span s)
+{
+    const char *text = doc->text;
+    uint32_t end = q->span.start;
+    while (end > s.end && text[end - 1] == ' ')
+        end--;
+    if (end < CP || memcmp(text + end - CP, "的", CP) != 0 || span_len(s) < CP)
+        return false;
+    return memcmp(text + s.start, "是", CP) == 0 ? span_len(s) > CP
+                                                 : span_len(s) == CP && memcmp(text + s.start, "的", CP) == 0;
+}
+
 cl_span cl_subject_settle(const cl_ctx *ctx, const cl_stok *q, cl_span s, cl_kind kind, cl_span *own,
                           bool *completion)
 {
     s = has_text(s) ? cl_subject_resolve(ctx, s) : cl_subject_bracketed(ctx, q->span.start, q->clause);
+    bool sum = kind == CL_COUNT || kind == CL_MONEY;
+    if (!has_text(s) && (sum || kind == CL_AMOUNT))   /* what a verb before a value can link to */
+        s = cl_subject_before_verb(ctx, q->span.start, sum);
     if (kind != CL_COUNT && kind != CL_PROGRESS && has_text(s))
         s = cl_subject_after_places(ctx, q, s);
     *own = s;
     *completion = false;
     bool share = kind == CL_RATE || kind == CL_CHANGE || kind == CL_RANK || kind == CL_MEASURE;
     cl_span m = cl_span_of(0, 0), ref = s;
-    if (!has_text(s) && kind == CL_RATE && after_reference(ctx, q, &ref))
+    if (!has_text(s) && kind == CL_COUNT)
+        m = same_things(ctx, q);
+    else if (!has_text(s) && kind == CL_RATE && after_reference(ctx, q, &ref))
         m = last_metric(ctx);   /* 占年初预算10065万元的43.2% */
+    else if (has_text(s) && (kind == CL_RATE || kind == CL_CHANGE) && copula_reference(ctx->doc, q, s))
+        m = last_metric(ctx);
     else if (!has_text(s) && kind != CL_COUNT && opens_bracket(ctx->doc, q))
         m = last_metric(ctx);   /* 较疫情前的2019年同期(36微克/立方米): the reference's level */
     else if (has_text(s) && span_len(s) <= SHORT_SUBJECT &&
