@@ -142,8 +142,8 @@ static bool progress_valid(const cl_ctx *ctx, const cl_draft *d)
     if (t->bare || q->bare || t->defining || q->defining || t->unit_row < 0 ||
         q->unit_row < 0 || strcmp(t->q.unit, q->q.unit) != 0)
         return false;
-    if (d->share)
-        return true;   /* the rate written says it: done over total */
+    if (d->share || d->tally)
+        return true;   /* the rate written, or the total word and the completion word, say it */
     if (d->by_word)
         return done_whole(ctx, d);
     if (d->done == d->total && whole_ordered(ctx, d))
@@ -229,6 +229,51 @@ static void find_shares(cl_ctx *ctx)
     }
 }
 
+/* Whether the count at J is closed right after it by a completion word (11项已全部完成,
+ * 3项完成年度任务, 36项已完成), 全部/均已 allowed before that word. */
+static bool closed_by_done(const cl_ctx *ctx, int j)
+{
+    int k = j + 1;
+    while (k < ctx->ntoks && ctx->toks[k].sig == CL_SIG_FULL &&
+           ctx->toks[k].span.start == ctx->toks[k - 1].span.end)
+        k++;
+    return k < ctx->ntoks && ctx->toks[k].sig == CL_SIG_DONE &&
+           ctx->toks[k].span.start == ctx->toks[k - 1].span.end;
+}
+
+/* 共涉及12项工程，目前…等11项已全部完成 | 共实施54项重点工程，目前，除1项暂不实施外，36项已完成: a
+ * count that a total word (共, 涉及) opens and that ends its clause, and the first later count of
+ * the same things, smaller, that a completion word closes, are a part done of the whole. */
+static void find_tallies(cl_ctx *ctx)
+{
+    const cl_stok *toks = ctx->toks;
+    for (int i = 1, n = ctx->ntoks; i + 2 < n; i++) {
+        const cl_stok *t = &toks[i];
+        if (t->sig != CL_SIG_QTY || toks[i + 1].sig != CL_SIG_COMMA || t->bare || t->used ||
+            dim_of(t) != CL_DIM_COUNT)
+            continue;
+        bool total_word = false;
+        for (int k = i - 1; k >= 0 && toks[k].span.start >= t->clause && !total_word; k--)
+            total_word = toks[k].sig == CL_SIG_TOTAL;
+        if (!total_word)
+            continue;
+        for (int j = i + 2; j < n; j++) {
+            const cl_stok *q = &toks[j];
+            if (q->sig != CL_SIG_QTY)
+                continue;
+            if (q->bare || strcmp(q->q.unit, t->q.unit) != 0 || cl_dec_cmp(q->q.value, t->q.value) >= 0)
+                break;
+            if (closed_by_done(ctx, j)) {
+                cl_draft d = {.type = CL_DRAFT_PROGRESS, .list = {i, i}, .lead = -1, .dir = -1,
+                              .distr = -1, .all = -1, .total = i, .done = j, .across_comma = true,
+                              .tally = true};
+                cl_draft_add(ctx, d);
+                break;
+            }
+        }
+    }
+}
+
 /* 新建5所初中3所小学: a word that ends in 中 (初中, 集中) is no frame. */
 static bool ends_frame(const cl_doc *doc, cl_span tail)
 {
@@ -266,6 +311,7 @@ void cl_find_frames(cl_ctx *ctx)
         }
     }
     find_shares(ctx);
+    find_tallies(ctx);
 }
 
 static void new_progress(cl_ctx *ctx, const cl_draft *d, cl_stok *t, cl_stok *q);
@@ -288,6 +334,10 @@ static void claim_list_whole(cl_ctx *ctx, const cl_draft *d, bool whole)
 void cl_build_progress(cl_ctx *ctx, const cl_draft *d)
 {
     cl_stok *t = &ctx->toks[d->total], *q = &ctx->toks[d->done];
+    if (d->done == d->total && t->used) {   /* the part of a tally (…等11项已全部完成) */
+        claim_list_whole(ctx, d, false);
+        return;
+    }
     if (d->done != d->total) {
         cl_claim_each_qty(ctx, d->list, d->total, cl_span_of(0, 0));
         if (q->used)
