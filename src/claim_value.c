@@ -99,12 +99,14 @@ cl_kind cl_kind_of_rest(const cl_doc *doc, cl_stok *q, cl_span subject)
             q->q.unit = "CNY";
             return CL_MONEY;
         }
-        cl_span noun = q->right;   /* 23.65万农村人口的饮水安全: the noun before 的 */
-        for (uint32_t k = noun.start; k + 3 <= noun.end; k++)
-            if (memcmp(doc->text + k, "的", 3) == 0) {
-                noun.end = k;
-                break;
-            }
+        /* 23.65万农村人口的饮水安全 | 600多万贫困人口“有安全饮水”: the noun is the run of Han
+         * characters right after the value, up to 的 */
+        cl_span noun = q->right;
+        const unsigned char *t = (const unsigned char *)doc->text;
+        uint32_t k = noun.start;
+        while (k + 3 <= noun.end && t[k] >= 0xe4 && t[k] <= 0xe9 && memcmp(t + k, "的", 3) != 0)
+            k += 3;   /* a CJK ideograph: U+4E00..U+9FFF */
+        noun.end = k;
         if (cl_text_ends_any(doc->text + noun.start, span_len(noun), cl_words_people_nouns) > 0)
             q->q.unit = "人";
         return CL_COUNT;
@@ -312,6 +314,21 @@ static bool is_policy_name(const cl_ctx *ctx, const cl_stok *q)
     return false;
 }
 
+/* “经济建设、新农村建设、群众便捷出行”三个服务 | “工程运行管护、水费收缴”两项任务 | “幸福家园”一期:
+ * a count in Chinese numerals right after a closing quotation mark counts the quoted items or
+ * names a phase of the quoted project; it restates a name, it reports no tally. */
+static bool follows_quote(const cl_doc *doc, const cl_stok *q)
+{
+    static const cl_word quotes[] = {CL_WORD("”"), CL_WORD("」"), CL_WORD("’"), CL_WORD("\""),
+                                     {NULL, 0}};
+    if (!q->cn)
+        return false;
+    for (const cl_word *w = quotes; w->s; w++)
+        if (q->span.start >= w->n && memcmp(doc->text + q->span.start - w->n, w->s, w->n) == 0)
+            return true;
+    return false;
+}
+
 /* 浏览：1727次 | 下载次数:10: a web page's counter copied with the report (page furniture), a
  * page_counters word and a colon right before the value. */
 static bool is_page_counter(const cl_doc *doc, const cl_stok *q)
@@ -376,7 +393,8 @@ cl_claim *cl_claim_simple(cl_ctx *ctx, int i, cl_span subject)
     }
     if (dim_of(q) == CL_DIM_TIME && has_text(q->right))
         return NULL;   /* 24小时值守, 8小时平均: a regime or a window, not a tally */
-    if (q->defining || is_scope(ctx, i) || is_policy_name(ctx, q) || is_attribute(ctx, q) ||
+    if (q->defining || is_scope(ctx, i) || is_policy_name(ctx, q) || follows_quote(ctx->doc, q) ||
+        is_attribute(ctx, q) ||
         is_program_name(ctx, q) || is_first_of_kind(ctx, q) ||
         (dim_of(q) == CL_DIM_COUNT && is_page_counter(ctx->doc, q)) ||
         (q->article && has_text(q->right)))   /* 一家企业: an article; 超级站一座: a count */
