@@ -95,6 +95,20 @@ bool cl_fold_share_follows(cl_filter *f, int k)
 
 /* FIRST is NUM, PCT or FRAC. Returns false when the numeral is no quantity (a bare Chinese
  * numeral, a lone 一, an overflow), so the caller treats it as prose. */
+/* 344个优良天, 21个轻度污染天: a count of 个 whose noun, the run of prose right after it (at most
+ * 5 characters), ends in 天 counts days: the row of 天 (unit day) instead of ROW. */
+static int day_row(const cl_doc *doc, const cl_rawtok *next, int row)
+{
+    if (row < 0 || next->type != CL_RT_FILLER || next->end - next->start > 15 ||
+        next->end - next->start < 6 || memcmp(doc->text + next->end - 3, "天", 3) != 0 ||
+        strcmp(cl_units[row].canonical, "个") != 0)
+        return row;
+    for (int i = 0; i < cl_units_count; i++)
+        if (strcmp(cl_units[i].canonical, "day") == 0)
+            return i;
+    return row;
+}
+
 bool cl_fold_quantity(cl_filter *f, cl_ctx *ctx, const cl_rawtok *first, cl_stok *s)
 {
     qpart lo, hi;
@@ -177,6 +191,11 @@ bool cl_fold_quantity(cl_filter *f, cl_ctx *ctx, const cl_rawtok *first, cl_stok
      * 40万吨的秸秆发电企业, 35蒸吨以上燃煤锅炉 */
     cl_rawtok *next = peek(f, 0);
     const cl_doc *doc = ctx->doc;
+    int days = day_row(doc, next, lo.unit_row);
+    if (days != lo.unit_row) {
+        s->unit_row = days;
+        q->unit = cl_units[days].canonical;
+    }
     bool ratio = lo.unit_row >= 0 && cl_units[lo.unit_row].dim == CL_DIM_PERCENT;
     if (next->type == CL_RT_DE && !ratio && !cl_fold_share_follows(f, 1))
         s->defining = true;   /* 三分之二的投诉 (a share) and 58000万元的41.2% (a total) are none */
