@@ -4,6 +4,7 @@
 
 #include "fold.h"
 #include "number.h"
+#include "text.h"
 #include "units.h"
 #include "words_table.h"   /* generated from grammar/words.tsv */
 
@@ -97,6 +98,19 @@ bool cl_fold_share_follows(cl_filter *f, int k)
  * numeral, a lone 一, an overflow), so the caller treats it as prose. */
 /* 344个优良天, 21个轻度污染天: a count of 个 whose noun, the run of prose right after it (at most
  * 5 characters), ends in 天 counts days: the row of 天 (unit day) instead of ROW. */
+/* 完成全长19.2公里的九杨路和4.2公里的百陈路 | 5条总长51公里的山区道路: a length that 全长/总长
+ * opens in its clause (at most 40 characters before it) is the work's amount, said before the
+ * road it measures; 时速350公里的高铁 stays a definition. */
+static bool length_stated(const cl_filter *f, const cl_doc *doc, int row, uint32_t at)
+{
+    if (row < 0 || cl_units[row].dim != CL_DIM_LENGTH || at < f->clause_start ||
+        at - f->clause_start > 120)
+        return false;
+    const char *s = doc->text + f->clause_start;
+    size_t n = at - f->clause_start;
+    return cl_text_find(s, n, "全长") < n || cl_text_find(s, n, "总长") < n;
+}
+
 static int day_row(const cl_doc *doc, const cl_rawtok *next, int row)
 {
     if (row < 0 || next->type != CL_RT_FILLER || next->end - next->start > 15 ||
@@ -197,7 +211,8 @@ bool cl_fold_quantity(cl_filter *f, cl_ctx *ctx, const cl_rawtok *first, cl_stok
         q->unit = cl_units[days].canonical;
     }
     bool ratio = lo.unit_row >= 0 && cl_units[lo.unit_row].dim == CL_DIM_PERCENT;
-    if (next->type == CL_RT_DE && !ratio && !cl_fold_share_follows(f, 1))
+    if (next->type == CL_RT_DE && !ratio && !cl_fold_share_follows(f, 1) &&
+        !length_stated(f, doc, lo.unit_row, first->start))
         s->defining = true;   /* 三分之二的投诉 (a share) and 58000万元的41.2% (a total) are none */
     else if (next->type == CL_RT_FILLER && text_is(doc, next->start, next->end, "级"))
         s->defining = true;                 /* 5000吨级填埋场 */
