@@ -329,6 +329,19 @@ static bool follows_quote(const cl_doc *doc, const cl_stok *q)
     return false;
 }
 
+/* 乐成一中(一期)、晨曦路小学(二期) | 常青新能源一期项目 | 县城防洪堤五期工程: a count of 期 in
+ * Chinese numerals before a noun or a closing bracket names a phase of a project; 举办培训班三期
+ * (the clause ends after it) is a count. */
+static bool is_phase(const cl_doc *doc, const cl_stok *q)
+{
+    if (!q->cn || strcmp(q->q.unit, "期") != 0)
+        return false;
+    const char *r = doc->text + q->span.end;
+    size_t room = doc->len - q->span.end;
+    return has_text(q->right) || (room >= 1 && *r == ')') ||
+           (room >= 3 && memcmp(r, "ï¼", 3) == 0);   /* ） */
+}
+
 /* 浏览：1727次 | 下载次数:10: a web page's counter copied with the report (page furniture), a
  * page_counters word and a colon right before the value. */
 static bool is_page_counter(const cl_doc *doc, const cl_stok *q)
@@ -394,6 +407,7 @@ cl_claim *cl_claim_simple(cl_ctx *ctx, int i, cl_span subject)
     if (dim_of(q) == CL_DIM_TIME && has_text(q->right))
         return NULL;   /* 24小时值守, 8小时平均: a regime or a window, not a tally */
     if (q->defining || is_scope(ctx, i) || is_policy_name(ctx, q) || follows_quote(ctx->doc, q) ||
+        is_phase(ctx->doc, q) ||
         is_attribute(ctx, q) ||
         is_program_name(ctx, q) || is_first_of_kind(ctx, q) ||
         (dim_of(q) == CL_DIM_COUNT && is_page_counter(ctx->doc, q)) ||
