@@ -155,14 +155,22 @@ static bool progress_valid(const cl_ctx *ctx, const cl_draft *d)
     if (dim != CL_DIM_COUNT && dim != CL_DIM_MONEY && dim != CL_DIM_LENGTH &&
         dim != CL_DIM_AREA && dim != CL_DIM_MASS)
         return false;
+    bool has = false, done_word = false;
     for (int i = d->total + 1; i <= d->done; i++) {
         const cl_stok *k = &ctx->toks[i];
+        has |= k->sig == CL_SIG_HAS && span_len(k->span) == 6 &&
+               memcmp(ctx->doc->text + k->span.start, "其中", 6) == 0;
+        done_word |= k->sig == CL_SIG_DONE || k->sig == CL_SIG_FULL;
         if (!d->across_comma && (k->sig == CL_SIG_ENUM || k->sig == CL_SIG_AND))
             return false;   /* 处置4512亩、闲置土地处置1056亩: parallel items, not parts */
         if (k->sig == CL_SIG_QTY && strcmp(k->q.unit, t->q.unit) == 0 &&
             cl_dec_cmp(k->q.value, t->q.value) > 0)
             return false;   /* 停产企业8家、限期治理88家、关停2家: a bigger "part" is an item */
     }
+    if (!d->across_comma && !d->frame && has && !done_word &&
+        !(d->done + 1 < ctx->ntoks && ctx->toks[d->done + 1].sig == CL_SIG_DONE))
+        return false;   /* 支出483亿元其中民生支出411.6亿元: a part 其中 names, none done (23项中的21项
+                         * is no 其中) */
     if (d->frame || (d->across_comma && d->done != d->total)) {
         if (dim != CL_DIM_COUNT || cl_dec_cmp(q->q.value, t->q.value) > 0)
             return false;
