@@ -238,15 +238,20 @@ static void find_shares(cl_ctx *ctx)
 }
 
 /* Whether the count at J is closed right after it by a completion word (11项已全部完成,
- * 3项完成年度任务, 36项已完成), 全部/均已 allowed before that word. */
-static bool closed_by_done(const cl_ctx *ctx, int j)
+ * 3项完成年度任务, 36项已完成), 全部/均已 allowed before that word, and the noun of the total
+ * NOUN allowed before them (10项工程已全部完成). */
+static bool closed_by_done(const cl_ctx *ctx, int j, cl_span noun)
 {
+    const cl_stok *q = &ctx->toks[j];
+    uint32_t end = q->span.end;
+    if (has_text(q->right) && span_len(q->right) <= span_len(noun) &&
+        memcmp(ctx->doc->text + q->right.start, ctx->doc->text + noun.end - span_len(q->right),
+               span_len(q->right)) == 0)
+        end = q->right.end;
     int k = j + 1;
-    while (k < ctx->ntoks && ctx->toks[k].sig == CL_SIG_FULL &&
-           ctx->toks[k].span.start == ctx->toks[k - 1].span.end)
-        k++;
-    return k < ctx->ntoks && ctx->toks[k].sig == CL_SIG_DONE &&
-           ctx->toks[k].span.start == ctx->toks[k - 1].span.end;
+    while (k < ctx->ntoks && ctx->toks[k].sig == CL_SIG_FULL && ctx->toks[k].span.start == end)
+        end = ctx->toks[k++].span.end;
+    return k < ctx->ntoks && ctx->toks[k].sig == CL_SIG_DONE && ctx->toks[k].span.start == end;
 }
 
 /* 共涉及12项工程，目前…等11项已全部完成 | 共实施54项重点工程，目前，除1项暂不实施外，36项已完成: a
@@ -267,11 +272,13 @@ static void find_tallies(cl_ctx *ctx)
             continue;
         for (int j = i + 2; j < n; j++) {
             const cl_stok *q = &toks[j];
+            if (q->sig == CL_SIG_HAS)
+                break;   /* 共10个，其中计划开工项目6个，…6个项目已开工: a part of the sub-total */
             if (q->sig != CL_SIG_QTY)
                 continue;
             if (q->bare || strcmp(q->q.unit, t->q.unit) != 0 || cl_dec_cmp(q->q.value, t->q.value) >= 0)
                 break;
-            if (closed_by_done(ctx, j)) {
+            if (closed_by_done(ctx, j, has_text(t->right) ? t->right : t->left)) {
                 cl_draft d = {.type = CL_DRAFT_PROGRESS, .list = {i, i}, .lead = -1, .dir = -1,
                               .distr = -1, .all = -1, .total = i, .done = j, .across_comma = true,
                               .tally = true};

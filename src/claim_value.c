@@ -273,8 +273,9 @@ static bool is_scope(cl_ctx *ctx, int i)
                 continue;
             return false;
         case CL_SIG_BASE:
-        case CL_SIG_DIR:   /* 340家产值超亿元企业增长1.4%: the group whose measure changed */
-            if (j > i + 2 || j + 1 >= ctx->ntoks)
+        case CL_SIG_DIR:   /* 340家产值超亿元企业增长1.4%: the group whose measure changed, but
+                            * 立案1015起、同比增长58.6%: the count's own change (no noun after it) */
+            if (j > i + 2 || j + 1 >= ctx->ntoks || !has_text(q->right))
                 return false;
             if (ctx->toks[j + 1].sig == CL_SIG_DIR && j + 2 < ctx->ntoks)
                 j++;
@@ -342,6 +343,16 @@ static bool is_phase(const cl_doc *doc, const cl_stok *q)
            (room >= 3 && memcmp(r, "ï¼", 3) == 0);   /* ） */
 }
 
+/* 要重点做好八项工作：一是… | 抓好以下三个方面：: a count in Chinese numerals whose noun ends its
+ * clause with a colon announces the list that follows; it counts the list's items, no tally. */
+static bool heads_list(const cl_doc *doc, const cl_stok *q)
+{
+    uint32_t at = has_text(q->right) ? q->right.end : q->span.end;
+    if (!q->cn || at >= doc->len)
+        return false;
+    return doc->text[at] == ':' || (doc->len - at >= 3 && memcmp(doc->text + at, "：", 3) == 0);
+}
+
 /* 浏览：1727次 | 下载次数:10: a web page's counter copied with the report (page furniture), a
  * page_counters word and a colon right before the value. */
 static bool is_page_counter(const cl_doc *doc, const cl_stok *q)
@@ -407,7 +418,7 @@ cl_claim *cl_claim_simple(cl_ctx *ctx, int i, cl_span subject)
     if (dim_of(q) == CL_DIM_TIME && has_text(q->right))
         return NULL;   /* 24小时值守, 8小时平均: a regime or a window, not a tally */
     if (q->defining || is_scope(ctx, i) || is_policy_name(ctx, q) || follows_quote(ctx->doc, q) ||
-        is_phase(ctx->doc, q) ||
+        is_phase(ctx->doc, q) || heads_list(ctx->doc, q) ||
         is_attribute(ctx, q) ||
         is_program_name(ctx, q) || is_first_of_kind(ctx, q) ||
         (dim_of(q) == CL_DIM_COUNT && is_page_counter(ctx->doc, q)) ||
