@@ -254,37 +254,30 @@ static bool closed_by_done(const cl_ctx *ctx, int j, cl_span noun)
     return k < ctx->ntoks && ctx->toks[k].sig == CL_SIG_DONE && ctx->toks[k].span.start == end;
 }
 
-/* 共涉及12项工程，目前…等11项已全部完成 | 共实施54项重点工程，目前，除1项暂不实施外，36项已完成: a
- * count that a total word (共, 涉及) opens and that ends its clause, and the first later count of
- * the same things, smaller, that a completion word closes, are a part done of the whole. */
-static void find_tallies(cl_ctx *ctx)
+/* 共涉及12项工程，目前…等11项已全部完成 | 共实施54项重点工程，目前，除1项暂不实施外，36项已完成: the
+ * count at I, which a total word (共, 涉及) at TOTAL_AT opens and which ends its clause, and the
+ * first later count of the same things, smaller, that a completion word closes, are a part done
+ * of the whole. Called from the frames' pass over the tokens, with the last total word seen. */
+static void find_tally(cl_ctx *ctx, int i, int total_at)
 {
-    const cl_stok *toks = ctx->toks;
-    for (int i = 1, n = ctx->ntoks; i + 2 < n; i++) {
-        const cl_stok *t = &toks[i];
-        if (t->sig != CL_SIG_QTY || toks[i + 1].sig != CL_SIG_COMMA || t->bare || t->used ||
-            dim_of(t) != CL_DIM_COUNT)
+    const cl_stok *toks = ctx->toks, *t = &toks[i];
+    if (total_at < 0 || toks[total_at].span.start < t->clause || t->bare || t->used)
+        return;
+    cl_span noun = has_text(t->right) ? t->right : t->left;
+    for (int j = i + 2; j < ctx->ntoks; j++) {
+        const cl_stok *q = &toks[j];
+        if (q->sig == CL_SIG_HAS)
+            return;   /* 共10个，其中计划开工项目6个，…6个项目已开工: a part of the sub-total */
+        if (q->sig != CL_SIG_QTY)
             continue;
-        bool total_word = false;
-        for (int k = i - 1; k >= 0 && toks[k].span.start >= t->clause && !total_word; k--)
-            total_word = toks[k].sig == CL_SIG_TOTAL;
-        if (!total_word)
-            continue;
-        for (int j = i + 2; j < n; j++) {
-            const cl_stok *q = &toks[j];
-            if (q->sig == CL_SIG_HAS)
-                break;   /* 共10个，其中计划开工项目6个，…6个项目已开工: a part of the sub-total */
-            if (q->sig != CL_SIG_QTY)
-                continue;
-            if (q->bare || strcmp(q->q.unit, t->q.unit) != 0 || cl_dec_cmp(q->q.value, t->q.value) >= 0)
-                break;
-            if (closed_by_done(ctx, j, has_text(t->right) ? t->right : t->left)) {
-                cl_draft d = {.type = CL_DRAFT_PROGRESS, .list = {i, i}, .lead = -1, .dir = -1,
-                              .distr = -1, .all = -1, .total = i, .done = j, .across_comma = true,
-                              .tally = true};
-                cl_draft_add(ctx, d);
-                break;
-            }
+        if (q->bare || strcmp(q->q.unit, t->q.unit) != 0 || cl_dec_cmp(q->q.value, t->q.value) >= 0)
+            return;
+        if (closed_by_done(ctx, j, noun)) {
+            cl_draft d = {.type = CL_DRAFT_PROGRESS, .list = {i, i}, .lead = -1, .dir = -1,
+                          .distr = -1, .all = -1, .total = i, .done = j, .across_comma = true,
+                          .tally = true};
+            cl_draft_add(ctx, d);
+            return;
         }
     }
 }
@@ -306,12 +299,17 @@ static bool ends_frame(const cl_doc *doc, cl_span tail)
 void cl_find_frames(cl_ctx *ctx)
 {
     const cl_stok *toks = ctx->toks;   /* the loop adds drafts, never tokens */
+    int total_at = -1;   /* the last total word (共, 涉及) */
     for (int i = 0, n = ctx->ntoks; i + 1 < n; i++) {
         const cl_stok *t = &toks[i];
+        if (t->sig == CL_SIG_TOTAL)
+            total_at = i;
         bool comma = toks[i + 1].sig == CL_SIG_COMMA;
         if ((!comma && toks[i + 1].sig != CL_SIG_QTY) || t->sig != CL_SIG_QTY ||
             dim_of(t) != CL_DIM_COUNT)
             continue;
+        if (comma)
+            find_tally(ctx, i, total_at);
         cl_span tail = cl_span_of(t->span.end, ctx->toks[i + 1].span.start);
         if (!ends_frame(ctx->doc, tail))
             continue;
@@ -326,7 +324,6 @@ void cl_find_frames(cl_ctx *ctx)
         }
     }
     find_shares(ctx);
-    find_tallies(ctx);
 }
 
 static void new_progress(cl_ctx *ctx, const cl_draft *d, cl_stok *t, cl_stok *q);

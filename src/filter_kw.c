@@ -177,8 +177,8 @@ void cl_filter_keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
         break;
     case CL_KW_APPROX: {
         cl_rawtok *n = peek_solid(f, 0, NULL);
-        if (n->type == CL_RT_KW && (n->id == CL_KW_VERB || n->id == CL_KW_DONE))
-            n = peek_solid(f, 1, NULL);   /* 至少开展1次: the bound still governs the numeral */
+        if (n->type == CL_RT_KW && (n->id == CL_KW_VERB || n->id == CL_KW_DONE || n->id == CL_KW_COP))
+            n = peek_solid(f, 1, NULL);   /* 至少开展1次, 约占5.9%: the bound still governs the numeral */
         if (n->type == CL_RT_NUM || n->type == CL_RT_PCT || n->type == CL_RT_FRAC) {
             close_right(f, ctx);
             f->approx = t->attr == CL_KA_ABOUT       ? CL_APPROX_ABOUT
