@@ -335,6 +335,43 @@ static void carry_subjects(cl_ctx *ctx, size_t first_claim, size_t n)
         ctx->carried[ctx->ncarried++] = CL_VEC_AT(ctx->doc->claims, cl_claim, first_claim + i).subject;
 }
 
+/* The direction of the first reference verb (baseline_verbs: 高于, 低于) in the prose of Q's
+ * clause before Q, or none. */
+static cl_direction verb_before(const cl_ctx *ctx, const cl_stok *q)
+{
+    const char *s = ctx->doc->text + q->clause;
+    size_t n = q->span.start > q->clause ? q->span.start - q->clause : 0;
+    if (n > CL_LOOK_BACK)
+        return CL_DIR_NONE;
+    for (size_t k = 0; k + 6 <= n; k += 3)   /* the clause's code points (Chinese: three bytes) */
+        for (const cl_dir_word *v = cl_words_baseline_verbs; v->w.s; v++)
+            if (k + v->w.n <= n && memcmp(s + k, v->w.s, v->w.n) == 0)
+                return v->dir;
+    return CL_DIR_NONE;
+}
+
+/* Values with no claim structure around them, one claim each; but a list that ends in
+ * percentage points after a reference verb (分别高于国、省2.6和3.1个百分点 | 高于全国0.7、全省2.3个
+ * 百分点) is one change per reference: the bare values take the unit, and each change the verb's
+ * direction. */
+static void build_plain(cl_ctx *ctx, const cl_draft *d)
+{
+    int last = d->list.last;
+    while (last >= d->list.first && last >= 0 && ctx->toks[last].sig != CL_SIG_QTY)
+        last--;
+    bool points = last >= 0 && last >= d->list.first && dim_of(&ctx->toks[last]) == CL_DIM_PP;
+    cl_direction dir = points ? verb_before(ctx, &ctx->toks[d->list.first]) : CL_DIR_NONE;
+    if (dir != CL_DIR_NONE)
+        cl_claim_share_unit(ctx, d->list);
+    size_t from = ctx->doc->claims.len;
+    cl_claim_each_qty(ctx, d->list, -1, cl_span_of(0, 0));
+    for (size_t i = from; dir != CL_DIR_NONE && i < ctx->doc->claims.len; i++) {
+        cl_claim *c = &CL_VEC_AT(ctx->doc->claims, cl_claim, i);
+        if (c->kind == CL_CHANGE && c->direction == CL_DIR_NONE)
+            c->direction = dir;
+    }
+}
+
 void cl_sentence_build(cl_ctx *ctx)
 {
     size_t first_claim = ctx->doc->claims.len;
@@ -349,7 +386,7 @@ void cl_sentence_build(cl_ctx *ctx)
     for (int i = 0; i < grammar_drafts && !ctx->oom; i++) {
         const cl_draft *d = &ctx->drafts[i];
         switch (d->type) {
-        case CL_DRAFT_PLAIN: cl_claim_each_qty(ctx, d->list, -1, cl_span_of(0, 0)); break;
+        case CL_DRAFT_PLAIN: build_plain(ctx, d); break;
         case CL_DRAFT_LEVEL: build_level(ctx, d, first_claim); break;
         case CL_DRAFT_CHANGE: build_change(ctx, d, first_claim); break;
         case CL_DRAFT_PROGRESS: cl_build_progress(ctx, d); break;
