@@ -364,10 +364,8 @@ static void carry_subjects(cl_ctx *ctx, size_t first_claim, size_t n)
  * direction. */
 static void build_plain(cl_ctx *ctx, const cl_draft *d)
 {
-    int last = d->list.last;
-    while (last >= d->list.first && last >= 0 && ctx->toks[last].sig != CL_SIG_QTY)
-        last--;
-    bool points = last >= 0 && last >= d->list.first && dim_of(&ctx->toks[last]) == CL_DIM_PP;
+    const cl_stok *last = d->list.last >= 0 ? &ctx->toks[d->list.last] : NULL;
+    bool points = last && last->sig == CL_SIG_QTY && dim_of(last) == CL_DIM_PP;
     cl_direction dir = points ? verb_before(ctx, &ctx->toks[d->list.first]) : CL_DIR_NONE;
     if (dir != CL_DIR_NONE)
         cl_claim_share_unit(ctx, d->list);

@@ -257,14 +257,20 @@ static bool closed_by_done(const cl_ctx *ctx, int j, cl_span noun)
 /* 共涉及12项工程，目前…等11项已全部完成 | 共实施54项重点工程，目前，除1项暂不实施外，36项已完成: the
  * count at I, which a total word (共, 涉及) at TOTAL_AT opens and which ends its clause, and the
  * first later count of the same things, smaller, that a completion word closes, are a part done
- * of the whole. Called from the frames' pass over the tokens, with the last total word seen. */
-static void find_tally(cl_ctx *ctx, int i, int total_at)
+ * of the whole. Called from the frames' pass over the tokens, for a count that ends its clause. */
+static void find_tally(cl_ctx *ctx, int i)
 {
     const cl_stok *toks = ctx->toks, *t = &toks[i];
-    if (total_at < 0 || toks[total_at].span.start < t->clause || t->bare || t->used)
+    if (t->bare || t->used)
+        return;
+    int k = i - 1;   /* the total word, in the count's clause */
+    while (k >= 0 && toks[k].span.start >= t->clause && toks[k].sig != CL_SIG_TOTAL)
+        k--;
+    if (k < 0 || toks[k].span.start < t->clause)
         return;
     cl_span noun = has_text(t->right) ? t->right : t->left;
-    for (int j = i + 2; j < ctx->ntoks; j++) {
+    int end = i + 2 + CL_SCOPE_WINDOW < ctx->ntoks ? i + 2 + CL_SCOPE_WINDOW : ctx->ntoks;
+    for (int j = i + 2; j < end; j++) {   /* within a few tokens: long lists stay linear */
         const cl_stok *q = &toks[j];
         if (q->sig == CL_SIG_HAS)
             return;   /* 共10个，其中计划开工项目6个，…6个项目已开工: a part of the sub-total */
@@ -299,17 +305,14 @@ static bool ends_frame(const cl_doc *doc, cl_span tail)
 void cl_find_frames(cl_ctx *ctx)
 {
     const cl_stok *toks = ctx->toks;   /* the loop adds drafts, never tokens */
-    int total_at = -1;   /* the last total word (共, 涉及) */
     for (int i = 0, n = ctx->ntoks; i + 1 < n; i++) {
         const cl_stok *t = &toks[i];
-        if (t->sig == CL_SIG_TOTAL)
-            total_at = i;
         bool comma = toks[i + 1].sig == CL_SIG_COMMA;
         if ((!comma && toks[i + 1].sig != CL_SIG_QTY) || t->sig != CL_SIG_QTY ||
             dim_of(t) != CL_DIM_COUNT)
             continue;
         if (comma)
-            find_tally(ctx, i, total_at);
+            find_tally(ctx, i);
         cl_span tail = cl_span_of(t->span.end, ctx->toks[i + 1].span.start);
         if (!ends_frame(ctx->doc, tail))
             continue;

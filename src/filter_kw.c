@@ -24,15 +24,16 @@ static bool past_date(const cl_ctx *ctx, const cl_rawtok *to, const cl_rawtok *d
 }
 
 /* 高于目标要求2个百分点 | 低于年度计划0.7个百分点: a reference verb (baseline_verbs) at most four
- * characters before the marker, in its clause, makes the marker the reference a value is
- * compared with, not a target. */
+ * characters before a marker that is a noun too (modal_nouns), in its clause, makes the marker
+ * the reference a value is compared with, not a target. */
 static bool after_reference_verb(const cl_doc *doc, uint32_t at, uint32_t clause)
 {
     for (uint32_t d = 0; d <= 12; d += 3)
-        for (const cl_dir_word *v = cl_words_baseline_verbs; v->w.s; v++)
-            if (at >= clause + d + v->w.n &&
-                memcmp(doc->text + at - d - v->w.n, v->w.s, v->w.n) == 0)
+        for (const cl_dir_word *v = cl_words_baseline_verbs; v->w.s; v++) {
+            const char *p = doc->text + at - d - v->w.n;   /* read only when in the clause */
+            if (at >= clause + d + v->w.n && p[2] == v->w.s[2] && memcmp(p, v->w.s, v->w.n) == 0)
                 return true;
+        }
     return false;
 }
 
@@ -141,10 +142,10 @@ void cl_filter_keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
                 water(f, ctx, t);   /* 审核计划, 计划的, 工作要求: a noun */
                 break;
             }
-        }
-        if (after_reference_verb(ctx->doc, t->start, f->clause_start)) {
-            water(f, ctx, t);
-            break;
+            if (after_reference_verb(ctx->doc, t->start, f->clause_start)) {
+                water(f, ctx, t);   /* 高于目标要求: the reference */
+                break;
+            }
         }
         f->modal = true;
         /* 剩余4个计划于明年完成: a marker also governs the values earlier in its clause (those
