@@ -85,6 +85,7 @@ static void build_level(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
         if (q->bare && d->lead < 0)
             continue;
         cl_claim *c = cl_claim_new(ctx, kind_of(ctx->doc, q, s), q, s);
+        cl_claim_times_base(ctx, i, c);
         if (c) {
             c->distributive = distributive;
             if (c->kind == CL_CHANGE && distributive) {   /* 分别高于目标要求4个、3个百分点 */

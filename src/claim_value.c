@@ -429,6 +429,7 @@ cl_claim *cl_claim_simple(cl_ctx *ctx, int i, cl_span subject)
     cl_claim *c = cl_claim_new(ctx, kind_of(ctx->doc, q, subject), q, subject);
     if (c)
         cl_baseline_reference(ctx, q, c);   /* 高于全国1.9个百分点: a change */
+    cl_claim_times_base(ctx, i, c);
     return c;
 }
 
@@ -482,4 +483,31 @@ int cl_qty_count(const cl_ctx *ctx, cl_range r)
     for (int i = r.first; i >= 0 && i <= r.last; i++)
         n += ctx->toks[i].sig == CL_SIG_QTY;
     return n;
+}
+
+void cl_claim_times_base(const cl_ctx *ctx, int i, cl_claim *c)
+{
+    const cl_stok *q = &ctx->toks[i];
+    if (!c || dim_of(q) != CL_DIM_MULTIPLE || span_len(q->left) <= 6 ||
+        !span_ends_with(ctx->doc, q->left, "的"))
+        return;
+    cl_span base = cl_span_of(q->left.start, q->left.end - 3);
+    if (memcmp(ctx->doc->text + base.start, "是", 3) == 0)
+        base.start += 3;   /* 是 read as prose */
+    else if (i == 0 || ctx->toks[i - 1].sig != CL_SIG_COP ||
+             span_len(ctx->toks[i - 1].span) != 3 ||
+             memcmp(ctx->doc->text + ctx->toks[i - 1].span.start, "是", 3) != 0)
+        return;
+    c->kind = CL_CHANGE;
+    c->direction = cl_dec_to_double(q->q.value) >= 1.0 ? CL_DIR_UP : CL_DIR_DOWN;
+    c->baseline = base;
+    if (c->subject.start < q->left.end && c->subject.end > q->left.start) {
+        /* the subject read from the reference: the metric of the claim before, in the sentence */
+        c->subject = cl_span_of(0, 0);
+        c->indicator = NULL;
+        if (ctx->doc->claims.len > 1 && c[-1].span.start >= ctx->span.start) {
+            c->subject = c[-1].subject;
+            c->indicator = c[-1].indicator;
+        }
+    }
 }
