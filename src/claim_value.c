@@ -283,11 +283,14 @@ static bool is_scope(cl_ctx *ctx, int i)
                                                           dim_of(&ctx->toks[j + 1]) == CL_DIM_PP);
         case CL_SIG_RANK:   /* 在全国168个城市中排名, but not 项目54个、全省第一 (its own rank) */
             return !(j == i + 2 && ctx->toks[i + 1].sig == CL_SIG_ENUM);
-        case CL_SIG_ALL:   /* 两项增速均居全市第一, 四项指标均为“零”: the items just named */
-            if (q->cn || (j + 1 < ctx->ntoks && ctx->toks[j + 1].sig == CL_SIG_RANK))
-                return true;
+        case CL_SIG_ALL:   /* 两项增速均居全市第一, 四项指标均为“零”: the items just named, over
+                            * which a rank or a value is stated; 两项指标均达到目标要求 and
+                            * 其余五项污染物均有改善 state a result of their own: counts */
+            if ((q->cn && span_ends_with(ctx->doc, t->span, "为")) ||
+                (j + 1 < ctx->ntoks && ctx->toks[j + 1].sig == CL_SIG_RANK))
+                return true;   /* 均为“零” | 均居第一: a value for each, however written */
             for (int k = j + 1; k < window; k++)
-                if (ctx->toks[k].sig == CL_SIG_QTY && is_level_dim(&ctx->toks[k]))
+                if (ctx->toks[k].sig == CL_SIG_QTY && (q->cn || is_level_dim(&ctx->toks[k])))
                     return true;
             return false;
         case CL_SIG_COP:
