@@ -488,10 +488,10 @@ int cl_qty_count(const cl_ctx *ctx, cl_range r)
     return n;
 }
 
-void cl_claim_times_base(const cl_ctx *ctx, int i, cl_claim *c)
+void cl_claim_times_base_rest(const cl_ctx *ctx, int i, cl_claim *c)
 {
     const cl_stok *q = &ctx->toks[i];
-    if (!c || dim_of(q) != CL_DIM_MULTIPLE || span_len(q->left) <= 6 ||
+    if (span_len(q->left) <= 6 ||
         !span_ends_with(ctx->doc, q->left, "的"))
         return;
     cl_span base = cl_span_of(q->left.start, q->left.end - 3);
