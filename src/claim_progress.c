@@ -197,15 +197,16 @@ static bool progress_valid(const cl_ctx *ctx, const cl_draft *d)
     return true;
 }
 
-/* Whether the percentage P is the part Q of the total T, as reports round it (to a tenth or to
- * a whole percent). */
+/* Whether the percentage P is the part Q of the total T, as reports round them: the percent to a
+ * tenth or a whole, and the figures too (15万人 of 18.5万人 written as 80%: 81.1 from the rounded
+ * figures), so within a point and a half. */
 static bool share_of(const cl_stok *p, const cl_stok *q, const cl_stok *t)
 {
     double total = cl_dec_to_double(t->q.value), pct = cl_dec_to_double(p->q.value);
     if (total <= 0 || strcmp(p->q.unit, "%") != 0)
         return false;
     double diff = 100.0 * cl_dec_to_double(q->q.value) / total - pct;
-    return diff > -0.51 && diff < 0.51;
+    return diff > -1.5 && diff < 1.5;
 }
 
 /* 财政总收入4348万元，占年初预算10065万元的43.2% | 实现城镇新增就业12314人，完成年目标任务12500人的
