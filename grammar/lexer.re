@@ -317,6 +317,8 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
     <INIT> year ws? "年"? ws? dash ws? year ws? "年" "度"? { return emit(lx, t, CL_RT_DATE); }
     <INIT> year [-/.\uff0e] dg{1,2} [-/.\uff0e] dg{1,2} { return emit(lx, t, CL_RT_DATE); }
     <INIT> month { return emit(lx, t, CL_RT_DATE); }
+    // 从04年的500多件下降到08年的400多件: a year of the 2000s written short, with its leading zero
+    <INIT> "0" [1-9] ws? "年" { return emit(lx, t, CL_RT_DATE); }
     <INIT> monthday ws? dash ws? month { return emit(lx, t, CL_RT_DATE); }
     <INIT> monthday ws? [日号] { return emit(lx, t, CL_RT_DATE); }
     // a span of years up to now: 分别为35年来、20年来首次, 三年以来
