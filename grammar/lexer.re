@@ -228,6 +228,8 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
     // 分别比增5.1%和15.3%: a short 比上年增长, a direction only right before its numeral, so that
     // 可比增长 and 与上年比增长 keep their 比 (a comparison) and 增长
     <INIT> "比增" / ws? dg { return cl_lex_keyword(lx, t, CL_KW_DIR, CL_KA_UP); }
+    // 在全省11个设区市中排第7位: 排 ranks only right before an ordinal (安排, 排放, 排查 do not)
+    <INIT> "排" / ws? "第" { return cl_lex_keyword(lx, t, CL_KW_RANK, CL_KA_NONE); }
 
     // -- numerals ----------------------------------------------------------------------------
     <INIT> arabic => POST { return numeral(lx, t, false); }
@@ -254,6 +256,8 @@ cl_rt cl_lex(cl_lexer *lx, cl_rawtok *t)
     <INIT> year ws? "年"? ws? dash ws? year ws? "年" "度"? { return emit(lx, t, CL_RT_DATE); }
     <INIT> year [-/.\uff0e] dg{1,2} [-/.\uff0e] dg{1,2} { return emit(lx, t, CL_RT_DATE); }
     <INIT> month { return emit(lx, t, CL_RT_DATE); }
+    // 从04年的500多件下降到08年的400多件: a year of the 2000s written short, with its leading zero
+    <INIT> "0" [1-9] ws? "年" { return emit(lx, t, CL_RT_DATE); }
     <INIT> monthday ws? dash ws? month { return emit(lx, t, CL_RT_DATE); }
     <INIT> monthday ws? [日号] { return emit(lx, t, CL_RT_DATE); }
     // a span of years up to now: 分别为35年来、20年来首次, 三年以来

@@ -12,6 +12,21 @@
 #include "subject.h"
 #include "words_table.h"   /* generated from grammar/words.tsv */
 
+/* The direction of the first reference verb (baseline_verbs: 高于, 低于) in the prose of Q's
+ * clause before Q, or none. */
+static cl_direction verb_before(const cl_ctx *ctx, const cl_stok *q)
+{
+    const char *s = ctx->doc->text + q->clause;
+    size_t n = q->span.start > q->clause ? q->span.start - q->clause : 0;
+    if (n > CL_LOOK_BACK)
+        return CL_DIR_NONE;
+    for (size_t k = 0; k + 6 <= n; k += 3)   /* the clause's code points (Chinese: three bytes) */
+        for (const cl_dir_word *v = cl_words_baseline_verbs; v->w.s; v++)
+            if (k + v->w.n <= n && memcmp(s + k, v->w.s, v->w.n) == 0)
+                return v->dir;
+    return CL_DIR_NONE;
+}
+
 /* Levels and changes take distributive subjects (O3、NO2、CO分别…) or the subjects of the
  * claims just before. */
 static void build_level(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
@@ -55,6 +70,8 @@ static void build_level(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
     if (!has_text(subject) && d->lead >= 0)   /* 由85%提高到90%: the metric just named */
         subject = cl_subject_previous(ctx, first_claim);
     int k = 0;
+    bool ref_known = false;
+    cl_direction ref_dir = CL_DIR_NONE;
     for (int i = d->list.first; i <= d->list.last; i++) {
         cl_stok *q = &ctx->toks[i];
         if (q->sig != CL_SIG_QTY || q->used)
@@ -68,8 +85,15 @@ static void build_level(cl_ctx *ctx, const cl_draft *d, size_t first_claim)
         if (q->bare && d->lead < 0)
             continue;
         cl_claim *c = cl_claim_new(ctx, kind_of(ctx->doc, q, s), q, s);
+        cl_claim_times_base(ctx, i, c);
         if (c) {
             c->distributive = distributive;
+            if (c->kind == CL_CHANGE && distributive) {   /* 分别高于目标要求4个、3个百分点 */
+                if (!ref_known)   /* read once for the list */
+                    ref_dir = verb_before(ctx, &ctx->toks[d->list.first]);
+                ref_known = true;
+                c->direction = ref_dir;
+            }
             if (lead >= 0 && !has_text(q->left) && k == 1)   /* later values: their own text */
                 c->span.start = has_text(c->subject) && c->subject.start < ctx->toks[lead].span.start
                                     ? c->subject.start : ctx->toks[lead].span.start;
@@ -335,6 +359,26 @@ static void carry_subjects(cl_ctx *ctx, size_t first_claim, size_t n)
         ctx->carried[ctx->ncarried++] = CL_VEC_AT(ctx->doc->claims, cl_claim, first_claim + i).subject;
 }
 
+/* Values with no claim structure around them, one claim each; but a list that ends in
+ * percentage points after a reference verb (分别高于国、省2.6和3.1个百分点 | 高于全国0.7、全省2.3个
+ * 百分点) is one change per reference: the bare values take the unit, and each change the verb's
+ * direction. */
+static void build_plain(cl_ctx *ctx, const cl_draft *d)
+{
+    const cl_stok *last = d->list.last >= 0 ? &ctx->toks[d->list.last] : NULL;
+    bool points = last && last->sig == CL_SIG_QTY && dim_of(last) == CL_DIM_PP;
+    cl_direction dir = points ? verb_before(ctx, &ctx->toks[d->list.first]) : CL_DIR_NONE;
+    if (dir != CL_DIR_NONE)
+        cl_claim_share_unit(ctx, d->list);
+    size_t from = ctx->doc->claims.len;
+    cl_claim_each_qty(ctx, d->list, -1, cl_span_of(0, 0));
+    for (size_t i = from; dir != CL_DIR_NONE && i < ctx->doc->claims.len; i++) {
+        cl_claim *c = &CL_VEC_AT(ctx->doc->claims, cl_claim, i);
+        if (c->kind == CL_CHANGE && c->direction == CL_DIR_NONE)
+            c->direction = dir;
+    }
+}
+
 void cl_sentence_build(cl_ctx *ctx)
 {
     size_t first_claim = ctx->doc->claims.len;
@@ -349,7 +393,7 @@ void cl_sentence_build(cl_ctx *ctx)
     for (int i = 0; i < grammar_drafts && !ctx->oom; i++) {
         const cl_draft *d = &ctx->drafts[i];
         switch (d->type) {
-        case CL_DRAFT_PLAIN: cl_claim_each_qty(ctx, d->list, -1, cl_span_of(0, 0)); break;
+        case CL_DRAFT_PLAIN: build_plain(ctx, d); break;
         case CL_DRAFT_LEVEL: build_level(ctx, d, first_claim); break;
         case CL_DRAFT_CHANGE: build_change(ctx, d, first_claim); break;
         case CL_DRAFT_PROGRESS: cl_build_progress(ctx, d); break;

@@ -142,8 +142,8 @@ static bool progress_valid(const cl_ctx *ctx, const cl_draft *d)
     if (t->bare || q->bare || t->defining || q->defining || t->unit_row < 0 ||
         q->unit_row < 0 || strcmp(t->q.unit, q->q.unit) != 0)
         return false;
-    if (d->share)
-        return true;   /* the rate written says it: done over total */
+    if (d->share || d->tally)
+        return true;   /* the rate written, or the total word and the completion word, say it */
     if (d->by_word)
         return done_whole(ctx, d);
     if (d->done == d->total && whole_ordered(ctx, d))
@@ -155,14 +155,22 @@ static bool progress_valid(const cl_ctx *ctx, const cl_draft *d)
     if (dim != CL_DIM_COUNT && dim != CL_DIM_MONEY && dim != CL_DIM_LENGTH &&
         dim != CL_DIM_AREA && dim != CL_DIM_MASS)
         return false;
+    bool has = false, done_word = false;
     for (int i = d->total + 1; i <= d->done; i++) {
         const cl_stok *k = &ctx->toks[i];
+        has |= k->sig == CL_SIG_HAS && span_len(k->span) == 6 &&
+               memcmp(ctx->doc->text + k->span.start, "其中", 6) == 0;
+        done_word |= k->sig == CL_SIG_DONE || k->sig == CL_SIG_FULL;
         if (!d->across_comma && (k->sig == CL_SIG_ENUM || k->sig == CL_SIG_AND))
             return false;   /* 处置4512亩、闲置土地处置1056亩: parallel items, not parts */
         if (k->sig == CL_SIG_QTY && strcmp(k->q.unit, t->q.unit) == 0 &&
             cl_dec_cmp(k->q.value, t->q.value) > 0)
             return false;   /* 停产企业8家、限期治理88家、关停2家: a bigger "part" is an item */
     }
+    if (!d->across_comma && !d->frame && has && !done_word &&
+        !(d->done + 1 < ctx->ntoks && ctx->toks[d->done + 1].sig == CL_SIG_DONE))
+        return false;   /* 支出483亿元其中民生支出411.6亿元: a part 其中 names, none done (23项中的21项
+                         * is no 其中) */
     if (d->frame || (d->across_comma && d->done != d->total)) {
         if (dim != CL_DIM_COUNT || cl_dec_cmp(q->q.value, t->q.value) > 0)
             return false;
@@ -189,15 +197,16 @@ static bool progress_valid(const cl_ctx *ctx, const cl_draft *d)
     return true;
 }
 
-/* Whether the percentage P is the part Q of the total T, as reports round it (to a tenth or to
- * a whole percent). */
+/* Whether the percentage P is the part Q of the total T, as reports round them: the percent to a
+ * tenth or a whole, and the figures too (15万人 of 18.5万人 written as 80%: 81.1 from the rounded
+ * figures), so within a point and a half. */
 static bool share_of(const cl_stok *p, const cl_stok *q, const cl_stok *t)
 {
     double total = cl_dec_to_double(t->q.value), pct = cl_dec_to_double(p->q.value);
     if (total <= 0 || strcmp(p->q.unit, "%") != 0)
         return false;
     double diff = 100.0 * cl_dec_to_double(q->q.value) / total - pct;
-    return diff > -0.51 && diff < 0.51;
+    return diff > -1.5 && diff < 1.5;
 }
 
 /* 财政总收入4348万元，占年初预算10065万元的43.2% | 实现城镇新增就业12314人，完成年目标任务12500人的
@@ -229,6 +238,57 @@ static void find_shares(cl_ctx *ctx)
     }
 }
 
+/* Whether the count at J is closed right after it by a completion word (11项已全部完成,
+ * 3项完成年度任务, 36项已完成), 全部/均已 allowed before that word, and the noun of the total
+ * NOUN allowed before them (10项工程已全部完成). */
+static bool closed_by_done(const cl_ctx *ctx, int j, cl_span noun)
+{
+    const cl_stok *q = &ctx->toks[j];
+    uint32_t end = q->span.end;
+    if (has_text(q->right) && span_len(q->right) <= span_len(noun) &&
+        memcmp(ctx->doc->text + q->right.start, ctx->doc->text + noun.end - span_len(q->right),
+               span_len(q->right)) == 0)
+        end = q->right.end;
+    int k = j + 1;
+    while (k < ctx->ntoks && ctx->toks[k].sig == CL_SIG_FULL && ctx->toks[k].span.start == end)
+        end = ctx->toks[k++].span.end;
+    return k < ctx->ntoks && ctx->toks[k].sig == CL_SIG_DONE && ctx->toks[k].span.start == end;
+}
+
+/* 共涉及12项工程，目前…等11项已全部完成 | 共实施54项重点工程，目前，除1项暂不实施外，36项已完成: the
+ * count at I, which a total word (共, 涉及) at TOTAL_AT opens and which ends its clause, and the
+ * first later count of the same things, smaller, that a completion word closes, are a part done
+ * of the whole. Called from the frames' pass over the tokens, for a count that ends its clause. */
+static void find_tally(cl_ctx *ctx, int i)
+{
+    const cl_stok *toks = ctx->toks, *t = &toks[i];
+    if (t->bare || t->used)
+        return;
+    int k = i - 1;   /* the total word, in the count's clause */
+    while (k >= 0 && toks[k].span.start >= t->clause && toks[k].sig != CL_SIG_TOTAL)
+        k--;
+    if (k < 0 || toks[k].span.start < t->clause)
+        return;
+    cl_span noun = has_text(t->right) ? t->right : t->left;
+    int end = i + 2 + CL_SCOPE_WINDOW < ctx->ntoks ? i + 2 + CL_SCOPE_WINDOW : ctx->ntoks;
+    for (int j = i + 2; j < end; j++) {   /* within a few tokens: long lists stay linear */
+        const cl_stok *q = &toks[j];
+        if (q->sig == CL_SIG_HAS)
+            return;   /* 共10个，其中计划开工项目6个，…6个项目已开工: a part of the sub-total */
+        if (q->sig != CL_SIG_QTY)
+            continue;
+        if (q->bare || strcmp(q->q.unit, t->q.unit) != 0 || cl_dec_cmp(q->q.value, t->q.value) >= 0)
+            return;
+        if (closed_by_done(ctx, j, noun)) {
+            cl_draft d = {.type = CL_DRAFT_PROGRESS, .list = {i, i}, .lead = -1, .dir = -1,
+                          .distr = -1, .all = -1, .total = i, .done = j, .across_comma = true,
+                          .tally = true};
+            cl_draft_add(ctx, d);
+            return;
+        }
+    }
+}
+
 /* 新建5所初中3所小学: a word that ends in 中 (初中, 集中) is no frame. */
 static bool ends_frame(const cl_doc *doc, cl_span tail)
 {
@@ -252,6 +312,8 @@ void cl_find_frames(cl_ctx *ctx)
         if ((!comma && toks[i + 1].sig != CL_SIG_QTY) || t->sig != CL_SIG_QTY ||
             dim_of(t) != CL_DIM_COUNT)
             continue;
+        if (comma)
+            find_tally(ctx, i);
         cl_span tail = cl_span_of(t->span.end, ctx->toks[i + 1].span.start);
         if (!ends_frame(ctx->doc, tail))
             continue;
@@ -288,6 +350,10 @@ static void claim_list_whole(cl_ctx *ctx, const cl_draft *d, bool whole)
 void cl_build_progress(cl_ctx *ctx, const cl_draft *d)
 {
     cl_stok *t = &ctx->toks[d->total], *q = &ctx->toks[d->done];
+    if (d->done == d->total && t->used) {   /* the part of a tally (…等11项已全部完成) */
+        claim_list_whole(ctx, d, false);
+        return;
+    }
     if (d->done != d->total) {
         cl_claim_each_qty(ctx, d->list, d->total, cl_span_of(0, 0));
         if (q->used)

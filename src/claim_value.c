@@ -99,12 +99,14 @@ cl_kind cl_kind_of_rest(const cl_doc *doc, cl_stok *q, cl_span subject)
             q->q.unit = "CNY";
             return CL_MONEY;
         }
-        cl_span noun = q->right;   /* 23.65万农村人口的饮水安全: the noun before 的 */
-        for (uint32_t k = noun.start; k + 3 <= noun.end; k++)
-            if (memcmp(doc->text + k, "的", 3) == 0) {
-                noun.end = k;
-                break;
-            }
+        /* 23.65万农村人口的饮水安全 | 600多万贫困人口“有安全饮水”: the noun is the run of Han
+         * characters right after the value, up to 的 */
+        cl_span noun = q->right;
+        const unsigned char *t = (const unsigned char *)doc->text;
+        uint32_t k = noun.start;
+        while (k + 3 <= noun.end && t[k] >= 0xe4 && t[k] <= 0xe9 && memcmp(t + k, "的", 3) != 0)
+            k += 3;   /* a CJK ideograph: U+4E00..U+9FFF */
+        noun.end = k;
         if (cl_text_ends_any(doc->text + noun.start, span_len(noun), cl_words_people_nouns) > 0)
             q->q.unit = "人";
         return CL_COUNT;
@@ -271,8 +273,9 @@ static bool is_scope(cl_ctx *ctx, int i)
                 continue;
             return false;
         case CL_SIG_BASE:
-        case CL_SIG_DIR:   /* 340家产值超亿元企业增长1.4%: the group whose measure changed */
-            if (j > i + 2 || j + 1 >= ctx->ntoks)
+        case CL_SIG_DIR:   /* 340家产值超亿元企业增长1.4%: the group whose measure changed, but
+                            * 立案1015起、同比增长58.6%: the count's own change (no noun after it) */
+            if (j > i + 2 || j + 1 >= ctx->ntoks || !has_text(q->right))
                 return false;
             if (ctx->toks[j + 1].sig == CL_SIG_DIR && j + 2 < ctx->ntoks)
                 j++;
@@ -280,11 +283,14 @@ static bool is_scope(cl_ctx *ctx, int i)
                                                           dim_of(&ctx->toks[j + 1]) == CL_DIM_PP);
         case CL_SIG_RANK:   /* 在全国168个城市中排名, but not 项目54个、全省第一 (its own rank) */
             return !(j == i + 2 && ctx->toks[i + 1].sig == CL_SIG_ENUM);
-        case CL_SIG_ALL:   /* 两项增速均居全市第一, 四项指标均为“零”: the items just named */
-            if (q->cn || (j + 1 < ctx->ntoks && ctx->toks[j + 1].sig == CL_SIG_RANK))
-                return true;
+        case CL_SIG_ALL:   /* 两项增速均居全市第一, 四项指标均为“零”: the items just named, over
+                            * which a rank or a value is stated; 两项指标均达到目标要求 and
+                            * 其余五项污染物均有改善 state a result of their own: counts */
+            if ((q->cn && span_ends_with(ctx->doc, t->span, "为")) ||
+                (j + 1 < ctx->ntoks && ctx->toks[j + 1].sig == CL_SIG_RANK))
+                return true;   /* 均为“零” | 均居第一: a value for each, however written */
             for (int k = j + 1; k < window; k++)
-                if (ctx->toks[k].sig == CL_SIG_QTY && is_level_dim(&ctx->toks[k]))
+                if (ctx->toks[k].sig == CL_SIG_QTY && (q->cn || is_level_dim(&ctx->toks[k])))
                     return true;
             return false;
         case CL_SIG_COP:
@@ -310,6 +316,44 @@ static bool is_policy_name(const cl_ctx *ctx, const cl_stok *q)
             return true;
     }
     return false;
+}
+
+/* “经济建设、新农村建设、群众便捷出行”三个服务 | “工程运行管护、水费收缴”两项任务 | “幸福家园”一期:
+ * a count in Chinese numerals right after a closing quotation mark counts the quoted items or
+ * names a phase of the quoted project; it restates a name, it reports no tally. */
+static bool follows_quote(const cl_doc *doc, const cl_stok *q)
+{
+    static const cl_word quotes[] = {CL_WORD("”"), CL_WORD("」"), CL_WORD("’"), CL_WORD("\""),
+                                     {NULL, 0}};
+    if (!q->cn)
+        return false;
+    for (const cl_word *w = quotes; w->s; w++)
+        if (q->span.start >= w->n && memcmp(doc->text + q->span.start - w->n, w->s, w->n) == 0)
+            return true;
+    return false;
+}
+
+/* 乐成一中(一期)、晨曦路小学(二期) | 常青新能源一期项目 | 县城防洪堤五期工程: a count of 期 in
+ * Chinese numerals before a noun or a closing bracket names a phase of a project; 举办培训班三期
+ * (the clause ends after it) is a count. */
+static bool is_phase(const cl_doc *doc, const cl_stok *q)
+{
+    if (!q->cn || strcmp(q->q.unit, "期") != 0)
+        return false;
+    const char *r = doc->text + q->span.end;
+    size_t room = doc->len - q->span.end;
+    return has_text(q->right) || (room >= 1 && *r == ')') ||
+           (room >= 3 && memcmp(r, "ï¼", 3) == 0);   /* ） */
+}
+
+/* 要重点做好八项工作：一是… | 抓好以下三个方面：: a count in Chinese numerals whose noun ends its
+ * clause with a colon announces the list that follows; it counts the list's items, no tally. */
+static bool heads_list(const cl_doc *doc, const cl_stok *q)
+{
+    uint32_t at = has_text(q->right) ? q->right.end : q->span.end;
+    if (!q->cn || at >= doc->len)
+        return false;
+    return doc->text[at] == ':' || (doc->len - at >= 3 && memcmp(doc->text + at, "：", 3) == 0);
 }
 
 /* 浏览：1727次 | 下载次数:10: a web page's counter copied with the report (page furniture), a
@@ -376,7 +420,9 @@ cl_claim *cl_claim_simple(cl_ctx *ctx, int i, cl_span subject)
     }
     if (dim_of(q) == CL_DIM_TIME && has_text(q->right))
         return NULL;   /* 24小时值守, 8小时平均: a regime or a window, not a tally */
-    if (q->defining || is_scope(ctx, i) || is_policy_name(ctx, q) || is_attribute(ctx, q) ||
+    if (q->defining || is_scope(ctx, i) || is_policy_name(ctx, q) || follows_quote(ctx->doc, q) ||
+        is_phase(ctx->doc, q) || heads_list(ctx->doc, q) ||
+        is_attribute(ctx, q) ||
         is_program_name(ctx, q) || is_first_of_kind(ctx, q) ||
         (dim_of(q) == CL_DIM_COUNT && is_page_counter(ctx->doc, q)) ||
         (q->article && has_text(q->right)))   /* 一家企业: an article; 超级站一座: a count */
@@ -386,6 +432,7 @@ cl_claim *cl_claim_simple(cl_ctx *ctx, int i, cl_span subject)
     cl_claim *c = cl_claim_new(ctx, kind_of(ctx->doc, q, subject), q, subject);
     if (c)
         cl_baseline_reference(ctx, q, c);   /* 高于全国1.9个百分点: a change */
+    cl_claim_times_base(ctx, i, c);
     return c;
 }
 
@@ -439,4 +486,31 @@ int cl_qty_count(const cl_ctx *ctx, cl_range r)
     for (int i = r.first; i >= 0 && i <= r.last; i++)
         n += ctx->toks[i].sig == CL_SIG_QTY;
     return n;
+}
+
+void cl_claim_times_base_rest(const cl_ctx *ctx, int i, cl_claim *c)
+{
+    const cl_stok *q = &ctx->toks[i];
+    if (span_len(q->left) <= 6 ||
+        !span_ends_with(ctx->doc, q->left, "的"))
+        return;
+    cl_span base = cl_span_of(q->left.start, q->left.end - 3);
+    if (memcmp(ctx->doc->text + base.start, "是", 3) == 0)
+        base.start += 3;   /* 是 read as prose */
+    else if (i == 0 || ctx->toks[i - 1].sig != CL_SIG_COP ||
+             span_len(ctx->toks[i - 1].span) != 3 ||
+             memcmp(ctx->doc->text + ctx->toks[i - 1].span.start, "是", 3) != 0)
+        return;
+    c->kind = CL_CHANGE;
+    c->direction = cl_dec_to_double(q->q.value) >= 1.0 ? CL_DIR_UP : CL_DIR_DOWN;
+    c->baseline = base;
+    if (c->subject.start < q->left.end && c->subject.end > q->left.start) {
+        /* the subject read from the reference: the metric of the claim before, in the sentence */
+        c->subject = cl_span_of(0, 0);
+        c->indicator = NULL;
+        if (ctx->doc->claims.len > 1 && c[-1].span.start >= ctx->span.start) {
+            c->subject = c[-1].subject;
+            c->indicator = c[-1].indicator;
+        }
+    }
 }

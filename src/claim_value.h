@@ -67,6 +67,15 @@ void cl_claim_each_qty(cl_ctx *ctx, cl_range r, int skip, cl_span subject);
 void cl_claim_share_unit(cl_ctx *ctx, cl_range r);
 /* The QTY tokens in R. */
 int cl_qty_count(const cl_ctx *ctx, cl_range r);
+/* 是“十五”期末的1.9倍: the value at I, N times a level named before it (是 X 的), makes C a change
+ * against X (direction up from 1 on), not a rate. */
+void cl_claim_times_base_rest(const cl_ctx *ctx, int i, cl_claim *c);
+/* Multiples (rare) without a call. */
+static inline void cl_claim_times_base(const cl_ctx *ctx, int i, cl_claim *c)
+{
+    if (c && dim_of(&ctx->toks[i]) == CL_DIM_MULTIPLE)
+        cl_claim_times_base_rest(ctx, i, c);
+}
 
 /* -- progress (claim_progress.c) ------------------------------------------------------------- */
 

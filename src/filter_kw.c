@@ -23,6 +23,20 @@ static bool past_date(const cl_ctx *ctx, const cl_rawtok *to, const cl_rawtok *d
            (date->end + n <= doc->len && memcmp(doc->text + date->end, same, n) == 0);
 }
 
+/* 高于目标要求2个百分点 | 低于年度计划0.7个百分点: a reference verb (baseline_verbs) at most four
+ * characters before a marker that is a noun too (modal_nouns), in its clause, makes the marker
+ * the reference a value is compared with, not a target. */
+static bool after_reference_verb(const cl_doc *doc, uint32_t at, uint32_t clause)
+{
+    for (uint32_t d = 0; d <= 12; d += 3)
+        for (const cl_dir_word *v = cl_words_baseline_verbs; v->w.s; v++) {
+            const char *p = doc->text + at - d - v->w.n;   /* read only when in the clause */
+            if (at >= clause + d + v->w.n && p[2] == v->w.s[2] && memcmp(p, v->w.s, v->w.n) == 0)
+                return true;
+        }
+    return false;
+}
+
 void cl_filter_keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
 {
     cl_span span = cl_span_of(t->start, t->end);
@@ -128,6 +142,10 @@ void cl_filter_keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
                 water(f, ctx, t);   /* 审核计划, 计划的, 工作要求: a noun */
                 break;
             }
+            if (after_reference_verb(ctx->doc, t->start, f->clause_start)) {
+                water(f, ctx, t);   /* 高于目标要求: the reference */
+                break;
+            }
         }
         f->modal = true;
         /* 剩余4个计划于明年完成: a marker also governs the values earlier in its clause (those
@@ -177,8 +195,8 @@ void cl_filter_keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
         break;
     case CL_KW_APPROX: {
         cl_rawtok *n = peek_solid(f, 0, NULL);
-        if (n->type == CL_RT_KW && (n->id == CL_KW_VERB || n->id == CL_KW_DONE))
-            n = peek_solid(f, 1, NULL);   /* 至少开展1次: the bound still governs the numeral */
+        if (n->type == CL_RT_KW && (n->id == CL_KW_VERB || n->id == CL_KW_DONE || n->id == CL_KW_COP))
+            n = peek_solid(f, 1, NULL);   /* 至少开展1次, 约占5.9%: the bound still governs the numeral */
         if (n->type == CL_RT_NUM || n->type == CL_RT_PCT || n->type == CL_RT_FRAC) {
             close_right(f, ctx);
             f->approx = t->attr == CL_KA_ABOUT       ? CL_APPROX_ABOUT

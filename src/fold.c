@@ -4,6 +4,7 @@
 
 #include "fold.h"
 #include "number.h"
+#include "text.h"
 #include "units.h"
 #include "words_table.h"   /* generated from grammar/words.tsv */
 
@@ -93,6 +94,33 @@ bool cl_fold_share_follows(cl_filter *f, int k)
     return n->type == CL_RT_NUM && u->type == CL_RT_UNIT && cl_units[u->id].dim == CL_DIM_PERCENT;
 }
 
+/* 完成全长19.2公里的九杨路和4.2公里的百陈路 | 5条总长51公里的山区道路: a length that 全长/总长
+ * opens in its clause (at most 40 characters before it) is the work's amount, said before the
+ * road it measures; 时速350公里的高铁 stays a definition. */
+static bool length_stated(const cl_filter *f, const cl_doc *doc, int row, uint32_t at)
+{
+    if (row < 0 || cl_units[row].dim != CL_DIM_LENGTH || at < f->clause_start ||
+        at - f->clause_start > 120)
+        return false;
+    const char *s = doc->text + f->clause_start;
+    size_t n = at - f->clause_start;
+    return cl_text_find(s, n, "全长") < n || cl_text_find(s, n, "总长") < n;
+}
+
+/* 344个优良天, 21个轻度污染天: a count of 个 whose noun, the run of prose right after it (at most
+ * 5 characters), ends in 天 counts days: the row of 天 (unit day) instead of ROW. */
+static int day_row(const cl_doc *doc, const cl_rawtok *next, int row)
+{
+    if (row < 0 || next->type != CL_RT_FILLER || next->end - next->start > 15 ||
+        next->end - next->start < 6 || memcmp(doc->text + next->end - 3, "天", 3) != 0 ||
+        strcmp(cl_units[row].canonical, "个") != 0)
+        return row;
+    for (int i = 0; i < cl_units_count; i++)
+        if (strcmp(cl_units[i].canonical, "day") == 0)
+            return i;
+    return row;
+}
+
 /* FIRST is NUM, PCT or FRAC. Returns false when the numeral is no quantity (a bare Chinese
  * numeral, a lone 一, an overflow), so the caller treats it as prose. */
 bool cl_fold_quantity(cl_filter *f, cl_ctx *ctx, const cl_rawtok *first, cl_stok *s)
@@ -177,8 +205,14 @@ bool cl_fold_quantity(cl_filter *f, cl_ctx *ctx, const cl_rawtok *first, cl_stok
      * 40万吨的秸秆发电企业, 35蒸吨以上燃煤锅炉 */
     cl_rawtok *next = peek(f, 0);
     const cl_doc *doc = ctx->doc;
+    int days = day_row(doc, next, lo.unit_row);
+    if (days != lo.unit_row) {
+        s->unit_row = days;
+        q->unit = cl_units[days].canonical;
+    }
     bool ratio = lo.unit_row >= 0 && cl_units[lo.unit_row].dim == CL_DIM_PERCENT;
-    if (next->type == CL_RT_DE && !ratio && !cl_fold_share_follows(f, 1))
+    if (next->type == CL_RT_DE && !ratio && !cl_fold_share_follows(f, 1) &&
+        !length_stated(f, doc, lo.unit_row, first->start))
         s->defining = true;   /* 三分之二的投诉 (a share) and 58000万元的41.2% (a total) are none */
     else if (next->type == CL_RT_FILLER && text_is(doc, next->start, next->end, "级"))
         s->defining = true;                 /* 5000吨级填埋场 */
@@ -197,6 +231,9 @@ bool cl_fold_quantity(cl_filter *f, cl_ctx *ctx, const cl_rawtok *first, cl_stok
          * (跨2个以上乡镇的河流), since 推动3家以上重点企业完成… is a count */
         s->defining = !(lo.unit_row >= 0 && cl_units[lo.unit_row].dim == CL_DIM_COUNT) ||
                       de_ahead(f);
+    else if (f->approx && approx == CL_APPROX_AT_MOST && next->type == CL_RT_FILLER &&
+             lo.unit_row >= 0 && cl_units[lo.unit_row].dim == CL_DIM_COUNT)
+        s->defining = de_ahead(f);          /* 不满3名党员或没有党员的幼儿园: a threshold too */
     return true;
 }
 

@@ -53,6 +53,8 @@ typedef struct {
                           * written is the part over the total) */
     bool by_word;        /* all done, said only by the completion word after the quantity
                           * (发现问题3个，已整改完毕): the builder checks the word and the noun */
+    bool tally;          /* progress found by 共涉及12项工程，…等11项已全部完成 (a total word, then
+                          * a smaller count that a completion word closes) */
 } cl_draft;
 
 struct cl_title_words;   /* heading.h: the words of a plan's and of a report's titles */
