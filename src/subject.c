@@ -281,3 +281,11 @@ cl_span cl_subject_previous(const cl_ctx *ctx, size_t first_claim)
     return ctx->continued && ctx->ncarried ? ctx->carried[ctx->ncarried - 1]   /* a cut sentence */
                                            : cl_span_of(0, 0);
 }
+
+bool cl_subject_starts_any(const char *p, size_t n, const cl_word *list)
+{
+    for (const cl_word *w = list; w->s; w++)   /* the first character's last byte first */
+        if (w->n <= n && w->s[2] == p[2] && memcmp(p, w->s, w->n) == 0)
+            return true;
+    return false;
+}

@@ -18,9 +18,6 @@ cl_span cl_subject_resolve(const cl_ctx *ctx, cl_span s);
  * *COMPLETION: the rate is a share of a budget (完成年度预算105.9%), its indicator budget_completion. */
 cl_span cl_subject_settle(const cl_ctx *ctx, const cl_stok *q, cl_span s, cl_kind kind, cl_span *own,
                           bool *completion);
-/* Where the bracket that closes right before AT in TEXT opens (at LO or after; ( or （), or AT
- * when none does or another closes inside it. */
-uint32_t cl_bracket_open(const char *text, uint32_t at, uint32_t lo);
 /* The name that ends with a bracket right before AT (in the clause from CLAUSE), resolved:
  * 地区生产总值(GDP)439.19亿元 (the filter ends the prose before a value at a bracket), or empty
  * when no bracket closes there or it holds a value (全国(5.4%)0.1个百分点). */
@@ -37,9 +34,9 @@ cl_span cl_subject_prose_before(const cl_ctx *ctx, uint32_t at);
  * before it (环评审批|82个, 关停取缔|105家, 罚款|376万元). Resolved, or an empty span. */
 cl_span cl_subject_before_verb(const cl_ctx *ctx, uint32_t at, bool action);
 /* S with the words of a budget item's name that the lexer cut off around it taken back in: a
- * total before its value (收入|合计55.60亿元), the period a balance was carried from (上年|结余)
- * (subject_items.c). */
-cl_span cl_subject_item_name(const cl_ctx *ctx, cl_span s);
+ * total before its value (收入|合计55.60亿元); *PERIOD the start of the period a balance was
+ * carried from (上年|结余), or S's start (subject_items.c). */
+cl_span cl_subject_item_name(const cl_doc *doc, cl_span s, uint32_t *period);
 /* Whether cl_subject_item_name may change S: a balance's name is two to four characters, a
  * total word two characters before a digit. Most subjects are neither: no call. */
 static inline bool cl_subject_item_may(const cl_doc *doc, cl_span s)

@@ -311,24 +311,6 @@ static int tokens_ending_by(const cl_ctx *ctx, uint32_t at)
 #define BRACKET_MAX (10 * CP)   /* an abbreviation, a qualifier or a short aside: (GDP), （幼儿园）,
                                 * (一、二类), (含投工投劳折资) */
 
-uint32_t cl_bracket_open(const char *text, uint32_t at, uint32_t lo)
-{
-    bool wide = at >= lo + CP && memcmp(text + at - CP, "）", CP) == 0;
-    if (!wide && !(at > lo && text[at - 1] == ')'))
-        return at;
-    for (uint32_t i = at - (wide ? CP : 1); i > lo; i--) {
-        if (text[i - 1] == '(')
-            return i - 1;
-        if (text[i - 1] == ')' || (i >= lo + CP && memcmp(text + i - CP, "）", CP) == 0))
-            return at;
-        if (i >= lo + CP && memcmp(text + i - CP, "（", CP) == 0)
-            return i - CP;
-    }
-    return at;
-}
-
-static uint32_t word_across(const cl_doc *doc, uint32_t lo, uint32_t at, uint32_t hi);
-
 /* Whether the N bytes at P are a bracketed pinyin gloss: (dá), (chǎn): Latin letters only. */
 static bool is_gloss(const char *p, size_t n)
 {
@@ -693,7 +675,13 @@ cl_span cl_subject_resolve(const cl_ctx *ctx, cl_span s)
         }
     }
     s = strip_tail(ctx, s, counted);
-    if (cl_subject_item_may(ctx->doc, s))
-        s = cl_subject_item_name(ctx, s);
+    if (cl_subject_item_may(ctx->doc, s)) {
+        uint32_t period;
+        s = cl_subject_item_name(ctx->doc, s, &period);
+        if (period < s.start) {   /* 政府性基金|上年结余: the fund's name before the period too */
+            cl_span fund = cl_subject_prose_before(ctx, period);
+            s.start = fund.end == period ? cl_subject_trim(ctx->doc, fund).start : period;
+        }
+    }
     return s.start == was.start && s.end == was.end ? s : cl_subject_trim(ctx->doc, s);
 }

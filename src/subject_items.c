@@ -1,7 +1,8 @@
 /* subject_items.c — words of a budget item's name that the lexer takes as keywords, so that the
  * prose before a value was cut there: a total (收入|合计55.60亿元) and the period a balance was
  * carried from (上年|结余2.38亿元). The subject takes them back in (cl_subject_item_name, called
- * by cl_subject_resolve). */
+ * by cl_subject_resolve, which also takes in the fund's name before a period: this file only
+ * reads the text, so that it calls nothing of subject_bounds.c). */
 #include <string.h>
 
 #include "subject.h"
@@ -16,14 +17,6 @@ static bool cjk_at(const char *p)
 {
     unsigned char c = (unsigned char)*p;
     return c >= 0xE4 && c <= 0xE9;
-}
-
-bool cl_subject_starts_any(const char *p, size_t n, const cl_word *list)
-{
-    for (const cl_word *w = list; w->s; w++)   /* the first character's last byte first */
-        if (w->n <= n && w->s[2] == p[2] && memcmp(p, w->s, w->n) == 0)
-            return true;
-    return false;
 }
 
 /* The word of LIST that the text ending at END (after LO) ends with: its length, or 0. */
@@ -50,24 +43,25 @@ static cl_span take_total(const cl_doc *doc, cl_span s)
 }
 
 /* 上年|结余2.38亿元, 政府性基金上年|结余: a balance is named with the period it was carried
- * from, which the lexer takes as a scope word; the subject takes it in, and the name of the
- * fund before it. */
-static cl_span take_stock_time(const cl_ctx *ctx, cl_span s)
+ * from, which the lexer takes as a scope word: where it stands right before S, its start (the
+ * caller takes it in, and the name of the fund before it); else S's start. */
+static uint32_t stock_time_start(const cl_doc *doc, cl_span s)
 {
-    const char *text = ctx->doc->text;
+    const char *text = doc->text;
     uint32_t clause = s.start > LOOK_BACK ? s.start - LOOK_BACK : 0;
     if (span_len(s) > 4 * CP || span_len(s) < 2 * CP || !cjk_at(text + s.start) ||
         !cl_subject_starts_any(text + s.start, span_len(s), cl_words_subject_stocks))
-        return s;
-    size_t n = ends_with(text, clause, s.start, cl_words_subject_stock_times);
-    if (!n)
-        return s;
-    uint32_t start = s.start - (uint32_t)n;
-    cl_span fund = cl_subject_prose_before(ctx, start);
-    return cl_span_of(fund.end == start ? cl_subject_trim(ctx->doc, fund).start : start, s.end);
+        return s.start;
+    return s.start - (uint32_t)ends_with(text, clause, s.start, cl_words_subject_stock_times);
 }
 
-cl_span cl_subject_item_name(const cl_ctx *ctx, cl_span s)
+cl_span cl_subject_item_name(const cl_doc *doc, cl_span s, uint32_t *period)
 {
-    return span_len(s) ? take_stock_time(ctx, take_total(ctx->doc, s)) : s;
+    if (!span_len(s)) {
+        *period = s.start;
+        return s;
+    }
+    s = take_total(doc, s);
+    *period = stock_time_start(doc, s);
+    return s;
 }

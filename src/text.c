@@ -109,3 +109,21 @@ size_t cl_text_ends_any(const char *s, size_t n, const char *const *words)
     }
     return 0;
 }
+
+#define CP 3   /* the bytes of （ and ）, as of every CJK code point */
+
+uint32_t cl_bracket_open(const char *text, uint32_t at, uint32_t lo)
+{
+    bool wide = at >= lo + CP && memcmp(text + at - CP, "）", CP) == 0;
+    if (!wide && !(at > lo && text[at - 1] == ')'))
+        return at;
+    for (uint32_t i = at - (wide ? CP : 1); i > lo; i--) {
+        if (text[i - 1] == '(')
+            return i - 1;
+        if (text[i - 1] == ')' || (i >= lo + CP && memcmp(text + i - CP, "）", CP) == 0))
+            return at;
+        if (i >= lo + CP && memcmp(text + i - CP, "（", CP) == 0)
+            return i - CP;
+    }
+    return at;
+}

@@ -29,6 +29,9 @@ typedef struct {
 } cl_word_set;
 void cl_word_set_init(cl_word_set *set, const cl_word *words);
 bool cl_text_has_set(const char *s, size_t n, const cl_word_set *set);
+/* Where the bracket that closes right before AT in TEXT opens (at LO or after; ( or （), or AT
+ * when none does or another closes inside it. */
+uint32_t cl_bracket_open(const char *text, uint32_t at, uint32_t lo);
 /* WORDS: a NULL-terminated list of non-empty words. */
 /* The length of the first word of WORDS that S ends with, or 0. */
 size_t cl_text_ends_any(const char *s, size_t n, const char *const *words);
