@@ -66,8 +66,8 @@ static bool find(const char *p, size_t n, size_t *b_start, size_t *b_end, cl_dir
         for (size_t j = 2 * CP; j <= ref_end && j <= MAX_REF + CP; j += CP)
             for (size_t o = 0, k = ref_end - j; o < sizeof openers / sizeof openers[0]; o++)
                 if (memcmp(p + k, openers[o].s, CP) == 0 &&
-                    is_reference(p + k + CP, ref_end - k - CP)) {
-                    *b_start = k;
+                    is_reference(p + k + CP, ref_end - k - CP) && !cl_lexicon_tail(p, 0, (uint32_t)k)) {
+                    *b_start = k;   /* not 占比提高: the end of a word */
                     *b_end = ref_end;
                     *dir = cmp->dir;
                     return true;
@@ -198,8 +198,8 @@ static inline bool is_opener(const char *p)
 static cl_span time_comparison(const char *text, uint32_t from, uint32_t at)
 {
     for (uint32_t k = from; k + 2 * CP <= at; k += cl_cp_len((unsigned char)text[k])) {
-        if (!is_opener(text + k))
-            continue;
+        if (!is_opener(text + k) || cl_lexicon_tail(text, from, k))
+            continue;   /* 对比上年: the end of a word, no opener */
         if (names_time(text + k + CP, at - k - CP) &&
             !cl_text_has_any(text + k + CP, at - k - CP, cl_words_baseline_refs))
             return cl_span_of(k, at);

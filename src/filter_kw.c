@@ -5,6 +5,7 @@
 
 #include "filter_kw.h"
 #include "fold.h"
+#include "lexicon.h"
 #include "text.h"
 #include "units.h"
 #include "words_table.h"   /* generated from grammar/words.tsv */
@@ -101,8 +102,8 @@ void cl_filter_keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
         cl_rawtok *n = peek_solid(f, 0, NULL);
         if (n->type == CL_RT_KW && n->id == CL_KW_ALL)
             n = peek_solid(f, 1, NULL);
-        if (n->type == CL_RT_KW && n->id == CL_KW_RANK) {
-            water(f, ctx, t);
+        if ((n->type == CL_RT_KW && n->id == CL_KW_RANK) || cl_fold_growth_compared(ctx->doc, t)) {
+            water(f, ctx, t);   /* and 增速高1.87个百分点: a noun, the comparative's direction */
             break;
         }
         cl_stok *s = push_claim_sig(f, ctx, CL_SIG_DIR, span);
@@ -118,7 +119,10 @@ void cl_filter_keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
     }
     case CL_KW_CMP: {
         uint32_t end;
-        if (cl_fold_baseline(f, &end)) {
+        /* 按可比价格计算, 对比: the opener is the end of a word, which compares nothing */
+        if (cl_lexicon_tail(ctx->doc->text, ctx->span.start, t->start)) {
+            water(f, ctx, t);
+        } else if (cl_fold_baseline(f, &end, t->attr != CL_KA_AND)) {
             /* swallow the baseline's tokens up to END */
             while (peek(f, 0)->type != CL_RT_END && peek(f, 0)->end <= end)
                 take(f);

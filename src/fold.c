@@ -239,14 +239,38 @@ bool cl_fold_quantity(cl_filter *f, cl_ctx *ctx, const cl_rawtok *first, cl_stok
 
 /* -- baselines: 较2022年同期, 与去年同期相比, 比上年 ----------------------------------------- */
 
+bool cl_fold_growth_compared(const cl_doc *doc, const cl_rawtok *t)
+{
+    const char *p = doc->text + t->end;
+    size_t room = doc->len - t->end;
+    if (room < 4 || !((p[3] >= '0' && p[3] <= '9') || (room > 6 && p[6] >= '0' && p[6] <= '9')))
+        return false;   /* a number one or two characters after it: rare, so asked first */
+    if (!text_is_any(doc, t->start, t->end, cl_words_rank_growth))
+        return false;
+    for (const cl_dir_word *c = cl_words_baseline_comparatives; c->w.s; c++)
+        if (room > c->w.n && memcmp(p, c->w.s, c->w.n) == 0 && p[c->w.n] >= '0' && p[c->w.n] <= '9')
+            return true;
+    return false;
+}
+
+/* Whether [START, END) of DOC names a time (与去年增长, 与上年持平): a comparison with 与 and no
+ * word that closes it. */
+static bool names_time(const cl_doc *doc, uint32_t start, uint32_t end)
+{
+    for (uint32_t i = start; i < end; i++)
+        if (doc->text[i] >= '0' && doc->text[i] <= '9')
+            return true;
+    return end > start && cl_text_has_any(doc->text + start, end - start, cl_words_baseline_times);
+}
+
 /* CMP at the head of the queue: if a baseline follows and then a direction word, fold it
  * into END (the end of the baseline) and return true. */
-bool cl_fold_baseline(cl_filter *f, uint32_t *end)
+bool cl_fold_baseline(cl_filter *f, uint32_t *end, bool closed)
 {
     cl_rt first = peek(f, 0)->type;
     if (first == CL_RT_COMMA || first == CL_RT_SEMI || first == CL_RT_STOP)
         return false;   /* 与2015年相比，全市…: 相比 closes a comparison, it opens none */
-    uint32_t last = peek(f, 0)->end;
+    uint32_t first_at = peek(f, 0)->start, last = peek(f, 0)->end, opens = 0;
     int filler = 0;
     for (int i = 1, seen = 1; seen < CL_FILTER_LOOKAHEAD - 2; seen += width(peek(f, i)), i++) {
         cl_rawtok *t = peek(f, i);
@@ -273,7 +297,7 @@ bool cl_fold_baseline(cl_filter *f, uint32_t *end)
             cl_rawtok *n = peek(f, i + 1);
             if (n->type == CL_RT_SPACE)
                 n = peek(f, i + 2);
-            if (n->type == CL_RT_KW && n->id == CL_KW_DIR) {
+            if (n->type == CL_RT_KW && n->id == CL_KW_DIR && (closed || names_time(f->doc, first_at, opens ? opens : last))) {
                 *end = last;
                 return true;
             }
@@ -283,11 +307,18 @@ bool cl_fold_baseline(cl_filter *f, uint32_t *end)
             if (t->id == CL_KW_SCOPE || t->id == CL_KW_CMP ||
                 (t->id == CL_KW_WORD && text_is_any(f->doc, t->start, t->end, cl_words_baseline_inner))) {
                 last = t->end;   /* 与去年同期比较, 比全省平均水平 */
+                closed = closed || (t->id != CL_KW_SCOPE && t->end - t->start > 3);
+                if (t->id == CL_KW_CMP && t->end - t->start == 3 && !opens)
+                    opens = t->start;   /* 节能环保与传媒支出比上年: 比 opens one of its own */
                 continue;
             }
             if (t->id == CL_KW_LE)
                 continue;
-            if (t->id == CL_KW_DIR) {
+            if (t->id == CL_KW_DIR && cl_fold_growth_compared(f->doc, t)) {
+                last = t->end;   /* 较全省总体增速高: the growth is the reference's */
+                continue;
+            }
+            if (t->id == CL_KW_DIR && (closed || t->attr == CL_KA_FLAT || names_time(f->doc, first_at, opens ? opens : last))) {
                 *end = last;
                 return true;
             }

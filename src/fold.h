@@ -10,8 +10,13 @@
 bool cl_fold_quantity(cl_filter *f, cl_ctx *ctx, const cl_rawtok *first, cl_stok *s);
 /* A percentage K tokens ahead, after a 的 (58000万元的41.2%). */
 bool cl_fold_share_follows(cl_filter *f, int k);
-/* CMP at the head: a baseline then a direction word ahead; *END where it ends. */
-bool cl_fold_baseline(cl_filter *f, uint32_t *end);
+/* CMP at the head: a baseline then a direction word ahead; *END where it ends. CLOSED: false
+ * for 与, which opens a comparison only when a comparison word closes it (与上年相比, 与去年同期
+ * 比较, 与上年持平): 文化旅游体育与传媒支出增长9.9% is a name with 与 in it. */
+bool cl_fold_baseline(cl_filter *f, uint32_t *end, bool closed);
+/* Whether the direction word T is a growth noun (增速, 增幅) right before a comparative and a
+ * number (较全省总体增速高1.87个百分点): the metric, whose direction the comparative gives. */
+bool cl_fold_growth_compared(const cl_doc *doc, const cl_rawtok *t);
 /* A ratio (8.1︰38.6︰53.3) as one QTY per part. */
 void cl_fold_ratio(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t);
 

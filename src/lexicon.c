@@ -94,3 +94,13 @@ uint32_t cl_lexicon_cut(const char *text, uint32_t lo, uint32_t at, uint32_t hi)
     }
     return best;
 }
+
+bool cl_lexicon_tail(const char *text, uint32_t lo, uint32_t at)
+{
+    if (at < lo + 3 || !cl_lexicon_has(text + at - 3, 6))
+        return false;   /* most keywords end no word: one look-up of two characters */
+    uint32_t b = at - 3, from = b - lo > 6 ? b - 6 : lo;
+    /* 增速比, 用电量比: the characters before make a word of their own (增速, 电量), read
+     * first from the left, and leave the character at AT free (速比, 量比 are words too) */
+    return cl_lexicon_cut(text, from, b, at) >= b;
+}

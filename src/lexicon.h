@@ -45,5 +45,9 @@ size_t cl_lexicon_longest(const char *s, size_t n);
 /* Where a word of TEXT that begins in [LO, AT) and ends in (AT, HI] begins (the earliest such
  * start), or AT when none crosses AT: whether a cut at AT falls inside a word. */
 uint32_t cl_lexicon_cut(const char *text, uint32_t lo, uint32_t at, uint32_t hi);
+/* Whether the character at AT of TEXT (AT >= LO) ends a word of two characters with the one
+ * before it, and no word of the characters before ends at that one (增速比 reads 增速|比, not
+ * 增|速比): 可比, 占比, 对比 — a keyword inside a longer word is no keyword. */
+bool cl_lexicon_tail(const char *text, uint32_t lo, uint32_t at);
 
 #endif

@@ -133,6 +133,23 @@ static void report(const char *path)
     }
 }
 
+/* cl_lexicon_tail: a comparison keyword (比 与) that ends a word is no keyword (可比, 占比),
+ * unless the characters before it make a word of their own read first (增速|比, 电量|比). */
+static void tails(void)
+{
+    static const struct { const char *text, *key; bool tail; } cases[] = {
+        {"按可比价格计算", "比", true}, {"研发投入占比提高", "比", true},
+        {"增速比全省平均水平低", "比", false}, {"全社会用电量比上年增长", "比", false},
+        {"全市比上年增长", "比", false}, {"文化旅游体育与传媒支出", "与", false},
+        {"比上年增长", "比", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *t = cases[i].text;
+        uint32_t at = (uint32_t)(strstr(t, cases[i].key) - t);
+        expect(cl_lexicon_tail(t, 0, at) == cases[i].tail, "tail", t, strlen(t));
+    }
+}
+
 int main(void)
 {
     if (!load()) {
@@ -144,6 +161,7 @@ int main(void)
     report("corpus/ezhou-2024-plan.txt");
     report("corpus/hongshan-2024-report.txt");
     report("corpus/genres/huangping-2022-budget.txt");
+    tails();
     if (failures)
         printf("FAIL unit/lexicon %d of %ld checks differ from the word list\n", failures, checks);
     else
