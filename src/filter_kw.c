@@ -119,10 +119,12 @@ void cl_filter_keyword(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t)
     }
     case CL_KW_CMP: {
         uint32_t end;
-        /* 按可比价格计算, 对比: the opener is the end of a word, which compares nothing */
-        if (cl_lexicon_tail(ctx->doc->text, ctx->span.start, t->start)) {
+        /* 按可比价格计算, 对比: the opener is the end of a word, which compares nothing (与, the
+         * commonest, opens one only when closed or of a time: cl_fold_baseline) */
+        bool with = t->attr == CL_KA_AND;
+        if (!with && cl_lexicon_tail(ctx->doc->text, ctx->span.start, t->start)) {
             water(f, ctx, t);
-        } else if (cl_fold_baseline(f, &end, t->attr != CL_KA_AND)) {
+        } else if (cl_fold_baseline(f, &end, !with)) {
             /* swallow the baseline's tokens up to END */
             while (peek(f, 0)->type != CL_RT_END && peek(f, 0)->end <= end)
                 take(f);

@@ -239,12 +239,10 @@ bool cl_fold_quantity(cl_filter *f, cl_ctx *ctx, const cl_rawtok *first, cl_stok
 
 /* -- baselines: 较2022年同期, 与去年同期相比, 比上年 ----------------------------------------- */
 
-bool cl_fold_growth_compared(const cl_doc *doc, const cl_rawtok *t)
+bool cl_fold_growth_noun_compared(const cl_doc *doc, const cl_rawtok *t)
 {
     const char *p = doc->text + t->end;
     size_t room = doc->len - t->end;
-    if (room < 4 || !((p[3] >= '0' && p[3] <= '9') || (room > 6 && p[6] >= '0' && p[6] <= '9')))
-        return false;   /* a number one or two characters after it: rare, so asked first */
     if (!text_is_any(doc, t->start, t->end, cl_words_rank_growth))
         return false;
     for (const cl_dir_word *c = cl_words_baseline_comparatives; c->w.s; c++)

@@ -16,7 +16,14 @@ bool cl_fold_share_follows(cl_filter *f, int k);
 bool cl_fold_baseline(cl_filter *f, uint32_t *end, bool closed);
 /* Whether the direction word T is a growth noun (增速, 增幅) right before a comparative and a
  * number (较全省总体增速高1.87个百分点): the metric, whose direction the comparative gives. */
-bool cl_fold_growth_compared(const cl_doc *doc, const cl_rawtok *t);
+bool cl_fold_growth_noun_compared(const cl_doc *doc, const cl_rawtok *t);
+static inline bool cl_fold_growth_compared(const cl_doc *doc, const cl_rawtok *t)
+{
+    const char *p = doc->text + t->end;   /* a number one or two characters after it: rare, */
+    size_t room = doc->len - t->end;      /* so asked first, here, at every direction word */
+    return room >= 4 && ((p[3] >= '0' && p[3] <= '9') || (room > 6 && p[6] >= '0' && p[6] <= '9')) &&
+           cl_fold_growth_noun_compared(doc, t);
+}
 /* A ratio (8.1︰38.6︰53.3) as one QTY per part. */
 void cl_fold_ratio(cl_filter *f, cl_ctx *ctx, const cl_rawtok *t);
 
