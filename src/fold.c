@@ -239,6 +239,7 @@ bool cl_fold_quantity(cl_filter *f, cl_ctx *ctx, const cl_rawtok *first, cl_stok
 
 /* -- baselines: 较2022年同期, 与去年同期相比, 比上年 ----------------------------------------- */
 
+/* The rest of cl_fold_growth_compared (fold.h): 增速, 增幅 and a comparative before the number. */
 bool cl_fold_growth_noun_compared(const cl_doc *doc, const cl_rawtok *t)
 {
     const char *p = doc->text + t->end;
@@ -295,7 +296,8 @@ bool cl_fold_baseline(cl_filter *f, uint32_t *end, bool closed)
             cl_rawtok *n = peek(f, i + 1);
             if (n->type == CL_RT_SPACE)
                 n = peek(f, i + 2);
-            if (n->type == CL_RT_KW && n->id == CL_KW_DIR && (closed || names_time(f->doc, first_at, opens ? opens : last))) {
+            if (n->type == CL_RT_KW && n->id == CL_KW_DIR &&
+                (closed || names_time(f->doc, first_at, opens ? opens : last))) {
                 *end = last;
                 return true;
             }
@@ -316,7 +318,8 @@ bool cl_fold_baseline(cl_filter *f, uint32_t *end, bool closed)
                 last = t->end;   /* 较全省总体增速高: the growth is the reference's */
                 continue;
             }
-            if (t->id == CL_KW_DIR && (closed || t->attr == CL_KA_FLAT || names_time(f->doc, first_at, opens ? opens : last))) {
+            if (t->id == CL_KW_DIR &&   /* 与上年持平 */
+                (closed || t->attr == CL_KA_FLAT || names_time(f->doc, first_at, opens ? opens : last))) {
                 *end = last;
                 return true;
             }
